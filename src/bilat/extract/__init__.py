@@ -1,0 +1,87 @@
+"""Extraction: pure functions from a Document to an Extraction. No I/O, no index, no CLI."""
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from bilat.extract.countries import matcher
+from bilat.extract.dates import find_dates, parse_anchor
+from bilat.extract.events import Sentence, find_events
+from bilat.extract.figures import find_figures
+from bilat.extract.people import PeopleFinder, acronyms_of
+from bilat.extract.quotes import SpeakerResolver, find_quotes
+from bilat.models import Date, Document, Extraction, Person, Quote
+from bilat.textutil import fold, split_sentences
+
+
+def _anchor(doc: Document):
+    """The date the article was written, which fixes "today", weekdays and years without a year."""
+    if doc.prefix_date:
+        return parse_anchor(doc.prefix_date), "prefix"
+    for raw in doc.header_dates:
+        d = parse_anchor(raw)
+        if d:
+            return d, "dateline"
+    return None, None
+
+
+def _main_pair(paragraphs: list[str], mentions: list[list]) -> list[str]:
+    """The two countries the story is about: weighted by how early and how often they are named."""
+    score: Counter = Counter()
+    for i, found in enumerate(mentions):
+        for k, c in enumerate(found):
+            score[c.code] += 3.0 if i <= 1 else 1.0
+    return [code for code, _ in score.most_common(2)]
+
+
+def extract(doc: Document) -> Extraction:
+    paragraphs = doc.body
+    countries_found = [matcher().find(p) for p in paragraphs]
+    anchor, anchor_source = _anchor(doc)
+    pair = _main_pair(paragraphs, countries_found)
+
+    finder = PeopleFinder(paragraphs, countries_found, pair, acronyms_of(paragraphs, countries_found))
+    records = finder.run()
+
+    resolver = SpeakerResolver(paragraphs, finder)
+    quotes = []
+    for span in find_quotes(paragraphs):
+        who = resolver.resolve(span)
+        quotes.append(Quote(text=span.text, speaker=who.name if who else None, speaker_role=who.role if who else None,
+                            speaker_country=who.country if who else None, paragraph=span.paragraph))
+
+    # The lead takes the anchor; a dateline date ("BAKU, March 9") refines it.
+    anchor_date = Date(anchor.isoformat(), anchor_source) if anchor else None
+    if doc.dateline_date and anchor:
+        dl = find_dates(doc.dateline_date, anchor)
+        if dl and dl[0].date:
+            anchor_date = Date(dl[0].date.value, "dateline")
+
+    sentences: list[Sentence] = []
+    lead_seen = False
+    gaz = matcher().gazetteer
+    for i, text in enumerate(paragraphs):
+        for start, sent in split_sentences(text):
+            codes = [c.code for c in countries_found[i] if start <= c.start < start + len(sent)]
+            for m in finder.mentions:
+                if m.paragraph == i and start <= m.start < start + len(sent) and m.person.country:
+                    codes.append(m.person.country)
+            headline = i < doc.headline_lines
+            lead = not headline and not lead_seen
+            if not headline:
+                lead_seen = True
+            sentences.append(Sentence(i, start, sent, codes, find_dates(sent, anchor), lead, headline))
+
+    def is_country_word(word: str) -> bool:
+        code_kind = gaz.forms.get(word)
+        return bool(code_kind) and code_kind[1] != "capital"
+
+    events = find_events(sentences, pair, anchor_date, doc.dateline_place, is_country_word, None)
+    figures = find_figures([s.text for s in sentences if not s.headline])
+
+    codes = sorted({c.code for found in countries_found for c in found} | {p.country for p in records if p.country and False})
+    pairs = sorted({tuple(e.countries) for e in events if len(e.countries) == 2})
+    date = events[0].date if events else (anchor_date if anchor_date else None)
+    people = [Person(name=p.name, country=p.country, role=p.role, variants=sorted(p.variants)) for p in records]
+    return Extraction(date=date, countries=codes, pairs=[list(p) for p in pairs], people=people, quotes=quotes,
+                      events=events, figures=figures)

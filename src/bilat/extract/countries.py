@@ -1,0 +1,59 @@
+"""Country mentions in text: names, short and old names, demonyms, and capitals standing for governments."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from bilat.gazetteer import Gazetteer, load
+from bilat.textutil import fold_same_length
+
+# Capitalised words that may stand right before a country name without making it a person's name.
+_LEADS = {"The", "In", "From", "To", "And", "With", "Of", "For", "By", "On", "At", "Both", "Neighbouring",
+          "Neighboring", "Southern", "Northern", "Eastern", "Western", "Central", "Official", "While", "As", "But"}
+
+
+@dataclass(frozen=True)
+class CountryMention:
+    start: int
+    end: int
+    code: str
+    kind: str  # name, demonym, capital
+    text: str
+
+
+class CountryMatcher:
+    def __init__(self, gazetteer: Gazetteer):
+        self.gazetteer = gazetteer
+        forms = sorted(gazetteer.forms, key=len, reverse=True)
+        self._by_folded = {}
+        for form in forms:
+            self._by_folded.setdefault(fold_same_length(form), gazetteer.forms[form])
+        alternation = "|".join(re.escape(f) for f in sorted(self._by_folded, key=len, reverse=True))
+        self._rx = re.compile(rf"(?<![A-Za-z0-9])(?:{alternation})(?![A-Za-z0-9])")
+        blocked = "|".join(re.escape(fold_same_length(p)) for p in sorted(gazetteer.not_countries, key=len, reverse=True))
+        self._blocked = re.compile(rf"(?<![A-Za-z0-9])(?:{blocked})(?![A-Za-z0-9])", re.I)
+
+    def find(self, text: str) -> list[CountryMention]:
+        folded = fold_same_length(text)
+        blocked = [(m.start(), m.end()) for m in self._blocked.finditer(folded)]
+        out = []
+        for m in self._rx.finditer(folded):
+            if any(s <= m.start() and m.end() <= e for s, e in blocked):
+                continue
+            code, kind = self._by_folded[m.group(0)]
+            if kind == "name" and " " not in m.group(0) and self._is_person_name(folded, m.start()):
+                continue
+            out.append(CountryMention(m.start(), m.end(), code, kind, text[m.start():m.end()]))
+        return out
+
+    @staticmethod
+    def _is_person_name(text: str, start: int) -> bool:
+        """`Michael Jordan`, `Lake Chad`: a one-word name right after a capitalised word is not the country."""
+        m = re.search(r"(?:^|[^\w.,;:'\"“‘(\-])([A-Z][a-z]+) $", text[max(0, start - 30):start])
+        return bool(m) and m.group(1) not in _LEADS
+
+
+@lru_cache(maxsize=1)
+def matcher() -> CountryMatcher:
+    return CountryMatcher(load())

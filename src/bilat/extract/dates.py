@@ -1,0 +1,200 @@
+"""Dates in running text, resolved only as far as the text fixes them.
+
+An anchor (the ` date ` prefix, or a date printed in the header or byline) fixes the week and the
+year, so "on Friday", "today", "March 18" and "last year" resolve against it; without one they
+resolve to nothing. Relative spans ("two weeks earlier", "earlier this week") keep the precision
+that the whole span shares: the month when it stays in one month, else the year.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from bilat.models import Date
+
+MONTHS = {m: i for i, ms in enumerate(
+    [("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"), ("may",), ("jun", "june"),
+     ("jul", "july"), ("aug", "august"), ("sep", "sept", "september"), ("oct", "october"), ("nov", "november"),
+     ("dec", "december")], start=1) for m in ms}
+WEEKDAYS = {d: i for i, d in enumerate(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])}
+_NUMBERS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+            "ten": 10, "a few": 3, "few": 3, "several": 4, "a couple of": 2}
+
+_M = r"(?P<month>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+_WD = r"(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_Y = r"(?P<year>(?:19|20)\d\d)"
+_D = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+
+_PATTERNS: list[tuple[str, re.Pattern]] = [
+    ("iso", re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<mnum>[01]\d)-(?P<day>[0-3]\d)\b")),
+    ("dmy_num", re.compile(r"\b(?P<day>[0-3]?\d)\.(?P<mnum>[01]?\d)\.(?P<year>(?:19|20)\d\d)\b")),
+    ("dmy", re.compile(rf"\b{_D}\s+{_M},?\s+{_Y}\b")),
+    ("mdy", re.compile(rf"\b{_M}\s+{_D},?\s+{_Y}\b")),
+    ("dm", re.compile(rf"\b{_D}\s+{_M}(?![\w-])")),
+    ("md", re.compile(rf"\b{_M}\s+{_D}\b(?!\s*(?:%|per|years?|km|million|billion))")),
+    ("my", re.compile(rf"\b{_M},?\s+{_Y}\b")),
+    ("m_rel", re.compile(rf"\b(?:in|since|until|by)\s+{_M}\s+(?P<rel>last|this|next)\s+year\b", re.I)),
+    ("m_alone", re.compile(rf"\b(?:in|since|until|by|early|late|mid-?)\s+{_M}(?!\s*\d)(?!\s+(?:last|this|next)\s+year)\b")),
+    ("weekday", re.compile(rf"\b(?:on\s+|last\s+|this\s+)?{_WD}\b")),
+    ("today", re.compile(r"\b(?P<word>today|yesterday|tonight|this morning|this afternoon|this evening)\b", re.I)),
+    ("rel_week", re.compile(r"\b(?P<word>earlier this week|this week|last week|earlier this month|this month|last month|"
+                            r"this year|last year|next year|earlier this year|last (?:fall|autumn|spring|summer|winter))\b", re.I)),
+    ("ago", re.compile(r"\b(?P<n>a few|a couple of|one|two|three|four|five|six|seven|eight|nine|ten|several|a|\d+)\s+"
+                       r"(?P<unit>days?|weeks?|months?|years?)\s+(?:earlier|ago|before|later)\b", re.I)),
+    ("few_days_after", re.compile(r"\b(?:a few|a couple of|several|two|three) (?P<unit>days|weeks) after\b", re.I)),
+    ("year", re.compile(r"(?<![\w$€£.,/-])(?P<year>(?:19[5-9]|20[0-4])\d)(?![\w%/-]|\.\d|,\d)")),
+]
+
+
+@dataclass
+class DateMention:
+    start: int
+    end: int
+    date: Date | None  # None: a date the text names but does not fix (no anchor)
+    kind: str
+
+
+def parse_anchor(raw: str) -> dt.date | None:
+    """A full date as a header prints it, or None."""
+    for kind, rx in _PATTERNS[:4]:
+        m = rx.search(raw)
+        if m:
+            return _full(m)
+    return None
+
+
+def _month(m: re.Match) -> int:
+    if m.groupdict().get("mnum"):
+        return int(m.group("mnum"))
+    return MONTHS[m.group("month").lower().rstrip(".")[:3] if m.group("month").lower()[:4] != "sept" else "sep"]
+
+
+def _full(m: re.Match) -> dt.date | None:
+    try:
+        return dt.date(int(m.group("year")), _month(m), int(m.group("day")))
+    except ValueError:
+        return None
+
+
+def _span_precision(first: dt.date, last: dt.date, source: str) -> Date:
+    """The precision a span of possible days fixes: a day, a month, or a year."""
+    if first == last:
+        return Date(first.isoformat(), source)
+    if (first.year, first.month) == (last.year, last.month):
+        return Date(first.isoformat()[:7], source)
+    if first.year == last.year:
+        return Date(str(first.year), source)
+    return Date(str(last.year), source) if last.year - first.year < 1 else None  # type: ignore[return-value]
+
+
+def _year_for(month: int, day: int, anchor: dt.date) -> dt.date | None:
+    """A month and day without a year: the latest such date not after the anchor (copy reports the past)."""
+    for year in (anchor.year, anchor.year - 1):
+        try:
+            d = dt.date(year, month, day)
+        except ValueError:
+            return None
+        if d <= anchor + dt.timedelta(days=1):
+            return d
+    return None
+
+
+def find_dates(text: str, anchor: dt.date | None) -> list[DateMention]:
+    """Every date expression of a sentence, longest first where they overlap, resolved against anchor."""
+    taken: list[tuple[int, int]] = []
+    out: list[DateMention] = []
+    for kind, rx in _PATTERNS:
+        for m in rx.finditer(text):
+            if any(m.start() < e and s < m.end() for s, e in taken):
+                continue
+            mention = _resolve(kind, m, anchor, text)
+            if mention is None:
+                continue
+            taken.append((m.start(), m.end()))
+            out.append(mention)
+    return sorted(out, key=lambda d: d.start)
+
+
+def _resolve(kind: str, m: re.Match, anchor: dt.date | None, text: str) -> DateMention | None:
+    def make(date: Date | None) -> DateMention:
+        return DateMention(m.start(), m.end(), date, kind)
+
+    if kind in ("iso", "dmy_num", "dmy", "mdy"):
+        d = _full(m)
+        return make(Date(d.isoformat(), "text")) if d else None
+    if kind in ("dm", "md"):
+        try:
+            month, day = _month(m), int(m.group("day"))
+            dt.date(2000, month, day)
+        except (ValueError, KeyError):
+            return None
+        if anchor is None:
+            return make(None)
+        d = _year_for(month, day, anchor)
+        return make(Date(d.isoformat(), "relative") if d else None)
+    if kind == "my":
+        return make(Date(f"{int(m.group('year')):04d}-{_month(m):02d}", "text"))
+    if kind == "m_rel":
+        if anchor is None:
+            return make(None)
+        year = anchor.year + {"last": -1, "this": 0, "next": 1}[m.group("rel").lower()]
+        return make(Date(f"{year:04d}-{_month(m):02d}", "relative"))
+    if kind == "m_alone":
+        if m.group("month") == "May" and not re.match(r"(?i)in|since|until|by", m.group(0)):
+            return None
+        if anchor is None:
+            return make(None)
+        month = _month(m)
+        year = anchor.year if month <= anchor.month else anchor.year - 1
+        return make(Date(f"{year:04d}-{month:02d}", "relative"))
+    if kind == "weekday":
+        if anchor is None:
+            return make(None)
+        target = WEEKDAYS[m.group("weekday").lower()]
+        back = (anchor.weekday() - target) % 7
+        return make(Date((anchor - dt.timedelta(days=back)).isoformat(), "relative"))
+    if kind == "today":
+        if anchor is None:
+            return make(None)
+        word = m.group("word").lower()
+        d = anchor - dt.timedelta(days=1) if word == "yesterday" else anchor
+        return make(Date(d.isoformat(), "relative"))
+    if kind == "rel_week":
+        if anchor is None:
+            return make(None)
+        word = m.group("word").lower()
+        monday = anchor - dt.timedelta(days=anchor.weekday())
+        if word in ("earlier this week", "this week"):
+            span = (monday, max(monday, anchor - dt.timedelta(days=1 if word.startswith("earlier") else 0)))
+        elif word == "last week":
+            span = (monday - dt.timedelta(days=7), monday - dt.timedelta(days=1))
+        elif word in ("earlier this month", "this month"):
+            span = (anchor.replace(day=1), anchor)
+        elif word == "last month":
+            last = anchor.replace(day=1) - dt.timedelta(days=1)
+            span = (last.replace(day=1), last)
+        elif word in ("this year", "earlier this year"):
+            span = (anchor.replace(month=1, day=1), anchor)
+        elif word == "next year":
+            return make(Date(str(anchor.year + 1), "relative"))
+        else:  # last year, last fall …
+            return make(Date(str(anchor.year - 1), "relative"))
+        return make(_span_precision(span[0], span[1], "relative"))
+    if kind in ("ago", "few_days_after"):
+        if anchor is None:
+            return make(None)
+        n_word = m.groupdict().get("n") or "a few"
+        n = int(n_word) if n_word.isdigit() else _NUMBERS.get(n_word.lower(), 3)
+        unit = m.group("unit").lower().rstrip("s")
+        vague = 3 if "few" in n_word or "several" in n_word or kind == "few_days_after" else 0
+        days = {"day": 1, "week": 7, "month": 30, "year": 365}[unit]
+        if kind == "few_days_after":
+            n, vague = 3, 4 if unit == "day" else 10
+        center = anchor - dt.timedelta(days=n * days)
+        slack = dt.timedelta(days=max(vague * days, 3 if unit == "week" else (15 if unit == "month" else (0 if unit == "day" else 180))))
+        date = _span_precision(center - slack, min(anchor, center + slack), "relative")
+        return make(date)
+    if kind == "year":
+        return make(Date(m.group("year"), "text"))
+    return None

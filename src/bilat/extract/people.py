@@ -1,0 +1,424 @@
+"""Named people with a stated role, their country, and every later mention of them.
+
+A person is a run of capitalised name words that a role introduces ("Serbian President
+Aleksandar Vucic"), that an apposition follows ("Claire Landais, Secretary General for …"), or
+that leads a delegation or side. The country comes from the strongest cue the text gives:
+the title's adjective or possessive, the apposition, "of <country>", a counterpart or delegation
+adjective, an acronym of a national force ("HDF"), and only then from position and context.
+"""
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass, field
+
+from bilat.extract.countries import CountryMention
+from bilat.textutil import fold, fold_same_length
+
+# Words that make a title a role.
+ROLE_HEADS = (
+    "minister", "president", "secretary", "chief", "head", "commander", "chairman", "chairwoman", "chair", "director",
+    "spokesman", "spokeswoman", "spokesperson", "advisor", "adviser", "ambassador", "governor", "king", "emir", "sheikh",
+    "officer", "envoy", "leader", "premier", "chancellor", "deputy", "undersecretary", "counterpart", "executive", "ceo",
+    "inspector", "attaché", "attache", "general", "admiral", "marshal", "colonel", "captain", "brigadier", "lieutenant",
+    "major", "prince", "crown", "speaker", "senator", "mp", "cs", "chairperson", "coordinator", "representative",
+)
+RANKS = {"general", "admiral", "colonel", "captain", "brigadier", "lieutenant", "major", "marshal", "lt", "gen", "col",
+         "capt", "maj", "adm", "retd", "rtd", "air", "vice", "rear", "sergeant", "sgt", "commodore"}
+HONORIFICS = {"mr", "mrs", "ms", "dr", "shri", "sir", "sheikh", "his", "her", "excellency", "h.e.", "prof", "professor", "madam"}
+# Capitalised words that belong to organisations, places and things, never to a person's name.
+NOT_NAME = {
+    "house", "mechanism", "engineering", "agreement", "group", "forces", "force", "army", "ministry", "council",
+    "university", "palace", "base", "navy", "industries", "company", "corporation", "aerospace", "systems", "limited",
+    "ltd", "inc", "agency", "organisation", "organization", "committee", "commission", "dialogue", "plan", "treaty",
+    "zone", "region", "sea", "ocean", "island", "islands", "street", "square", "hall", "year", "day", "innovation",
+    "cooperation", "co-operation", "science", "partnership", "news", "times", "post", "press", "brigade", "regiment",
+    "flotilla", "guard", "barracks", "department", "office", "staff", "government", "parliament", "republic",
+    "kingdom", "state", "states", "union", "nations", "airport", "airfield", "embassy", "summit", "forum", "expo",
+    "exercise", "operation", "service", "services", "academy", "institute", "school", "college", "centre", "center",
+    "bank", "fund", "corps", "command", "headquarters", "foundation", "programme", "program", "project", "initiative",
+    "strategy", "doctrine", "declaration", "memorandum", "protocol", "framework", "contract", "deal", "pact", "accord",
+    "the", "a", "an", "and", "of", "for", "in", "on", "at", "to", "with", "by", "from", "as", "but", "it", "this",
+    "that", "these", "those", "he", "she", "they", "we", "i", "our", "its", "their", "his", "her", "after", "before",
+    "while", "during", "under", "both", "all", "today", "yesterday", "defence", "defense", "national", "security",
+    "foreign", "affairs", "military", "joint", "strategic", "ministers", "monday", "tuesday", "wednesday", "thursday",
+    "friday", "saturday", "sunday", "january", "february", "march", "april", "may", "june", "july", "august",
+    "september", "october", "november", "december", "photo", "source", "video", "twitter", "facebook", "minister",
+    "president", "secretary", "prime", "chief", "head", "commander", "general", "admiral", "colonel", "deputy",
+    "presidential", "royal", "armed", "land", "federal", "central", "north", "south", "east", "west", "western",
+    "eastern", "northern", "southern", "new", "old", "great", "first", "second", "third", "fourth", "fifth", "sixth",
+    "block", "thunder", "class", "tank", "tanks", "aircraft", "jet", "jets", "fighter", "fighters", "drone", "drones",
+    "missile", "missiles", "system", "vehicle", "vehicles", "ship", "ships", "submarine", "submarines", "corvette",
+    "intelligence", "technology", "technologies", "development", "industry", "trade", "economy", "economic",
+    "political", "policy", "relations", "affairs", "sources", "statement", "report", "reports", "book", "honour",
+    "honor", "guests", "year's", "anniversary", "war", "peace", "coast", "valley", "mountain", "river", "lake",
+    "city", "province", "district", "county", "capital", "world", "international", "global", "regional", "european",
+    "african", "asian", "pacific", "atlantic", "arctic", "nato", "eu", "un", "asean", "sco", "csto", "kfor", "eufor",
+}
+_PARTICLE = r"(?:bin|bint|ibn|al|el|de|da|di|van|von|der|den|du|dos|le|la|Al|El|De|Da|Di|Van|Von|Le|La|Du|Bin)"
+_TOKEN = r"[A-Z][a-z]+(?:-[A-Za-z][a-z]*|'(?!s\b)[A-Za-z][a-z]*)*"
+_NAME = re.compile(
+    rf"(?<![\w'-])(?:\((?P<paren>{_TOKEN})\)\s+)?(?P<name>{_TOKEN}(?:\s+(?:[A-Z]\.?(?=\s)|{_PARTICLE}(?=\s+[A-Z])|{_TOKEN}))*"
+    rf"(?:\s+Jr\.?)?)(?![\w-])"
+)
+_SPEECH = r"(?:said|says|told|stated|stressed|added|noted|asserted|declared|explained|emphasi[sz]ed|underlined|wrote|tweeted|remarked|insisted|announced|continued|warned|highlighted|affirmed|confirmed|recalled)"
+
+
+@dataclass
+class PersonRecord:
+    name: str
+    tokens: list[str]  # folded name words
+    role: str | None = None
+    country: str | None = None
+    cue: int = 0  # strength of the country cue: higher wins
+    variants: set[str] = field(default_factory=set)
+    mentions: list[tuple[int, int, int]] = field(default_factory=list)  # (paragraph, start, end)
+
+    @property
+    def surname(self) -> str:
+        return self.tokens[-1]
+
+
+@dataclass
+class Mention:
+    person: PersonRecord
+    paragraph: int
+    start: int
+    end: int
+
+
+def _is_role(text: str) -> bool:
+    low = fold(text)
+    return any(re.search(rf"\b{h}s?\b", low) for h in ROLE_HEADS)
+
+
+def _country_in(span_start: int, span_end: int, countries: list[CountryMention]) -> str | None:
+    found = [c for c in countries if span_start <= c.start and c.end <= span_end]
+    return found[0].code if found else None
+
+
+def _clean_role(role: str, countries: list[CountryMention], offset: int) -> str | None:
+    """The role as written, without country adjective, possessive, articles, honorifics and ranks after it."""
+    role = role.strip(" ,")
+    role = re.sub(r"^(?:the|a|an|his|her|their|its)\s+", "", role, flags=re.I)
+    for c in countries:
+        s, e = c.start - offset, c.end - offset
+        if 0 <= s and e <= len(role) and s <= 1:
+            role = role[e:].lstrip(" '’s").lstrip()
+            role = re.sub(r"^s\s+", "", role)
+            break
+    words = role.split()
+    while words and (fold(words[-1]).strip(".()") in RANKS | HONORIFICS or words[-1] in ("(Retd)", "(Rtd)")):
+        words.pop()
+    role = " ".join(words).strip(" ,")
+    return role or None
+
+
+class PeopleFinder:
+    """Finds people across the paragraphs of one document and resolves their later mentions."""
+
+    def __init__(self, paragraphs: list[str], countries: list[list[CountryMention]], main_pair: list[str],
+                 acronyms: dict[str, str]):
+        self.paragraphs = paragraphs
+        self.folded = [fold_same_length(p) for p in paragraphs]
+        self.countries = countries
+        self.main_pair = main_pair
+        self.acronyms = acronyms
+        self.people: list[PersonRecord] = []
+        self.mentions: list[Mention] = []
+
+    # -- finding ----------------------------------------------------------------------------
+    def run(self) -> list[PersonRecord]:
+        candidates = []
+        for i, text in enumerate(self.folded):
+            for m in _NAME.finditer(text):
+                candidates.append((i, m))
+        for i, m in candidates:
+            self._consider(i, m)
+        for i, m in candidates:
+            self._link(i, m)
+        self._resolve_countries()
+        return self.people
+
+    def _name_tokens(self, i: int, m: re.Match) -> tuple[int, int, list[str]] | None:
+        """Trim titles off the front and organisation words off the back; what is left must look like a name."""
+        words = [(w.start() + m.start("name"), w.end() + m.start("name"), w.group(0))
+                 for w in re.finditer(r"\S+", m.group("name"))]
+        def is_country(w) -> bool:
+            return any(c.start <= w[0] < c.end for c in self.countries[i])
+
+        while words and (fold(words[0][2]) in NOT_NAME | RANKS | HONORIFICS or _is_role(words[0][2]) or is_country(words[0])
+                         or fold(words[0][2]).endswith("'s")):
+            words.pop(0)
+        while words and (fold(words[-1][2]) in NOT_NAME or _is_role(words[-1][2])):
+            words.pop()
+        if not words:
+            return None
+        if any(fold(w[2]) in NOT_NAME for w in words):
+            return None
+        start, end = words[0][0], words[-1][1]
+        text = self.folded[i]
+        # A name word that is a country or demonym is not a name ("Hungarian", "Jordan" as a country).
+        if any(c.start < end and start < c.end for c in self.countries[i]):
+            return None
+        return start, end, [w[2] for w in words]
+
+    def _consider(self, i: int, m: re.Match) -> None:
+        got = self._name_tokens(i, m)
+        if not got:
+            return
+        start, end, words = got
+        paren = m.group("paren")
+        if paren and start == m.start("name"):
+            words = [paren] + words
+        if len(words) < 2 and "-" not in words[0][1:]:
+            return
+        text = self.folded[i]
+        original = self.paragraphs[i]
+        role, country, cue = self._title_before(i, m.start() if paren and start == m.start("name") else start)
+        if country is None:
+            country, cue = self._delegation(i, start)
+        after_role, after_country, after_cue = self._apposition_after(i, end)
+        if role is None and after_role is None:
+            if not re.match(rf"\s+{_SPEECH}\b", text[end:]) and not re.search(rf"\b{_SPEECH}\s*$", text[max(0, start - 12):start]):
+                return
+        if len(words) < 2 and role is None:
+            return
+        if after_cue > cue:
+            country, cue = after_country, after_cue
+        name = " ".join(self._original_words(original, text, words, start, end, paren))
+        person = self._find(words) or self._add(name, words)
+        if role and not person.role:
+            person.role = role
+        elif after_role and not person.role:
+            person.role = after_role
+        if country and cue > person.cue:
+            person.country, person.cue = country, cue
+
+    @staticmethod
+    def _original_words(original: str, folded: str, words: list[str], start: int, end: int, paren: str | None) -> list[str]:
+        out = original[start:end].split()
+        if paren and len(out) == len(words) - 1:
+            out = [paren] + out
+        return out
+
+    def _title_before(self, i: int, start: int) -> tuple[str | None, str | None, int]:
+        """The role title right before a name, and any country it carries."""
+        text = self.folded[i]
+        left = text[max(0, start - 140):start]
+        offset = max(0, start - 140)
+        # Stop at the start of the clause: a sentence end, or a lower-case word that is not a connector.
+        tokens = list(re.finditer(r"\(?[\w'’.&-]+\)?,?|,", left))
+        keep = len(tokens)
+        for j in range(len(tokens) - 1, -1, -1):
+            tok = tokens[j].group(0)
+            bare = tok.strip(",()")
+            if tok.endswith(",") and j != len(tokens) - 1:
+                keep = j + 1
+                break
+            if bare.lower() == "and" and j > 0:
+                prev = tokens[j - 1].group(0).strip(",()")
+                if prev[:1].isupper() and fold(prev) not in NOT_NAME and not _is_role(prev) and not re.fullmatch(r"[A-Z]{2,6}", prev):
+                    break
+            if bare[:1].isupper() or bare.lower() in ("of", "the", "and", "for", "in", "to", "&") or bare in ("(", ")"):
+                keep = j
+                continue
+            if bare.lower().rstrip("s") in ("counterpart", "head", "chief", "commander", "executive", "spokesman", "minister"):
+                keep = j
+                continue
+            break
+        if keep >= len(tokens):
+            return None, None, 0
+        title_start = tokens[keep].start() + offset
+        title = text[title_start:start]
+        while title.split() and title.split()[0].lower() in ("of", "the", "and", "for", "in", "to"):
+            first = title.split()[0]
+            title_start += title.index(first) + len(first)
+            title = text[title_start:start]
+        if not _is_role(title):
+            return None, None, 0
+        stripped = title.strip()
+        title_start += len(title) - len(title.lstrip())
+        country = _country_in(title_start, start, self.countries[i])
+        cue = 3 if country else 0
+        if country is None:
+            country = self._acronym_country(title)
+            cue = 2 if country else 0
+        # "his Czech counterpart, Defence Minister X": the counterpart's adjective is the cue.
+        before = text[max(0, title_start - 60):title_start]
+        cm = re.search(r"(?:his|her|their)\s+(\S+(?:\s\S+)?)\s+counterpart,?\s*$", before)
+        if country is None and cm:
+            country = _country_in(title_start - len(before) + cm.start(1), title_start, self.countries[i])
+            cue = 3 if country else 0
+        role = _clean_role(self.paragraphs[i][title_start:title_start + len(stripped)], self.countries[i], title_start)
+        return role, country, cue
+
+    def _apposition_after(self, i: int, end: int) -> tuple[str | None, str | None, int]:
+        text = self.folded[i]
+        right = text[end:end + 160]
+        m = re.match(r"\s+of\s+(?:the\s+)?([A-Z][\w' ]+?)(?=[,.;]|\s+and\s|\s+[a-z])", right)
+        if m:
+            code = _country_in(end + m.start(1), end + m.end(1), self.countries[i])
+            if code:
+                return None, code, 3
+        m = re.match(r",\s+(?:who\s+(?:heads|leads|chairs)\s+)?((?:[A-Z][\w'’]*'s\s+)?(?:the\s+)?[\w'’ -]+?)(?=,|\.|;|\)|\s+and\s+[A-Z]|\s+(?:said|told|says|was|is|has|had|who|will)\b|$)", right)
+        if m and _is_role(m.group(1)) and len(m.group(1).split()) <= 14:
+            s, e = end + m.start(1), end + m.end(1)
+            country = _country_in(s, e, self.countries[i]) or self._acronym_country(m.group(1))
+            role = _clean_role(self.paragraphs[i][s:e], self.countries[i], s)
+            if m.group(0).lstrip(", ").startswith("who"):
+                role = "head of " + re.sub(r"^(?:the)\s+", "the ", role or "") if role else role
+            return role, country, 3 if country else 0
+        m = re.match(r"\s+(?:led|headed)\s+the\s+(\S+(?:\s\S+)?)\s+(?:delegation|side)", right)
+        if m:
+            code = _country_in(end + m.start(1), end + m.end(1), self.countries[i])
+            if code:
+                return None, code, 3
+        left = text[max(0, end - 200):end]
+        m = re.search(r"the\s+(\S+(?:\s\S+)?)\s+(?:delegation|side)\s+(?:was\s+)?(?:led|headed)\s+by\s+[^,.;]*$", left)
+        if m:
+            code = _country_in(end - len(left) + m.start(1), end - len(left) + m.end(1), self.countries[i])
+            if code:
+                return None, code, 3
+        return None, None, 0
+
+    def _delegation(self, i: int, start: int) -> tuple[str | None, int]:
+        """"Hungary's delegation included A, B and C": everyone listed shares the delegation's country."""
+        text = self.folded[i]
+        sent_start = max(text.rfind(". ", 0, start), -1) + 1
+        m = re.search(r"(\S+(?:\s\S+)?)\s+delegation\s+(?:included|comprised|consisted of|was made up of|also included)\b", text[sent_start:start])
+        if m:
+            code = _country_in(sent_start + m.start(1), sent_start + m.end(1), self.countries[i])
+            if code:
+                return code, 2
+        return None, 0
+
+    def _acronym_country(self, text: str) -> str | None:
+        for word in re.findall(r"\b[A-Z]{3,6}\b", text):
+            if word in self.acronyms:
+                return self.acronyms[word]
+        return None
+
+    # -- matching mentions to people -------------------------------------------------------
+    def _find(self, words: list[str]) -> PersonRecord | None:
+        key = [fold(w) for w in words]
+        for p in self.people:
+            if key == p.tokens or (len(key) == 1 and key[0] in p.tokens):
+                return p
+        for p in self.people:
+            if len(key) >= 2 and key[-1] == p.surname and key[0][:1] == p.tokens[0][:1]:
+                return p
+        # Spelling variants of one surname (Szalai-Bobrovnicki / Szalay-Bobrovniczky, Shoygu / Shoigu).
+        for p in self.people:
+            last = key[-1]
+            if (last[:1] == p.surname[:1] and abs(len(last) - len(p.surname)) <= 2 and len(last) >= 5
+                    and difflib.SequenceMatcher(None, last, p.surname).ratio() >= 0.8):
+                return p
+        return None
+
+    def _add(self, name: str, words: list[str]) -> PersonRecord:
+        person = PersonRecord(name=name, tokens=[fold(w) for w in words])
+        self.people.append(person)
+        return person
+
+    def _link(self, i: int, m: re.Match) -> None:
+        got = self._name_tokens(i, m)
+        if not got:
+            return
+        start, end, words = got
+        person = self._find(words)
+        if person is None:
+            return
+        shown = " ".join(self.paragraphs[i][start:end].split())
+        if fold(shown) != fold(person.name) and fold(shown) not in person.tokens:
+            person.variants.add(shown)
+        elif len(words) == 1:
+            person.variants.add(shown)
+        person.mentions.append((i, start, end))
+        self.mentions.append(Mention(person, i, start, end))
+
+    # -- countries by context ----------------------------------------------------------------
+    def _resolve_countries(self) -> None:
+        pair = self.main_pair
+        for _round in range(2):
+            for p in self.people:
+                if p.country:
+                    continue
+                for (i, s, e) in p.mentions:
+                    code = self._by_context(p, i, s, e, pair)
+                    if code:
+                        p.country, p.cue = code, 1
+                        break
+        for p in self.people:
+            if p.country is None:
+                # Nearest country named in the same sentence, before the name and then after it.
+                for (i, s, e) in p.mentions:
+                    text = self.folded[i]
+                    sent_start = max(text.rfind(". ", 0, s), -1) + 1
+                    sent_end = text.find(". ", e)
+                    sent_end = len(text) if sent_end < 0 else sent_end
+                    before = [c for c in self.countries[i] if sent_start <= c.start < s]
+                    after = [c for c in self.countries[i] if e <= c.start < sent_end]
+                    if before:
+                        p.country = before[-1].code
+                    elif after:
+                        p.country = after[0].code
+                    if p.country:
+                        break
+        for p in self.people:
+            if p.country is None and pair:
+                p.country = pair[0]
+
+    def _by_context(self, p: PersonRecord, i: int, s: int, e: int, pair: list[str]) -> str | None:
+        text = self.folded[i]
+        sent_end = text.find(". ", e)
+        sentence_rest = text[e:len(text) if sent_end < 0 else sent_end]
+        other = lambda code: next((c for c in pair if c != code), None) if code in pair and len(pair) == 2 else None  # noqa: E731
+        # "X … with his Hungarian counterpart": X is on the other side.
+        m = re.search(r"\b(?:his|her|their)\s+(\S+(?:\s\S+)?)\s+counterpart", sentence_rest)
+        if m:
+            code = _country_in(e + m.start(1), e + m.end(1), self.countries[i])
+            if code and other(code):
+                return other(code)
+        # "between X and Y" / "X and Y signed": coordinated people of one engagement face each other.
+        for q in self.people:
+            if q is p or not q.country or q.cue < 2:
+                continue
+            for (j, qs, qe) in q.mentions:
+                if j != i:
+                    continue
+                gap = text[min(e, qe):max(s, qs)]
+                if len(gap) < 120 and re.search(r"\band\b", gap) and "." not in gap and other(q.country):
+                    if re.search(r"\b(?:between|with|signed|met|talks|and his)\b", text[max(0, min(s, qs) - 40):max(e, qe) + 60]):
+                        return other(q.country)
+        # In a list after someone, a person without a cue of their own shares theirs.
+        prev = [q for q in self.people if q is not p and q.country and any(j == i and qe <= s and s - qe < 140 for (j, qs, qe) in q.mentions)]
+        if prev:
+            gap_ok = [q for q in prev if all(text[qe:s].count(".") == 0 for (j, qs, qe) in q.mentions if j == i and qe <= s)]
+            if gap_ok and re.search(r"\b(?:joined|included|including|accompanied|and)\b", text[max(0, s - 200):s]):
+                return gap_ok[-1].country
+        # A role noun named earlier with a country ("Egypt's military spokesman … spokesman X").
+        heads = [w for w in fold(p.role or "").split() if w in ROLE_HEADS]
+        if heads:
+            head = heads[0]
+            for j in range(0, i + 1):
+                for c in self.countries[j]:
+                    after = self.folded[j][c.end:c.end + 60]
+                    mm = re.match(rf"(?:'s)?\s+(?:[a-z]+\s+){{0,2}}{re.escape(head)}\b(?!\s+[A-Z])", after)
+                    if mm:
+                        return c.code
+        return None
+
+
+def acronyms_of(paragraphs: list[str], countries: list[list[CountryMention]]) -> dict[str, str]:
+    """`Hungarian Defence Forces` → HDF: initials of capitalised phrases that open with a country word."""
+    out: dict[str, str] = {}
+    for text, found in zip(paragraphs, countries):
+        for c in found:
+            m = re.match(r"((?:\s+[A-Z][a-z]+){1,4})", text[c.end:])
+            if not m:
+                continue
+            words = [c.text.split()[0]] + m.group(1).split()
+            for n in range(3, len(words) + 1):
+                out.setdefault("".join(w[0] for w in words[:n]).upper(), c.code)
+    return out

@@ -1,0 +1,217 @@
+"""Direct quotations of five words or more, and who said them.
+
+Wire copy mixes curly and straight marks, uses a closing mark to open (`” Welcome …”`), glues
+marks to words (`…”was in the form`) and runs one quotation over several paragraphs (a
+paragraph that opens without closing, continued by one that opens again). Double marks are
+paired by alternation within a paragraph; single marks only where they cannot be apostrophes.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from bilat.extract.people import PeopleFinder, PersonRecord, _SPEECH
+from bilat.textutil import fold, fold_same_length, word_list
+
+MIN_WORDS = 5
+_DOUBLE = "“”\"„«»"
+_ORG = re.compile(r"\b(?:ministry|statement|sources?|pentagon|white house|government|forces|press service|department|"
+                  r"agency|office|embassy|spokes(?:man|woman|person)'s office|communiqu[eé]|release|kremlin|palace|command|"
+                  r"company|newspaper|media|officials?)\b", re.I)
+_PRONOUN = re.compile(r"^(?:he|she)$", re.I)
+_ROLE_NOUN = re.compile(r"^the\s+(?:(?P<adj>[A-Z][\w-]+)\s+)?(?:\w+\s+)?(?P<noun>minister|leader|president|premier|secretary|"
+                        r"chief|general|commander|official|envoy|ambassador|diplomat|head|king|prime minister)\b")
+
+
+@dataclass
+class QuoteSpan:
+    paragraph: int
+    start: int  # offset of the opening mark
+    end: int  # offset just after the closing mark (or paragraph end when it runs on)
+    text: str
+    last_paragraph: int
+
+
+def _double_spans(text: str) -> list[tuple[int, int]]:
+    marks = [i for i, ch in enumerate(text) if ch in _DOUBLE]
+    spans = []
+    for k in range(0, len(marks) - 1, 2):
+        spans.append((marks[k], marks[k + 1] + 1))
+    if len(marks) % 2:
+        spans.append((marks[-1], len(text)))  # runs on into the next paragraph
+    return spans
+
+
+def _single_spans(text: str, inside: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    spans = []
+    i = 0
+    while i < len(text):
+        ch = text[i]
+        prev = text[i - 1] if i else " "
+        nxt = text[i + 1] if i + 1 < len(text) else " "
+        if ch in "‘'" and (prev.isspace() or prev in "([—–-:") and (nxt.isalnum() or nxt in "$€£") and not any(s <= i < e for s, e in inside):
+            # The closer: a ’ or ' after a non-space and before a non-letter.
+            for j in range(i + 2, len(text)):
+                c = text[j]
+                after = text[j + 1] if j + 1 < len(text) else " "
+                if c in "’'" and not text[j - 1].isspace() and not after.isalnum():
+                    spans.append((i, j + 1))
+                    i = j
+                    break
+        i += 1
+    return spans
+
+
+def find_quotes(paragraphs: list[str]) -> list[QuoteSpan]:
+    out: list[QuoteSpan] = []
+    carry: QuoteSpan | None = None
+    for p, text in enumerate(paragraphs):
+        doubles = _double_spans(text)
+        if carry is not None:
+            # A run-on quotation continues only where this paragraph opens with a mark.
+            if doubles and doubles[0][0] == 0:
+                s, e = doubles.pop(0)
+                carry.text += " " + _strip_marks(text[s:e])
+                carry.last_paragraph = p
+                if e < len(text) or text[-1] in _DOUBLE:
+                    out.append(carry)
+                    carry = None
+                    doubles = doubles
+                else:
+                    continue
+            else:
+                out.append(carry)
+                carry = None
+        spans = sorted(doubles + _single_spans(text, doubles))
+        for s, e in spans:
+            q = QuoteSpan(p, s, e, _strip_marks(text[s:e]), p)
+            if e == len(text) and text[-1] not in _DOUBLE + "’'" and (s, e) in doubles:
+                carry = q
+            else:
+                out.append(q)
+    if carry is not None:
+        out.append(carry)
+    return [q for q in out if len(word_list(q.text)) >= MIN_WORDS]
+
+
+def _strip_marks(s: str) -> str:
+    s = s.strip().strip(_DOUBLE + "‘’'").strip()
+    s = re.sub(r"[,;:]$", "", s).strip()
+    s = re.sub(r"\.,$", ".", s)
+    return s
+
+
+class SpeakerResolver:
+    """Attribution after the quote, before it, in the paragraph before, or by the previous quote."""
+
+    def __init__(self, paragraphs: list[str], finder: PeopleFinder):
+        self.paragraphs = paragraphs
+        self.folded = [fold_same_length(p) for p in paragraphs]
+        self.finder = finder
+        self.last: PersonRecord | None = None
+        self.last_paragraph = -2
+        self.last_attributed_org = False
+
+    def resolve(self, q: QuoteSpan) -> PersonRecord | None:
+        p = q.paragraph
+        text = self.folded[q.last_paragraph]
+        end = q.end if q.last_paragraph == p else len(text)
+        if q.last_paragraph != p:
+            # the close of a run-on quotation is in its last paragraph
+            closes = [i for i, ch in enumerate(text) if ch in _DOUBLE]
+            end = closes[1] + 1 if len(closes) >= 2 else len(text)
+        found, who = self._after(q.last_paragraph, end)
+        if not found:
+            found, who = self._before(p, q.start)
+        if not found and p > 0 and re.search(rf"\b{_SPEECH}\s*:\s*$", self.folded[p - 1]) and q.start == 0:
+            found, who = self._before(p - 1, len(self.folded[p - 1]))
+        if not found:
+            if self.last_paragraph >= p - 1:
+                who = self.last
+            else:
+                who = None
+        self.last, self.last_paragraph = who, q.last_paragraph
+        return who
+
+    def _after(self, p: int, end: int) -> tuple[bool, PersonRecord | None]:
+        text = self.folded[p][end:]
+        m = re.match(rf"\s*[,.]?\s*(?:{_SPEECH}\s+(?P<who1>[^,.;]{{1,80}}?)(?=[,.;]|\s+(?:at|in|on|during|after|before|adding|according|who|as|while|from)\b|$)|"
+                     rf"(?P<who2>[^,.;“”\"]{{1,80}}?)\s+(?:\w+ly\s+)?(?:{_SPEECH}|also said)\b)", text)
+        if not m:
+            m = re.match(r"\s*[,.]?\s*according to\s+(?P<who1>[^,.;]{1,60})", text)
+        if not m:
+            return False, None
+        who = m.group("who1") or m.group("who2")
+        return True, self._who(p, end + m.start("who1" if m.group("who1") else "who2"), who)
+
+    def _before(self, p: int, start: int) -> tuple[bool, PersonRecord | None]:
+        text = self.folded[p]
+        sent_start = max(text.rfind(". ", 0, start), text.rfind(".” ", 0, start), text.rfind('." ', 0, start))
+        sent_start = 0 if sent_start < 0 else sent_start + 2
+        head = text[sent_start:start]
+        m = re.search(rf"(?P<who>[^,.;]{{1,80}}?)\s+(?:\w+ly\s+)?{_SPEECH}(?:\s+(?:on|at|in)\s+[^,:]+)?(?:\s+that)?\s*[:,]?\s*$", head) or re.search(
+            r"(?P<who>[A-Z][\w' -]{1,60}?)\s*:\s*$", head)
+        if m:
+            return True, self._who(p, sent_start + m.start("who"), m.group("who"))
+        if not head.strip():
+            return False, None
+        # The sentence's subject: an organisation, a pronoun, or the first person named in it.
+        subject = head.strip()
+        if _ORG.search(subject.split(",")[0][:60]) and not self._mentions_in(p, sent_start, sent_start + 40):
+            return True, None
+        mentions = self._mentions_in(p, sent_start, start)
+        if mentions:
+            return True, mentions[0].person
+        if re.match(r"(?:he|she)\b", subject, re.I):
+            return True, self._salient(p, sent_start)
+        return False, None
+
+    def _mentions_in(self, p: int, s: int, e: int):
+        return sorted((m for m in self.finder.mentions if m.paragraph == p and s <= m.start < e), key=lambda m: m.start)
+
+    def _who(self, p: int, offset: int, who: str) -> PersonRecord | None:
+        who = who.strip()
+        mentions = self._mentions_in(p, offset, offset + len(who) + 1)
+        if mentions:
+            return mentions[-1].person
+        if _PRONOUN.match(who):
+            return self._salient(p, offset)
+        m = _ROLE_NOUN.match(who)
+        if m:
+            return self._by_role(m.group("adj"), m.group("noun"), who)
+        if _ORG.search(who) or re.match(r"(?:it|they|we|the\s+\w+)$", who, re.I):
+            return None
+        # A name the people pass did not know by role: match it by surname.
+        words = [w for w in re.findall(r"[A-Z][\w'-]+", who)]
+        if words:
+            return self.finder._find(words[-2:] if len(words) > 1 else words)
+        return None
+
+    def _salient(self, p: int, offset: int) -> PersonRecord | None:
+        """`he said`: the subject of the nearest sentence before that has a person as its subject."""
+        before = [m for m in self.finder.mentions if (m.paragraph, m.start) < (p, offset)]
+        for m in reversed(before):
+            text = self.folded[m.paragraph]
+            sent_start = max(text.rfind(". ", 0, m.start), -1) + 1
+            lead = text[sent_start:m.start]
+            if len(lead.split()) <= 6 and not re.search(r"\b(?:of|with|by|to|greeted|met|and)\s*$", lead):
+                return m.person
+        if self.last is not None:
+            return self.last
+        return before[-1].person if before else None
+
+    def _by_role(self, adj: str | None, noun: str, who: str) -> PersonRecord | None:
+        from bilat.extract.countries import matcher
+
+        code = None
+        if adj:
+            found = matcher().find(adj)
+            code = found[0].code if found else None
+        people = [p for p in self.finder.people if (code is None or p.country == code)]
+        if noun not in ("leader", "official"):
+            people = [p for p in people if p.role and noun in fold(p.role)] or people
+        if not people:
+            return None
+        if self.last in people:
+            return self.last
+        return max(people, key=lambda p: len(p.mentions))

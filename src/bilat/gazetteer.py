@@ -1,0 +1,138 @@
+"""Every country, its ISO codes, names, demonyms and capitals: from the countryinfo package, mended by data.
+
+countryinfo is taken as the base because it carries alternative spellings, demonyms and capitals
+for every ISO 3166-1 country. `data/countries_extra.json` adds what it lacks (Kosovo, Türkiye,
+"Britain", "Kazakh", …) and removes what misleads in running text ("Island" for Iceland).
+Where territories share a demonym or capital with a state ("Indian", "American"), the most
+populous country wins, which is the sovereign state in every such case.
+"""
+from __future__ import annotations
+
+import difflib
+import json
+import os
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+
+from bilat.textutil import fold
+
+
+@dataclass
+class Country:
+    code: str
+    alpha2: str
+    name: str
+    population: int = 0
+    names: set[str] = field(default_factory=set)
+    demonyms: set[str] = field(default_factory=set)
+    capitals: set[str] = field(default_factory=set)
+
+
+class UnknownCountry(ValueError):
+    def __init__(self, query: str, suggestions: list[str]):
+        self.query = query
+        self.suggestions = suggestions
+        hint = f" (did you mean {', '.join(suggestions)}?)" if suggestions else ""
+        super().__init__(f"unknown country {query!r}{hint}")
+
+
+class Gazetteer:
+    def __init__(self, countries: dict[str, Country], not_countries: list[str]):
+        self.countries = countries
+        self.not_countries = not_countries
+        # Surface form -> code, for text. Kinds rank: names beat demonyms beat capitals,
+        # and within a kind the most populous country wins.
+        self.forms: dict[str, tuple[str, str]] = {}
+        ranked = sorted(countries.values(), key=lambda c: -c.population)
+        for kind in ("name", "demonym", "capital"):
+            for c in ranked:
+                for form in getattr(c, {"name": "names", "demonym": "demonyms", "capital": "capitals"}[kind]):
+                    self.forms.setdefault(form, (c.code, kind))
+        # Folded key -> code, for what users type on the command line.
+        self._keys: dict[str, str] = {}
+        for c in ranked:
+            for key in (c.code, c.alpha2):
+                self._keys.setdefault(key.lower(), c.code)
+        for form, (code, _kind) in self.forms.items():
+            self._keys.setdefault(fold(form), code)
+
+    def name(self, code: str) -> str:
+        c = self.countries.get(code)
+        return c.name if c else code
+
+    def resolve(self, query: str) -> str:
+        """Any common name, old name, demonym, capital, alpha-2 or alpha-3 code, in any case → alpha-3."""
+        key = fold(query.strip().strip("."))
+        if key in self._keys:
+            return self._keys[key]
+        if key.startswith("the ") and key[4:] in self._keys:
+            return self._keys[key[4:]]
+        close = difflib.get_close_matches(key, list(self._keys), n=3, cutoff=0.6)
+        suggestions: list[str] = []
+        for k in close:
+            name = self.name(self._keys[k])
+            if name not in suggestions:
+                suggestions.append(name)
+        raise UnknownCountry(query, suggestions)
+
+
+def _read_countryinfo() -> list[dict]:
+    import countryinfo
+
+    folder = os.path.join(os.path.dirname(countryinfo.__file__), "data")
+    rows = []
+    for name in sorted(os.listdir(folder)):
+        if not name.endswith(".json"):
+            continue
+        with open(os.path.join(folder, name), encoding="utf-8") as fh:
+            try:
+                rows.append(json.load(fh))
+            except ValueError:
+                continue
+    return rows
+
+
+@lru_cache(maxsize=1)
+def load() -> Gazetteer:
+    extra = json.loads(resources.files("bilat").joinpath("data/countries_extra.json").read_text(encoding="utf-8"))
+    retired = set(extra["retired"])
+    drop_names = set(extra["drop_names"])
+    drop_capitals = set(extra["drop_capitals"])
+    countries: dict[str, Country] = {}
+    for row in _read_countryinfo():
+        iso = row.get("ISO") or {}
+        code = iso.get("alpha3")
+        if not code or code in retired:
+            continue
+        c = countries.setdefault(code, Country(code=code, alpha2=iso.get("alpha2") or "", name=row.get("name") or code))
+        c.population = max(c.population, int(row.get("population") or 0))
+        c.names.add(row.get("name") or code)
+        for alt in row.get("altSpellings") or []:
+            # Codes and one-word native spellings like "Island" are not how English copy names a country.
+            if len(alt) > 3 and alt not in drop_names and "," not in alt:
+                c.names.add(alt)
+        for demonym in str(row.get("demonym") or "").split(","):
+            if demonym.strip() and "/" not in demonym:
+                c.demonyms.add(demonym.strip())
+        capital = row.get("capital")
+        for cap in capital if isinstance(capital, list) else [capital]:
+            if cap and cap not in drop_capitals:
+                c.capitals.add(cap)
+    for row in extra["add"]:
+        c = countries.setdefault(row["code"], Country(code=row["code"], alpha2=row["alpha2"], name=row["name"]))
+        c.population = row.get("population", 0)
+        c.names.add(row["name"])
+        c.capitals.add(row["capital"])
+        c.demonyms.add(row["demonym"])
+    for kind in ("names", "demonyms", "capitals"):
+        for code, forms in extra[kind].items():
+            getattr(countries[code], kind).update(forms)
+    # Common English names for the few countries countryinfo files under a formal one.
+    preferred = {"TUR": "Türkiye", "KOR": "South Korea", "PRK": "North Korea", "CZE": "Czechia", "MKD": "North Macedonia",
+                 "CIV": "Côte d'Ivoire", "SWZ": "Eswatini", "TLS": "Timor-Leste", "VAT": "Vatican City", "CPV": "Cabo Verde",
+                 "BHS": "Bahamas", "GMB": "Gambia", "COG": "Republic of the Congo", "COD": "DR Congo", "PSE": "Palestine"}
+    for code, name in preferred.items():
+        if code in countries:
+            countries[code].name = name
+    return Gazetteer(countries, extra["not_countries"])

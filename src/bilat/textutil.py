@@ -1,0 +1,51 @@
+"""Small text helpers shared by reading, extraction and country look-up."""
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# Letters that NFKD does not decompose into a base letter plus a mark.
+_SPECIAL = str.maketrans({"ı": "i", "ł": "l", "Ł": "L", "đ": "d", "Đ": "D", "ø": "o", "Ø": "O", "ß": "s", "æ": "a", "Æ": "A", "œ": "o"})
+_QUOTES = str.maketrans({"“": '"', "”": '"', "„": '"', "«": '"', "»": '"', "‘": "'", "’": "'", "‚": "'", "`": "'"})
+
+
+def fold_same_length(text: str) -> str:
+    """Strip diacritics one character for one character, so offsets into the result are offsets into text."""
+    out = []
+    for ch in text.translate(_SPECIAL).translate(_QUOTES):
+        if ord(ch) < 128:
+            out.append(ch)
+            continue
+        base = unicodedata.normalize("NFKD", ch)
+        out.append(base[0] if base and ord(base[0]) < 128 else ch)
+    return "".join(out)
+
+
+def fold(text: str) -> str:
+    """Lower-case, no diacritics, straight quotes, single spaces: the key two spellings share."""
+    return " ".join(fold_same_length(text).lower().split())
+
+
+def word_list(text: str) -> list[str]:
+    """Words as a reader counts them: hyphenated parts separately, punctuation stripped."""
+    return [w for w in (w.strip(".,;:!?\"'()[]-…") for w in fold(text).replace("-", " ").split()) if w]
+
+
+_SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’]?\s+(?=[\"“‘'(]?[A-Z0-9])")
+# Abbreviations after which a full stop does not end a sentence.
+_ABBREV = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|Gen|Lt|Col|Maj|Capt|Adm|Sgt|Rep|Sen|Gov|St|Jr|Sr|No|vs|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|U\.S|U\.K|[A-Z])\.)$")
+
+
+def split_sentences(paragraph: str) -> list[tuple[int, str]]:
+    """Sentences of a paragraph with their start offsets; abbreviations and initials do not split."""
+    out: list[tuple[int, str]] = []
+    start = 0
+    for m in _SENTENCE_END.finditer(paragraph):
+        head = paragraph[start:m.start()].rstrip("\"'”’")
+        if _ABBREV.search(head):
+            continue
+        out.append((start, paragraph[start:m.start()] + paragraph[m.start():m.end()].rstrip()))
+        start = m.end()
+    if start < len(paragraph):
+        out.append((start, paragraph[start:]))
+    return [(s, t.strip()) for s, t in out if t.strip()]

@@ -1,0 +1,84 @@
+"""What each command shows: its columns for flat formats and its drawing on a terminal."""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from bilat.render import Column, clean, console, draw_timeline, emit, flat, table
+
+DOCUMENT_COLUMNS = [
+    Column("id", "id", style="bold"),
+    Column("date", "date"),
+    Column("title", "title", max_width=60),
+    Column("countries", "countries", cell=lambda v: ",".join(v or [])),
+    Column("event_types", "event_types", cell=lambda v: ",".join(v or [])),
+]
+EVENT_COLUMNS = [
+    Column("date", "date", cell=lambda v: v or "undated"),
+    Column("type", "type"),
+    Column("countries", "countries", cell=lambda v: "-".join(v or [])),
+    Column("place", "place"),
+    Column("summary", "summary", max_width=60),
+    Column("cameo", "cameo"),
+    Column("docs", "docs", cell=lambda v: ",".join(v or [])),
+]
+QUOTE_COLUMNS = [
+    Column("date", "date"),
+    Column("speaker", "speaker", style="bold"),
+    Column("speaker_country", "country"),
+    Column("speaker_role", "role"),
+    Column("text", "text", max_width=70),
+    Column("doc", "doc"),
+]
+PEOPLE_COLUMNS = [Column("name", "name", style="bold"), Column("country", "country"), Column("role", "role"),
+                  Column("variants", "variants", cell=lambda v: ", ".join(v or []))]
+FIGURE_COLUMNS = [Column("value", "value", style="bold"), Column("counts", "counts"), Column("time", "time"),
+                  Column("doc", "doc")]
+
+
+def documents(records: list[dict], fmt: str) -> None:
+    emit(records, DOCUMENT_COLUMNS, fmt, title="Articles")
+
+
+def timeline(records: list[dict], fmt: str) -> None:
+    emit(records, EVENT_COLUMNS, fmt, terminal=lambda r: draw_timeline(r))
+
+
+def quotes(records: list[dict], fmt: str) -> None:
+    emit(records, QUOTE_COLUMNS, fmt, title="Quotations")
+
+
+def pair(profile: dict, fmt: str) -> None:
+    """JSON gets the whole profile; flat formats get its timeline; a terminal gets every section."""
+
+    def draw(p: dict) -> None:
+        from rich.text import Text
+
+        con = console()
+        s = p["summary"]
+        names = " – ".join(p["countries"])
+        con.print(Text(f"{names}", style="bold underline"))
+        by_type = ", ".join(f"{k} {v}" for k, v in sorted(s["events_by_type"].items())) or "none"
+        con.print(Text(f"{s['documents']} documents · {s['events']} engagements ({by_type}) · "
+                       f"first {s['first_date'] or '—'} · last {s['last_date'] or '—'}"))
+        con.print()
+        draw_timeline(p["events"], con, title="Timeline")
+        con.print()
+        table(p["people"], PEOPLE_COLUMNS, title="People", con=con)
+        table(p["quotes"], QUOTE_COLUMNS, title="Quotations", con=con)
+        table(p["figures"], FIGURE_COLUMNS, title="Figures", con=con)
+        table(p["documents"], [Column("id", "id"), Column("date", "date"), Column("title", "title")], title="Sources", con=con)
+
+    emit(profile, EVENT_COLUMNS, fmt, flat_records=profile["events"], terminal=draw)
+
+
+def index_report(report, folder: Path, location: Path, fmt: str) -> None:
+    record = {"corpus": str(folder), "index": str(location), "added": report.added, "updated": report.updated,
+              "removed": report.removed, "unchanged": report.unchanged, "skipped": len(report.skipped)}
+    if fmt == "json":
+        emit(record, [], fmt)
+        return
+    line = (f"{record['added']} added, {record['updated']} updated, {record['removed']} removed, "
+            f"{record['unchanged']} unchanged, {record['skipped']} skipped")
+    print(clean(line), file=sys.stdout)
+    print(f"index: {location}", file=sys.stderr)
