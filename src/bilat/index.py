@@ -85,7 +85,7 @@ def connect(path: Path) -> sqlite3.Connection:
         conn.execute("PRAGMA journal_mode = WAL")
         return conn
     except (sqlite3.Error, OSError) as e:
-        raise IndexUnavailable(f"cannot open index {path}: {e}") from e
+        raise IndexUnavailable(f"index {path} is unreadable ({e}); remove it or run `bilat index --rebuild`") from e
 
 
 def _ready(conn: sqlite3.Connection) -> bool:

@@ -68,10 +68,11 @@ def _rows(records: list[dict], columns: list[Column]) -> list[list[str]]:
     return [[(c.cell or flat)(r.get(c.key)) for c in columns] for r in records]
 
 
-def emit(records: list[dict] | dict, columns: list[Column], fmt: str, out: TextIO = sys.stdout, *,
+def emit(records: list[dict] | dict, columns: list[Column], fmt: str, out: TextIO | None = None, *,
          flat_records: list[dict] | None = None, title: str | None = None,
          terminal: Callable[[Any], None] | None = None) -> None:
     """Print records in fmt. `records` is what JSON shows; `flat_records` what rows show when they differ."""
+    out = out or sys.stdout
     if fmt == "json":
         json.dump(records, out, ensure_ascii=False, indent=2)
         out.write("\n")

@@ -329,6 +329,10 @@ class PeopleFinder:
         person = self._find(words)
         if person is None:
             return
+        # "Later Milosevsky": a capitalised sentence opener is not part of the name.
+        while len(words) > 1 and fold(words[0]) not in person.tokens and fold(words[0])[:1] != person.tokens[0][:1]:
+            start = self.folded[i].index(words[1], start + len(words[0]))
+            words = words[1:]
         shown = " ".join(self.paragraphs[i][start:end].split())
         if fold(shown) != fold(person.name) and fold(shown) not in person.tokens:
             person.variants.add(shown)

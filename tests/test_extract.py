@@ -1,0 +1,155 @@
+"""Each extractor on small texts of our own, one shape of real copy per test."""
+import datetime as dt
+
+from hypothesis import given, settings, strategies as st
+
+from bilat.corpus import parse_document
+from bilat.extract import extract
+from bilat.extract.countries import matcher
+from bilat.extract.dates import find_dates
+from bilat.extract.quotes import find_quotes
+
+
+def codes(text):
+    return [m.code for m in matcher().find(text)]
+
+
+def doc(text, id_="t"):
+    return extract(parse_document(id_, f"{id_}.txt", text))
+
+
+def test_countries_by_name_old_name_demonym_and_capital():
+    assert codes("Türkiye, Turkiye and Turkey") == ["TUR", "TUR", "TUR"]
+    assert codes("Czechia and the Czech Republic; Burma; Swaziland; Ivory Coast") == ["CZE", "CZE", "MMR", "SWZ", "CIV"]
+    assert codes("Emirati, Filipino, Kazakh and Kazakhstani officers") == ["ARE", "PHL", "KAZ", "KAZ"]
+    assert codes("Moscow has given the green light") == ["RUS"]
+    assert codes("Kosovo and Pristina") == ["XKX", "XKX"]
+    assert codes("Indian and American troops") == ["IND", "USA"]
+
+
+def test_countries_without_false_hits():
+    assert codes("Nigeria") == ["NGA"]
+    assert codes("Papua New Guinea and Equatorial Guinea") == ["PNG", "GNQ"]
+    assert codes("the Dominican Republic and Dominica") == ["DOM", "DMA"]
+    assert codes("a flight on Turkish Airlines over the Indian Ocean") == []
+    assert codes("NATO, the EU and the CSTO met in the Balkans and the South Caucasus") == []
+    assert codes("the state of Georgia") == []
+    assert codes("said Michael Jordan") == []
+
+
+def test_prefix_date_and_weekday_resolve_against_the_anchor():
+    x = doc(" date 2025-08-02 Poland signed a contract on Friday to buy tanks from South Korea.")
+    assert x.date.value == "2025-08-01"
+
+
+def test_dateline_date_takes_the_year_of_the_prefix():
+    x = doc(" date 2018-01-08 Bratislava, Jan 5 (CTK) – Slovak and Czech defence ministers signed a document on air defence.")
+    assert x.date.value == "2018-01-05"
+
+
+def test_no_year_in_the_text_gives_no_date():
+    x = doc("Hanoi held a welcoming ceremony on Dec. 8 for the Mongolian defence minister, who held talks with his Vietnamese counterpart.")
+    assert x.date is None
+
+
+def test_relative_dates_keep_the_precision_the_span_fixes():
+    anchor = dt.date(2020, 10, 2)  # a Friday
+    [week] = find_dates("a road map signed earlier this week", anchor)
+    assert week.date.value == "2020"  # Monday 28 September to Thursday 1 October
+    [weeks] = find_dates("Two weeks earlier he came to sign a protocol", dt.date(2022, 12, 19))
+    assert weeks.date.value == "2022-12"
+    [last] = find_dates("in November last year", dt.date(2023, 8, 2))
+    assert last.date.value == "2022-11"
+    [unanchored] = find_dates("on Tuesday", None)
+    assert unanchored.date is None
+
+
+def test_people_from_title_apposition_and_counterpart():
+    x = doc("Hungarian Defence Minister Anna Kovacs met Claire Dupont, France's Secretary General for Defence, "
+            "and her Polish counterpart, Defence Minister Jan Nowak, in Warsaw in 2024.")
+    people = {p.name: p for p in x.people}
+    assert people["Anna Kovacs"].country == "HUN" and people["Anna Kovacs"].role == "Defence Minister"
+    assert people["Claire Dupont"].country == "FRA"
+    assert people["Jan Nowak"].country == "POL"
+
+
+def test_people_from_a_delegation_and_a_parenthesised_first_name():
+    x = doc("Ruritania's delegation included Foreign Minister Ivo Petrov. Greece's delegation included "
+            "Defence Minister Nikos Pappas and State Secretary Eleni Dimou.\n"
+            "Prime Minister (Kostas) Markou welcomed the Cypriot visitors.")
+    people = {p.name: p for p in x.people}
+    assert people["Eleni Dimou"].country == "GRC"
+    assert "Kostas Markou" in people
+
+
+def test_spelling_variants_are_one_person():
+    x = doc("Serbian Defence Minister Dragan Milosevski met Hungarian officials. Later Milosevsky said the plan was ready.")
+    assert [p.name for p in x.people] == ["Dragan Milosevski"]
+    assert "Milosevsky" in x.people[0].variants
+
+
+def test_quotes_in_broken_marks_and_across_paragraphs():
+    paragraphs = [
+        "The minister greeted his guest with the phrase” Welcome to our common home today.”",
+        "“As close partners we face the same serious threats.",
+        "“This agreement shows how much we trust each other,” she said.",
+        "Critics called it a ‘forced’ choice, and the deal “billions down the drain”.",
+    ]
+    quotes = [q.text for q in find_quotes(paragraphs)]
+    assert quotes[0].startswith("Welcome to our common home")
+    assert quotes[1].startswith("As close partners") and "trust each other" in quotes[1]
+    assert len(quotes) == 2  # scare quotes under five words are not quotations
+
+
+def test_speakers_after_before_pronoun_and_role_noun():
+    text = ("Slovak Defence Minister Peter Horvath met Czech Defence Minister Jana Novakova in Prague in 2023.\n"
+            "\"We will protect each other's airspace from now on,\" Novakova said.\n"
+            "Horvath said: \"Our two air forces will train together every single year.\"\n"
+            "\"This is a historic day for both of our nations,\" he added.\n"
+            "\"The Czech side is ready to deliver the radars soon,\" the Czech minister stressed.")
+    x = doc(text)
+    speakers = [q.speaker for q in x.quotes]
+    assert speakers == ["Jana Novakova", "Peter Horvath", "Peter Horvath", "Jana Novakova"]
+
+
+def test_events_types_parties_and_recalled_years():
+    x = doc(" date 2024-03-05 Greece and Cyprus signed a defence cooperation plan in Nicosia on Tuesday. "
+            "The plan builds on a 2019 agreement between the two countries.")
+    found = {(e.type, tuple(e.countries), e.date.value if e.date else None) for e in x.events}
+    assert ("agreement", ("CYP", "GRC"), "2024-03-05") in found
+    assert ("agreement", ("CYP", "GRC"), "2019") in found
+    assert x.pairs == [["CYP", "GRC"]]
+
+
+def test_three_countries_are_one_event_not_a_pair():
+    x = doc("Kosovo, Croatia and Albania signed a trilateral defence declaration in Tirana in 2025.")
+    assert any(e.countries == ["ALB", "HRV", "XKX"] for e in x.events)
+    assert x.pairs == []
+
+
+def test_figures_with_what_they_count():
+    x = doc("Serbia and Hungary agreed on 79 joint activities for 2025, and trade volume rose to $4.4 billion, "
+            "the ministers said after talks.")
+    got = {(f.value, f.counts) for f in x.figures}
+    assert ("79", "joint activities") in got
+    assert any(v == "$4.4 billion" for v, _ in got)
+
+
+def test_boilerplate_and_bylines_do_not_feed_extraction():
+    d = parse_document("t", "t.txt", "Headline about Serbia\nBy John Smith\nSerbian troops held drills.\nRelated News\nSome other story about Chile")
+    assert d.title == "Headline about Serbia"
+    assert all("Chile" not in p and "John Smith" not in p for p in d.body)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=400))
+def test_no_extractor_raises_on_arbitrary_text(text):
+    x = doc(text)
+    assert isinstance(x.countries, list)
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.sampled_from(["Serbia", "Hungarian", "“", "”", '"', "‘", "’", " said ", "Minister", "John Smith",
+                                 "\n", " date 2025-01-01 ", "on Friday", "2023", ",", ".", "signed", "talks"]), max_size=60))
+def test_no_extractor_raises_on_wire_like_fragments(parts):
+    doc("".join(parts))
