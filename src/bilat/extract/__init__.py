@@ -18,7 +18,7 @@ def _anchor(doc: Document):
     """The date the article was written, which fixes "today", weekdays and years without a year."""
     if doc.prefix_date:
         return parse_anchor(doc.prefix_date), "prefix"
-    for raw in doc.header_dates:
+    for raw in doc.header_dates + ([doc.dateline_date] if doc.dateline_date else []):
         d = parse_anchor(raw)
         if d:
             return d, "dateline"
@@ -58,30 +58,27 @@ def extract(doc: Document) -> Extraction:
             anchor_date = Date(dl[0].date.value, "dateline")
 
     sentences: list[Sentence] = []
-    lead_seen = False
+    lead_paragraph = doc.headline_lines
     gaz = matcher().gazetteer
     for i, text in enumerate(paragraphs):
         for start, sent in split_sentences(text):
-            codes = [c.code for c in countries_found[i] if start <= c.start < start + len(sent)]
-            for m in finder.mentions:
-                if m.paragraph == i and start <= m.start < start + len(sent) and m.person.country:
-                    codes.append(m.person.country)
+            named = [(c.start - start, c.end - start, c.code) for c in countries_found[i] if start <= c.start < start + len(sent)]
+            people = [(m.start - start, m.end - start, m.person.country) for m in finder.mentions
+                      if m.paragraph == i and start <= m.start < start + len(sent) and m.person.country]
+            codes = [c for _, _, c in sorted(named + people)]
             headline = i < doc.headline_lines
-            lead = not headline and not lead_seen
-            if not headline:
-                lead_seen = True
-            sentences.append(Sentence(i, start, sent, codes, find_dates(sent, anchor), lead, headline))
+            lead = not headline and i == lead_paragraph
+            sentences.append(Sentence(i, start, sent, codes, find_dates(sent, anchor), lead, headline, named))
 
     def is_country_word(word: str) -> bool:
         code_kind = gaz.forms.get(word)
         return bool(code_kind) and code_kind[1] != "capital"
 
-    events = find_events(sentences, pair, anchor_date, doc.dateline_place, is_country_word, None)
+    events, date = find_events(sentences, pair, anchor_date, doc.dateline_place, is_country_word)
     figures = find_figures([s.text for s in sentences if not s.headline])
 
     codes = sorted({c.code for found in countries_found for c in found} | {p.country for p in records if p.country and False})
     pairs = sorted({tuple(e.countries) for e in events if len(e.countries) == 2})
-    date = events[0].date if events else (anchor_date if anchor_date else None)
     people = [Person(name=p.name, country=p.country, role=p.role, variants=sorted(p.variants)) for p in records]
     return Extraction(date=date, countries=codes, pairs=[list(p) for p in pairs], people=people, quotes=quotes,
                       events=events, figures=figures)

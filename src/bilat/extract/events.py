@@ -8,7 +8,7 @@ occasion inside a document are merged; the most precise date wins.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from bilat.extract.dates import DateMention
 from bilat.models import Date, Event
@@ -25,18 +25,31 @@ TRIGGERS: list[tuple[str, re.Pattern]] = [
     ("industry", re.compile(r"\bco-?produc\w*|\bproduced jointly\b|\bjoint venture\b|\bjoint development\b|"
                             r"\bcorvettes?\b|\btechnology transfer\b|\bjoint production\b|\bdefen[cs]e[- ]industr\w* (?:project|cooperation)\b|"
                             r"\bco-?develop\w*|\bshipyard\b|\blaunched? (?:a|the) \w+ built\b", re.I)),
-    ("agreement", re.compile(r"\bsign(?:ed|s|ing)?\b|\bagreements?\b|\bmemorand(?:um|a)\b|\bplan\b|\bprotocol\b|"
-                             r"\bdeclaration\b|\btreaty\b|\bpact\b|\baccords?\b|\bframework\b|\bletter of intent\b|"
-                             r"\broad ?map\b|\bconcluded\b|\binks?\b|\bdeal\b|\bSOFA\b", re.I)),
+    ("agreement", re.compile(r"\bagreements?\b(?! (?:on|that|with) (?:the )?(?:need|importance|view))|\bmemorand(?:um|a)\b|\bplan\b(?! to\b)|\bprotocol\b|"
+                             r"\bdeclaration\b|\btreaty\b(?! all(?:y|ies)| obligations)|\bpact\b|\baccords?\b|\bframework\b|\bletter of intent\b|"
+                             r"\broad ?map\b|\bdeals?\b|\bSOFA\b|\bMoU\b|\bstatement of intent\b|"
+                             r"\b(?:sign(?:ed|s|ing)?|concluded|inks?|inked)\b(?=.*\b(?:document|arrangement|contract|deal|plan|agreement|"
+                             r"memorandum|protocol|treaty|pact|accord|declaration|framework|road ?map|letter)s?\b)", re.I)),
     ("meeting", re.compile(r"\btalks\b|\bmet\b|\bmeets?\b|\bmeeting\b|\bvisit(?:s|ed|ing)?\b|\breceived\b|\bhosted\b|"
-                           r"\bwelcom\w+ ceremony\b|\bconsultations\b|\bdialogue\b|\bcalled on\b", re.I)),
+                           r"\bwelcom\w+ ceremony\b|\bconsultations\b|\bdialogue\b|\bcalled on\b|\barriv\w+ in\b|"
+                           r"\b(?:was|were) (?:solemnly |warmly )?(?:welcomed|greeted)\b", re.I)),
 ]
-# What makes a trigger word not an engagement of its own.
-_NOT_EVENT = re.compile(r"\b(?:expected to|will|would|could|might|plans? to|aims? to|wants? to|weighing|considering|"
-                        r"looking at|if signed|ahead of|refus\w+|criticis\w+|rather have)\b", re.I)
-_BOTH = re.compile(r"\b(?:the two|both) (?:countries|nations|sides|ministers|states|governments|armies|defence ministries|defense ministries|leaders|parties)\b|"
-                   r"\bbilateral\b|\btheir (?:two )?countries\b|\beach other\b", re.I)
+# Speculation, intention and opinion: the engagement has not happened.
+_NOT_EVENT = re.compile(r"\b(?:expected to|is to|are to|will|would|could|might|plans? to|aims? to|wants? to|weighing|considering|"
+                        r"looking at|if signed|ahead of|refus\w+|criticis\w+|rather have|claim\w*|suggest\w*|argu\w+|"
+                        r"prepare for the signing|out of the question)\b", re.I)
+_HAPPENED = re.compile(r"\b(?:signed|held|concluded|completed|met|launched|inked|took place|were signed|was signed|carried out|"
+                       r"staged|hosted|delivered|purchased|bought|ordered)\b", re.I)
+_NOT_AGREEMENT_OBJECT = re.compile(r"\bsign(?:ed|s|ing)? the (?:\w+['’]s )?(?:honou?r |guest |condolence )?book\b|\bbook of honou?red guests\b", re.I)
+_RECALLED = re.compile(r"\b(?:earlier|previous(?:ly)?|ago|last (?:year|month|fall|autumn|spring|summer|winter)|since|back in|"
+                       r"predecessor|former|already|builds? on|rests? on|under (?:the|that|a|an)\b|within the framework|"
+                       r"in line with|had (?:\w+ )?(?:signed|agreed|concluded|hosted|held|launched|ordered)|first tried|"
+                       r"recalled|in the past)\b", re.I)
+_BOTH = re.compile(r"\b(?:the two|both) (?:countries|nations|sides|ministers|states|governments|armies|defence ministries|"
+                   r"defense ministries|leaders|parties|delegations|commanders|generals|forces|navies|air forces|militaries)\b|"
+                   r"\bbilateral\b|\btheir (?:two )?countries\b|\beach other\b|\bthe delegations\b", re.I)
 _MULTI = re.compile(r"\btrilateral\b|\bthree(?:-way| countries| nations)\b|\bmultinational\b|\ball three\b|\bsecurity pact with\b", re.I)
+_ANNUAL_GENERIC = re.compile(r"\b(?:frequent|regular|many|various|numerous|future|bilateral and multinational)\s+(?:\w+\s+)?(?:exercises|drills)\b", re.I)
 
 CAMEO = {
     "agreement": ("057", {"event": "AGREE", "mode": "sign", "context": "military"}),
@@ -57,30 +70,43 @@ class Sentence:
     text: str
     countries: list[str]  # codes in order of mention, people's countries included
     dates: list[DateMention]
-    lead: bool  # the article's first story sentence
+    lead: bool  # in the article's first story paragraph
     headline: bool
+    mentions: list[tuple[int, int, str]] = field(default_factory=list)  # (start, end, code) within text, by position
 
 
-def _event_date(sentence: Sentence, anchor_date: Date | None) -> Date | None:
+@dataclass
+class _Found:
+    event: Event
+    recalled: bool
+    order: int
+
+
+def _usable_dates(sentence: Sentence) -> list[DateMention]:
     usable = []
     for d in sentence.dates:
         if d.date is None:
-            if d.kind in ("weekday", "md", "dm", "today", "rel_week", "ago"):
+            if d.kind in ("weekday", "md", "dm", "today", "rel_week", "ago", "m_alone", "m_rel"):
                 usable.append(d)  # a date the text names but cannot fix: it must not fall back to another
             continue
         before = sentence.text[max(0, d.start - 12):d.start].lower()
         after = sentence.text[d.end:d.end + 3]
-        if d.kind == "year" and (re.search(r"(?:for|through|until|till|to|–|-|from|year of|since)\s*$", before) or after.startswith(("-", "–"))):
+        if d.kind == "year" and (re.search(r"(?:for|through|until|till|to|–|-|from|year of|since)\s*$", before)
+                                 or after.startswith(("-", "–"))):
             continue  # "a plan for 2024", "2023-2028", "since 2011": not when it happened
         usable.append(d)
+    return usable
+
+
+def _event_date(sentence: Sentence, anchor_date: Date | None, usable: list[DateMention] | None = None) -> Date | None:
+    usable = _usable_dates(sentence) if usable is None else usable
     if not usable:
         return anchor_date if sentence.lead else None
-    rank = {"day": 3, "month": 2, "year": 1}
     fixed = [d for d in usable if d.date is not None]
     if not fixed:
         return None
-    best = max(fixed, key=lambda d: rank[d.date.precision])
-    return best.date
+    rank = {"day": 3, "month": 2, "year": 1}
+    return max(fixed, key=lambda d: rank[d.date.precision]).date
 
 
 def _place(text: str, is_country_word) -> str | None:
@@ -96,53 +122,174 @@ def _place(text: str, is_country_word) -> str | None:
     return None
 
 
+def _in_enumeration(text: str, start: int, end: int) -> bool:
+    """`plans for joint training, exercises, weapons procurement and …`: an item of a list, not an engagement."""
+    left = text[:start]
+    right = text[end:]
+    seg_start = max(left.rfind(","), left.rfind(";"))
+    seg_end_candidates = [i for i in (right.find(","), right.find(" and ")) if i >= 0]
+    seg_end = min(seg_end_candidates) if seg_end_candidates else -1
+    item = text[seg_start + 1:end + (seg_end if seg_end >= 0 else len(right))]
+    commas = text[max(0, start - 80):end + 80].count(",")
+    return seg_start >= 0 and len(item.split()) <= 5 and commas >= 2
+
+
+def _trigger(s: Sentence) -> tuple[str, re.Match] | None:
+    for kind, rx in TRIGGERS:
+        for m in rx.finditer(s.text):
+            if _in_enumeration(s.text, m.start(), m.end()):
+                continue
+            if kind == "agreement" and _NOT_AGREEMENT_OBJECT.search(s.text) and not re.search(
+                    r"agreement|plan|memorand|protocol|treaty|pact|accord|declaration|contract|deal", s.text, re.I):
+                continue
+            return kind, m
+    return None
+
+
 def find_events(sentences: list[Sentence], main_pair: list[str], anchor_date: Date | None, dateline_place: str | None,
-                is_country_word, is_capital) -> list[Event]:
-    events: list[Event] = []
-    for s in sentences:
+                is_country_word, is_capital=None) -> tuple[list[Event], Date | None]:
+    """The engagements of one document, and the date of its main (first current) engagement."""
+    found: list[_Found] = []
+    for order, s in enumerate(sentences):
         if s.headline:
             continue
-        kinds = [kind for kind, rx in TRIGGERS if rx.search(s.text)]
-        if not kinds:
+        hit = _trigger(s)
+        if not hit:
             continue
-        parties = _parties(s, main_pair)
-        if not parties:
+        kind, trigger = hit
+        if _NOT_EVENT.search(s.text) and not _HAPPENED.search(s.text):
             continue
-        kind = kinds[0]
-        trigger = TRIGGERS[[k for k, _ in TRIGGERS].index(kind)][1].search(s.text)
-        clause = s.text[max(0, trigger.start() - 60):trigger.end() + 40]
-        if _NOT_EVENT.search(clause) and not re.search(r"\b(?:signed|held|concluded|completed)\b", clause, re.I):
-            continue
-        date = _event_date(s, anchor_date)
+        if kind == "exercise" and not s.lead and (_ANNUAL_GENERIC.search(s.text) or (
+                _MULTI.search(s.text) and len(set(s.countries)) < 3)):
+            continue  # generic or unnamed multinational drills are not an engagement of named parties
+        usable = _usable_dates(s)
+        date = _event_date(s, anchor_date, usable)
         place = _place(s.text, is_country_word) or (dateline_place if s.lead else None)
-        for group in parties:
-            cameo, plover = CAMEO[kind]
-            if kind == "agreement" and re.search(r"letter of intent|intent to", s.text, re.I):
-                cameo, plover = "0312", {"event": "AGREE", "mode": "intent", "context": "military"}
-            events.append(Event(countries=group, type=kind, date=date, place=place,
-                                summary=_summary(kind, group, place, s.text, trigger), evidence=s.text.strip(),
-                                cameo=cameo, plover=dict(plover)))
-    return _merge(events)
+        recalled = bool(_RECALLED.search(s.text)) or (date is not None and anchor_date is not None and _before_anchor(date, anchor_date))
+        for group, group_date in _parties(s, main_pair, trigger, date, usable):
+            for name in _named_exercises(s, kind) or [None]:
+                found.append(_Found(_make(kind, group, group_date, place, s.text, recalled and not s.lead), recalled and not s.lead, order))
+        # "held under the agreement on military cooperation": a standing agreement is an engagement too.
+        under = re.search(r"\b(?:under|within the framework of|in line with) the (?:\w+ ){0,3}(?:agreement|treaty|memorandum|plan)\b", s.text)
+        if under and kind != "agreement":
+            for group, _ in _parties(s, main_pair, trigger, None, []):
+                found.append(_Found(_make("agreement", group, None, None, s.text, True), True, order))
+        # Several recalled agreements with their years in one sentence ("adopted in 2011 and … signed in 2016").
+        years = [d for d in usable if d.date is not None and d.kind == "year"]
+        if kind == "agreement" and len({d.date.value for d in years}) >= 2:
+            base = found[-1]
+            for d in years[1:]:
+                found.append(_Found(_make(kind, base.event.countries, d.date, None, s.text, True), True, order))
+    events = _merge(found)
+    current = [f for f in events if not f.recalled]
+    main = (current or events or [None])[0]
+    return [f.event for f in events], (main.event.date if main else anchor_date)
 
 
-def _parties(s: Sentence, main_pair: list[str]) -> list[list[str]]:
+def _before_anchor(date: Date, anchor: Date) -> bool:
+    """A date that cannot be the occasion of an article written at anchor: another year, or days earlier."""
+    if date.precision != "day":
+        return not anchor.value.startswith(date.value)
+    import datetime as dt
+
+    d, a = dt.date.fromisoformat(date.value), dt.date.fromisoformat(anchor.value)
+    return (a - d).days > 7
+
+
+def _named_exercises(s: Sentence, kind: str) -> list[str]:
+    if kind != "exercise":
+        return []
+    names = re.findall(r"[\"“‘']([A-Z][\w -]{1,30})[\"”’']", s.text)
+    return names if len(names) >= 2 else []
+
+
+def _make(kind: str, group: list[str], date: Date | None, place: str | None, text: str, recalled: bool) -> Event:
+    cameo, plover = CAMEO[kind]
+    if kind == "agreement" and re.search(r"letter of intent|statement of intent|intent to", text, re.I):
+        cameo, plover = "0312", {"event": "AGREE", "mode": "intent", "context": "military"}
+    if kind == "meeting" and re.search(r"\b(?:hosted|received|welcomed)\b", text, re.I):
+        cameo, plover = "043", {"event": "CONSULT", "mode": "host", "context": "military"}
+    elif kind == "meeting" and re.search(r"\btalks\b|\bnegotiat", text, re.I):
+        cameo, plover = "046", {"event": "CONSULT", "mode": "meet", "context": "military"}
+    return Event(countries=group, type=kind, date=date, place=place, summary=_summary(kind, group, place, text, None),
+                 evidence=text.strip(), cameo=cameo, plover=dict(plover))
+
+
+def _parties(s: Sentence, main_pair: list[str], trigger: re.Match, date: Date | None,
+             usable: list[DateMention]) -> list[tuple[list[str], Date | None]]:
     codes = list(dict.fromkeys(s.countries))
+    text = s.text
+    pair = main_pair if len(main_pair) == 2 else []
     if len(codes) >= 3:
-        if _MULTI.search(s.text):
-            return [sorted(codes)]
-        if set(main_pair) <= set(codes) and len(main_pair) == 2:
-            return [sorted(main_pair)]
-        # "X already has agreements with A, B and C": X paired with each.
-        m = re.search(r"\bwith\s+((?:[A-Z][\w-]+(?: [A-Z][\w-]+)?,\s+)+[A-Z][\w-]+(?: [A-Z][\w-]+)?,?\s+and\s+[A-Z][\w-]+)", s.text)
-        if m and codes:
-            head = codes[0]
-            return [sorted([head, c]) for c in codes[1:]]
-        return [sorted(codes[:2])]
+        named = [(a, b, c) for a, b, c in s.mentions]
+        # "Kosovo, Croatia and Albania signed …" / "between Australia, New Zealand and the United States"
+        run = _country_list(text, named)
+        if len(run) >= 3:
+            first = run[0][0]
+            if _MULTI.search(text) or re.search(r"\bbetween\s+(?:the\s+)?$", text[:first]) or first < trigger.start():
+                return [(sorted({c for _, _, c in run}), date)]
+        if _MULTI.search(text):
+            return [(sorted(codes), date)]
+        partners = _with_partners(text, named, trigger)
+        if partners:
+            head_codes = [c for c in codes if c not in [p for p, _ in partners]]
+            if head_codes:
+                return [(sorted({head_codes[0], p}), _date_after(usable, end) or (date if len(partners) == 1 else None))
+                        for p, end in partners if p != head_codes[0]]
+        if pair and set(pair) <= set(codes):
+            obj = re.match(r"\s+(?:the\s+)?(\S+(?:\s\S+){0,2})", text[trigger.end():])
+            extra = [c for st_, en, c in named if c not in pair and obj and trigger.end() <= st_ <= trigger.end() + len(obj.group(0))]
+            if extra and s.text[trigger.start():trigger.end()].lower() in ("met", "meets", "meet"):
+                return [(sorted(set(pair) | set(extra)), date)]
+            return [(sorted(pair), date)]
+        if pair and any(c in pair for c in codes):
+            return [(sorted(pair), date)]
+        return []
     if len(codes) == 2:
-        return [sorted(codes)]
-    if len(main_pair) == 2 and (_BOTH.search(s.text) or (codes and codes[0] in main_pair and re.search(r"\b(?:counterpart|bilateral|two)\b", s.text))):
-        return [sorted(main_pair)]
+        if _MULTI.search(text) and not pair:
+            return []
+        return [(sorted(codes), date)]
+    if pair and (_BOTH.search(text) or (codes and codes[0] in pair)):
+        return [(sorted(pair), date)]
     return []
+
+
+def _country_list(text: str, named: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """The longest run `A, B and C` of country mentions joined only by commas and one `and`."""
+    best: list[tuple[int, int, str]] = []
+    run: list[tuple[int, int, str]] = []
+    for m in named:
+        if run and re.fullmatch(r",\s*(?:and\s+)?(?:the\s+)?|\s+and\s+(?:the\s+)?", text[run[-1][1]:m[0]]):
+            run.append(m)
+            continue
+        if len(run) > len(best):
+            best = run
+        run = [m]
+    return run if len(run) > len(best) else best
+
+
+def _with_partners(text: str, named, trigger) -> list[tuple[str, int]]:
+    """Countries after `with` in the trigger's clause: each is a partner of the sentence's other party."""
+    out = []
+    for m in re.finditer(r"\bwith\s+", text):
+        for st_, en, c in named:
+            if st_ >= m.end() and re.fullmatch(r"(?:the\s+)?(?:(?:its|their)\s+[\w\s]*?)?", text[m.end():st_]) is not None:
+                out.append((c, en))
+                # a list continues: "with Bahrain, Qatar and Kuwait"
+                tail_end = en
+                for st2, en2, c2 in named:
+                    if st2 > tail_end and re.fullmatch(r",\s*(?:and\s+)?(?:with\s+)?(?:the\s+)?|\s+and\s+(?:with\s+)?(?:the\s+)?|\s+in\s+\d{4}\s+and\s+with\s+", text[tail_end:st2]):
+                        out.append((c2, en2))
+                        tail_end = en2
+                break
+    return list(dict.fromkeys(out))
+
+
+def _date_after(usable: list[DateMention], end: int) -> Date | None:
+    for d in usable:
+        if 0 <= d.start - end <= 12:
+            return d.date
+    return None
 
 
 def _summary(kind: str, countries: list[str], place: str | None, text: str, trigger) -> str:
@@ -153,26 +300,60 @@ def _summary(kind: str, countries: list[str], place: str | None, text: str, trig
     return f"{LABEL[kind]}: {names}{where}"
 
 
-def _merge(events: list[Event]) -> list[Event]:
+def _merge(found: list[_Found]) -> list[_Found]:
     """Mentions of one occasion in one document become one event with the best date and place."""
-    out: list[Event] = []
-    for e in events:
-        same = next((o for o in out if o.type == e.type and o.countries == e.countries and _compatible(o, e)), None)
+    out: list[_Found] = []
+    for f in found:
+        e = f.event
+        same = next((o for o in out if o.event.type == e.type and o.event.countries == e.countries
+                     and o.recalled == f.recalled and _compatible(o.event, e)), None)
         if same is None:
-            out.append(e)
+            out.append(f)
             continue
-        if _better_date(e.date, same.date):
-            same.date = e.date
-        if same.place is None and e.place:
-            same.place = e.place
-    return out
+        _absorb(same.event, e)
+    # One occasion: talks that end in a signing are the signing; a re-mention without a date is the same event.
+    outcome_of = {"meeting": None, "agreement": ("agreement", "arms_transfer", "industry")}
+    kept: list[_Found] = []
+    for f in out:
+        e = f.event
+        targets = [o for o in out if o is not f and not o.recalled and o.event.countries == e.countries and o in kept + out[out.index(f) + 1:]]
+        if f.recalled:
+            kept.append(f)
+            continue
+        if e.type == "meeting":
+            host = next((o for o in targets if o.event.type != "meeting" and _compatible(o.event, e)), None)
+        elif e.date is None:
+            allowed = outcome_of.get(e.type) or (e.type,)
+            host = next((o for o in targets if o.event.type in allowed and o.event.date is not None), None)
+        else:
+            host = None
+        if host is None:
+            kept.append(f)
+        else:
+            _absorb(host.event, e)
+    return kept
+
+
+def _absorb(into: Event, e: Event) -> None:
+    if _better_date(e.date, into.date):
+        into.date = e.date
+    if into.place is None and e.place:
+        into.place = e.place
 
 
 def _compatible(a: Event, b: Event) -> bool:
     if a.date is None or b.date is None:
         return a.date is None and b.date is None and (a.place == b.place or not a.place or not b.place)
     x, y = a.date.value, b.date.value
-    return x.startswith(y) or y.startswith(x) or (a.date.source == "prefix" or b.date.source == "prefix")
+    if x.startswith(y) or y.startswith(x):
+        return True
+    near_anchor = {"prefix", "dateline", "relative"}
+    if a.date.source in near_anchor or b.date.source in near_anchor:
+        import datetime as dt
+
+        if len(x) == 10 and len(y) == 10:
+            return abs((dt.date.fromisoformat(x) - dt.date.fromisoformat(y)).days) <= 7
+    return False
 
 
 def _better_date(new: Date | None, old: Date | None) -> bool:
@@ -181,6 +362,6 @@ def _better_date(new: Date | None, old: Date | None) -> bool:
     if old is None:
         return True
     rank = {"day": 3, "month": 2, "year": 1}
-    if old.source == "prefix" and new.source != "prefix" and new.precision == "day":
+    if old.source in ("prefix", "dateline") and new.source not in ("prefix", "dateline") and new.precision == "day":
         return True
     return rank[new.precision] > rank[old.precision]
