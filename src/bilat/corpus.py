@@ -146,6 +146,10 @@ def parse_document(id_: str, path: str, text: str) -> Document:
     if body_start < len(paragraphs):
         first = paragraphs[body_start]
         m = _DATELINE.match(first)
+        if m and m.group("place") and (m.group("place").split()[0] in ("A", "An", "The") or (
+                not m.group("place").isupper() and not (m.group("date") or m.group("region"))
+                and not re.search(r"[-–—:]\s*$", m.group(0)))):
+            m = None  # "A Defense Cooperation Agreement (DCA) …" opens a sentence, not a dateline
         if m and len(first) > m.end() + 20:
             place = m.group("place")
             if place:

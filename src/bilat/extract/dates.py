@@ -41,7 +41,7 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
     ("rel_week", re.compile(r"\b(?P<word>earlier this week|this week|last week|earlier this month|this month|last month|"
                             r"this year|last year|next year|earlier this year|last (?:fall|autumn|spring|summer|winter))\b", re.I)),
     ("ago", re.compile(r"\b(?P<n>a few|a couple of|one|two|three|four|five|six|seven|eight|nine|ten|several|a|\d+)\s+"
-                       r"(?P<unit>days?|weeks?|months?|years?)\s+(?:earlier|ago|before|later)\b", re.I)),
+                       r"(?P<unit>days?|weeks?|months?|years?)\s+(?:earlier|ago|before)\b", re.I)),
     ("few_days_after", re.compile(r"\b(?:a few|a couple of|several|two|three) (?P<unit>days|weeks) after\b", re.I)),
     ("year", re.compile(r"(?<![\w$€£.,/-])(?P<year>(?:19[5-9]|20[0-4])\d)(?![\w%/-]|\.\d|,\d)")),
 ]

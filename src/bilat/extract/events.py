@@ -21,7 +21,8 @@ TRIGGERS: list[tuple[str, re.Pattern]] = [
     ("exercise", re.compile(r"\bexercises?\b|\bdrills?\b|\bmanoeuvres?\b|\bmaneuvers?\b|\bwar ?games?\b", re.I)),
     ("arms_transfer", re.compile(r"\bpurchas\w*|\bbuy(?:s|ing)?\b|\bbought\b|\bsale\b|\bsold\b|\bdeliver(?:y|ed|ies)\b|"
                                  r"\bacquisition\b|\bcontract (?:for|to buy|covers)\b|\bordered\b|\btaken into service\b|"
-                                 r"\bprocure\w*|\bsupply of\b|\bexport order\b|\bcontract with\b|\bsigns? for\b", re.I)),
+                                 r"\bprocure\w*|\bsupply of\b|\bexport order\b|\bcontract with\b|\bsigns? for\b|"
+                                 r"\b(?:deals?|contracts?) (?:for|to buy|to purchase|on the (?:purchase|supply|sale))\b", re.I)),
     ("industry", re.compile(r"\bco-?produc\w*|\bproduced jointly\b|\bjoint venture\b|\bjoint development\b|"
                             r"\bcorvettes?\b|\btechnology transfer\b|\bjoint production\b|\bdefen[cs]e[- ]industr\w* (?:project|cooperation)\b|"
                             r"\bco-?develop\w*|\bshipyard\b|\blaunched? (?:a|the) \w+ built\b", re.I)),
@@ -37,9 +38,15 @@ TRIGGERS: list[tuple[str, re.Pattern]] = [
 # Speculation, intention and opinion: the engagement has not happened.
 _NOT_EVENT = re.compile(r"\b(?:expected to|is to|are to|will|would|could|might|plans? to|aims? to|wants? to|weighing|considering|"
                         r"looking at|if signed|ahead of|refus\w+|criticis\w+|rather have|claim\w*|suggest\w*|argu\w+|"
-                        r"prepare for the signing|out of the question)\b", re.I)
-_HAPPENED = re.compile(r"\b(?:signed|held|concluded|completed|met|launched|inked|took place|were signed|was signed|carried out|"
-                       r"staged|hosted|delivered|purchased|bought|ordered)\b", re.I)
+                        r"prepare for the signing|out of the question|expect\w*|agreed to|to revive)\b", re.I)
+_HAPPENED = re.compile(r"(?<!if )(?<!will be )(?<!would be )(?<!to be )(?<!rather have )(?<!would have )(?<!could have )"
+                       r"\b(?:signed|held|concluded|completed|met|launched|inked|took place|carried out|staged|hosted|"
+                       r"delivered|purchased|bought|ordered|agreed that|signing of)\b", re.I)
+# "builds on a 2023 deal", "rests on a joint memorandum signed on …": an earlier agreement inside a sentence about a new one.
+_BUILDS_ON = re.compile(r"\b(?:builds? on|rests? on|follows?|complements?|succeeds?|replaces?)\s+(?:a|an|the)\s+(?P<what>[^,.;]{0,80}?"
+                        r"\b(?:deal|agreement|memorandum|plan|treaty|pact|accord|declaration|contract|protocol)\b[^,.;]*)", re.I)
+# Clauses that report separate engagements in one sentence.
+_CLAUSE_SPLIT = re.compile(r",\s+while\s+|,\s+whereas\s+|;\s+")
 _NOT_AGREEMENT_OBJECT = re.compile(r"\bsign(?:ed|s|ing)? the (?:\w+['’]s )?(?:honou?r |guest |condolence )?book\b|\bbook of honou?red guests\b", re.I)
 _RECALLED = re.compile(r"\b(?:earlier|previous(?:ly)?|ago|last (?:year|month|fall|autumn|spring|summer|winter)|since|back in|"
                        r"predecessor|former|already|builds? on|rests? on|under (?:the|that|a|an)\b|within the framework|"
@@ -59,6 +66,7 @@ CAMEO = {
     "industry": ("062", {"event": "COOPERATE", "mode": "industry", "context": "military"}),
     "mechanism": ("046", {"event": "CONSULT", "mode": "multilateral", "context": "military"}),
 }
+TYPES = ("agreement", "meeting", "exercise", "arms_transfer", "industry", "mechanism")
 LABEL = {"agreement": "Agreement", "meeting": "Meeting", "exercise": "Exercise", "arms_transfer": "Arms transfer",
          "industry": "Defence-industry project", "mechanism": "Joint body"}
 
@@ -80,6 +88,7 @@ class _Found:
     event: Event
     recalled: bool
     order: int
+    name: str | None = None  # a named exercise ("Iron Cat") stays apart from another named one
 
 
 def _usable_dates(sentence: Sentence) -> list[DateMention]:
@@ -106,7 +115,7 @@ def _event_date(sentence: Sentence, anchor_date: Date | None, usable: list[DateM
     if not fixed:
         return None
     rank = {"day": 3, "month": 2, "year": 1}
-    return max(fixed, key=lambda d: rank[d.date.precision]).date
+    return max(fixed, key=lambda d: (rank[d.date.precision], d.date.source == "text")).date
 
 
 def _place(text: str, is_country_word) -> str | None:
@@ -134,7 +143,8 @@ def _in_enumeration(text: str, start: int, end: int) -> bool:
     return seg_start >= 0 and len(item.split()) <= 5 and commas >= 2
 
 
-def _trigger(s: Sentence) -> tuple[str, re.Match] | None:
+def _triggers(s: Sentence):
+    """Trigger matches in type priority, then text order; list items and guest books are not triggers."""
     for kind, rx in TRIGGERS:
         for m in rx.finditer(s.text):
             if _in_enumeration(s.text, m.start(), m.end()):
@@ -142,23 +152,34 @@ def _trigger(s: Sentence) -> tuple[str, re.Match] | None:
             if kind == "agreement" and _NOT_AGREEMENT_OBJECT.search(s.text) and not re.search(
                     r"agreement|plan|memorand|protocol|treaty|pact|accord|declaration|contract|deal", s.text, re.I):
                 continue
-            return kind, m
-    return None
+            yield kind, m
+
+
+def _trigger(s: Sentence) -> tuple[str, re.Match] | None:
+    return next(_triggers(s), None)
 
 
 def find_events(sentences: list[Sentence], main_pair: list[str], anchor_date: Date | None, dateline_place: str | None,
                 is_country_word, is_capital=None) -> tuple[list[Event], Date | None]:
     """The engagements of one document, and the date of its main (first current) engagement."""
     found: list[_Found] = []
-    for order, s in enumerate(sentences):
+    for order, s in enumerate(_clauses(sentences)):
         if s.headline:
             continue
-        hit = _trigger(s)
+        builds = _BUILDS_ON.search(s.text)
+        if builds:
+            earlier = _sub_sentence(s, builds.start("what"), builds.end("what"))
+            s = _sub_sentence(s, 0, builds.start())
+            hit = _trigger(earlier)
+            parties = _parties(earlier, main_pair, hit[1], None, []) if hit else []
+            for group, _ in parties or _parties(s, main_pair, hit[1], None, []) if hit else []:
+                found.append(_Found(_make("agreement", group, _event_date(earlier, None), None, earlier.text, True), True, order))
+        hit = next((h for h in _triggers(s) if _happened(s, h[1])), None)
         if not hit:
             continue
         kind, trigger = hit
-        if _NOT_EVENT.search(s.text) and not _HAPPENED.search(s.text):
-            continue
+        if kind != "agreement" and re.search(r"\b(?:letter|statement|declaration) of intent\b|\bmemorandum of understanding\b", s.text, re.I):
+            kind = "agreement"  # an intent document is an agreement, whatever it intends
         if kind == "exercise" and not s.lead and (_ANNUAL_GENERIC.search(s.text) or (
                 _MULTI.search(s.text) and len(set(s.countries)) < 3)):
             continue  # generic or unnamed multinational drills are not an engagement of named parties
@@ -166,9 +187,13 @@ def find_events(sentences: list[Sentence], main_pair: list[str], anchor_date: Da
         date = _event_date(s, anchor_date, usable)
         place = _place(s.text, is_country_word) or (dateline_place if s.lead else None)
         recalled = bool(_RECALLED.search(s.text)) or (date is not None and anchor_date is not None and _before_anchor(date, anchor_date))
+        if anchor_date is None and date is not None and date.precision == "year" and found and not s.lead:
+            recalled = True  # without an anchor, a year named after the main engagement dates an earlier one
         for group, group_date in _parties(s, main_pair, trigger, date, usable):
-            for name in _named_exercises(s, kind) or [None]:
-                found.append(_Found(_make(kind, group, group_date, place, s.text, recalled and not s.lead), recalled and not s.lead, order))
+            direction = s.countries[0] if kind == "arms_transfer" and s.countries else None
+            for name in _named_exercises(s, kind) or [direction]:
+                found.append(_Found(_make(kind, group, group_date, place, s.text, recalled and not s.lead),
+                                    recalled and not s.lead, order, name))
         # "held under the agreement on military cooperation": a standing agreement is an engagement too.
         under = re.search(r"\b(?:under|within the framework of|in line with) the (?:\w+ ){0,3}(?:agreement|treaty|memorandum|plan)\b", s.text)
         if under and kind != "agreement":
@@ -184,6 +209,48 @@ def find_events(sentences: list[Sentence], main_pair: list[str], anchor_date: Da
     current = [f for f in events if not f.recalled]
     main = (current or events or [None])[0]
     return [f.event for f in events], (main.event.date if main else anchor_date)
+
+
+def _sub_sentence(s: Sentence, start: int, end: int) -> Sentence:
+    """A part of a sentence with its own countries and dates (lead-ness and mentions carried over)."""
+    mentions = [(a - start, b - start, c) for a, b, c in s.mentions if start <= a < end]
+    named_codes = [c for _, _, c in mentions]
+    # People's countries are not positioned; keep those the part names by country or keeps them all when it names none.
+    codes = named_codes or list(s.countries)
+    dates = [DateMention(d.start - start, d.end - start, d.date, d.kind) for d in s.dates if start <= d.start < end]
+    return Sentence(s.paragraph, s.start + start, s.text[start:end], codes, dates, s.lead, s.headline, mentions)
+
+
+def _clauses(sentences: list[Sentence]) -> list[Sentence]:
+    out = []
+    for s in sentences:
+        cuts = [m for m in _CLAUSE_SPLIT.finditer(s.text)]
+        if not cuts:
+            out.append(s)
+            continue
+        start = 0
+        for m in cuts:
+            out.append(_sub_sentence(s, start, m.start()))
+            start = m.end()
+        out.append(_sub_sentence(s, start, len(s.text)))
+    return out
+
+
+def _happened(s: Sentence, trigger: re.Match) -> bool:
+    """Whether the trigger reports something that took place, rather than an intention, a wish or a re-mention."""
+    text = s.text
+    ends = [i for i in (text.find(",", trigger.end()), text.find(";", trigger.end())) if i >= 0]
+    window = text[max(0, trigger.start() - 120):min(ends) if ends else len(text)]
+    happened = _HAPPENED.search(text)
+    if _NOT_EVENT.search(window) and not _HAPPENED.search(window):
+        return False
+    # "the agreement", "these drills" without a verb of doing: a re-mention of an engagement already reported.
+    before = text[max(0, trigger.start() - 40):trigger.start()]
+    specific = re.search(r"\b(?:19|20)\d\d\b", before) or re.match(r"\s+(?:between|with)\b", text[trigger.end():])
+    if not s.lead and not happened and not specific and re.search(
+            r"\b(?:the|this|that|these|those|its|their)\s+(?:[\w-]+\s+){0,2}$", before):
+        return False
+    return True
 
 
 def _before_anchor(date: Date, anchor: Date) -> bool:
@@ -226,16 +293,20 @@ def _parties(s: Sentence, main_pair: list[str], trigger: re.Match, date: Date | 
         run = _country_list(text, named)
         if len(run) >= 3:
             first = run[0][0]
-            if _MULTI.search(text) or re.search(r"\bbetween\s+(?:the\s+)?$", text[:first]) or first < trigger.start():
+            subject = re.match(r"\s+(?:(?:have|has|had|jointly|formally)\s+)*(?:signed|held|conducted|met|agreed|launched|staged|concluded|inked)\b",
+                               text[run[-1][1]:])
+            if _MULTI.search(text) or re.search(r"\bbetween\s+(?:the\s+)?$", text[:first]) or subject:
                 return [(sorted({c for _, _, c in run}), date)]
         if _MULTI.search(text):
             return [(sorted(codes), date)]
         partners = _with_partners(text, named, trigger)
         if partners:
-            head_codes = [c for c in codes if c not in [p for p, _ in partners]]
-            if head_codes:
-                return [(sorted({head_codes[0], p}), _date_after(usable, end) or (date if len(partners) == 1 else None))
-                        for p, end in partners if p != head_codes[0]]
+            partner_codes = {p for p, _ in partners}
+            heads = [c for st_, en, c in named if c not in partner_codes and st_ < partners[0][1]]
+            if len(partners) == 1:
+                return [(sorted({h, partners[0][0]}), date) for h in dict.fromkeys(heads)]
+            if heads:
+                return [(sorted({heads[0], p}), _date_after(usable, end) or None) for p, end in partners if p != heads[0]]
         if pair and set(pair) <= set(codes):
             obj = re.match(r"\s+(?:the\s+)?(\S+(?:\s\S+){0,2})", text[trigger.end():])
             extra = [c for st_, en, c in named if c not in pair and obj and trigger.end() <= st_ <= trigger.end() + len(obj.group(0))]
@@ -301,37 +372,45 @@ def _summary(kind: str, countries: list[str], place: str | None, text: str, trig
 
 
 def _merge(found: list[_Found]) -> list[_Found]:
-    """Mentions of one occasion in one document become one event with the best date and place."""
+    """Mentions of one occasion in one document become one event with the best date and place.
+
+    Repeated mentions with agreeing dates merge; a mention without a date joins a dated event of
+    the same parties and type; talks that end in a signing (or a purchase, a joint body …) are
+    that outcome, so a current meeting joins the current outcome of the same parties.
+    """
     out: list[_Found] = []
     for f in found:
         e = f.event
-        same = next((o for o in out if o.event.type == e.type and o.event.countries == e.countries
+        same = next((o for o in out if o.event.type == e.type and o.event.countries == e.countries and o.name == f.name
                      and o.recalled == f.recalled and _compatible(o.event, e)), None)
         if same is None:
             out.append(f)
-            continue
-        _absorb(same.event, e)
-    # One occasion: talks that end in a signing are the signing; a re-mention without a date is the same event.
-    outcome_of = {"meeting": None, "agreement": ("agreement", "arms_transfer", "industry")}
-    kept: list[_Found] = []
+        else:
+            _absorb(same.event, e)
+    kept = list(out)
     for f in out:
         e = f.event
-        targets = [o for o in out if o is not f and not o.recalled and o.event.countries == e.countries and o in kept + out[out.index(f) + 1:]]
-        if f.recalled:
-            kept.append(f)
-            continue
-        if e.type == "meeting":
-            host = next((o for o in targets if o.event.type != "meeting" and _compatible(o.event, e)), None)
-        elif e.date is None:
-            allowed = outcome_of.get(e.type) or (e.type,)
-            host = next((o for o in targets if o.event.type in allowed and o.event.date is not None), None)
-        else:
-            host = None
-        if host is None:
-            kept.append(f)
-        else:
+        others = [o for o in kept if o is not f and o.event.countries == e.countries]
+        host = None
+        if e.type == "meeting" and not f.recalled:
+            host = next((o for o in others if not o.recalled and o.event.type != "meeting" and _compatible_or_open(o.event, e)), None)
+        if host is None and e.date is None:
+            fits = ("agreement", "arms_transfer", "industry") if e.type == "agreement" else (e.type,)
+            if e.type == "meeting" and not f.recalled:
+                fits = tuple(TYPES)
+            candidates = [o for o in others if o.event.type in fits and (o.name == f.name or e.type == "arms_transfer")
+                          and o.recalled == f.recalled
+                          and (o.event.place == e.place or not o.event.place or not e.place)]
+            host = next((o for o in candidates if o.event.date is not None), None) or next(
+                (o for o in candidates if kept.index(o) < kept.index(f)), None)
+        if host is not None:
             _absorb(host.event, e)
+            kept.remove(f)
     return kept
+
+
+def _compatible_or_open(a: Event, b: Event) -> bool:
+    return a.date is None or b.date is None or _compatible(a, b)
 
 
 def _absorb(into: Event, e: Event) -> None:
