@@ -9,7 +9,7 @@ from bilat.extract.dates import find_dates, parse_anchor
 from bilat.extract.events import Sentence, find_events
 from bilat.extract.figures import find_figures
 from bilat.extract.people import PeopleFinder, acronyms_of
-from bilat.extract.quotes import SpeakerResolver, find_quotes
+from bilat.extract.quotes import SpeakerResolver, find_quotes, spoken_name
 from bilat.models import Date, Document, Extraction, Person, Quote
 from bilat.textutil import fold, split_sentences
 
@@ -47,7 +47,7 @@ def extract(doc: Document) -> Extraction:
     quotes = []
     for span in find_quotes(paragraphs):
         who = resolver.resolve(span)
-        quotes.append(Quote(text=span.text, speaker=who.name if who else None, speaker_role=who.role if who else None,
+        quotes.append(Quote(text=span.text, speaker=spoken_name(who, resolver.surface) if who else None, speaker_role=who.role if who else None,
                             speaker_country=who.country if who else None, paragraph=span.paragraph))
 
     # The lead takes the anchor; a dateline date ("BAKU, March 9") refines it.

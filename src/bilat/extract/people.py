@@ -23,6 +23,9 @@ ROLE_HEADS = (
     "inspector", "attaché", "attache", "general", "admiral", "marshal", "colonel", "captain", "brigadier", "lieutenant",
     "major", "prince", "crown", "speaker", "senator", "mp", "cs", "chairperson", "coordinator", "representative",
 )
+# Lower-case words that belong inside a title: "national security chief adviser".
+TITLE_WORDS = {"national", "security", "senior", "special", "military", "defence", "defense", "foreign", "state", "press",
+               "presidential", "top", "acting", "former", "deputy", "vice", "chief", "general", "principal", "assistant"}
 RANKS = {"general", "admiral", "colonel", "captain", "brigadier", "lieutenant", "major", "marshal", "lt", "gen", "col",
          "capt", "maj", "adm", "retd", "rtd", "air", "vice", "rear", "sergeant", "sgt", "commodore"}
 HONORIFICS = {"mr", "mrs", "ms", "dr", "shri", "sir", "sheikh", "his", "her", "excellency", "h.e.", "prof", "professor", "madam"}
@@ -62,6 +65,12 @@ _NAME = re.compile(
     rf"(?:\s+Jr\.?)?)(?![\w-])"
 )
 _SPEECH = r"(?:said|says|told|stated|stressed|added|noted|asserted|declared|explained|emphasi[sz]ed|underlined|wrote|tweeted|remarked|insisted|announced|continued|warned|highlighted|affirmed|confirmed|recalled)"
+
+
+_TITLE_TOKEN = r"(?:[A-Z(][\w'’().&-]*|of|the|for|in|and|&|" + "|".join(sorted(TITLE_WORDS | set(ROLE_HEADS))) + r")"
+# What may stand between two people of one list: separators, titles, and an opening "was joined by".
+_LIST_GAP = re.compile(r"(?:\s+(?:was|were)\s+(?:joined|accompanied|flanked)\s+(?:[a-z]+\s+){0,4}?by\s+|\s+(?:along|together)\s+with\s+|"
+                       r"\s*(?:,|\band\b)\s*)(?:\s*(?:,|\band\b)\s*|" + _TITLE_TOKEN + r"\s+)*")
 
 
 @dataclass
@@ -126,6 +135,7 @@ class PeopleFinder:
         self.acronyms = acronyms
         self.people: list[PersonRecord] = []
         self.mentions: list[Mention] = []
+        self._last_found: tuple[int, int, PersonRecord] | None = None  # paragraph, end, person of the last name found
 
     # -- finding ----------------------------------------------------------------------------
     def run(self) -> list[PersonRecord]:
@@ -147,11 +157,15 @@ class PeopleFinder:
         def is_country(w) -> bool:
             return any(c.start <= w[0] < c.end for c in self.countries[i])
 
-        while words and (fold(words[0][2]) in NOT_NAME | RANKS | HONORIFICS or _is_role(words[0][2]) or is_country(words[0])
-                         or fold(words[0][2]).endswith("'s")):
-            words.pop(0)
+        def is_title(w) -> bool:
+            word = fold(w[2])
+            return word in NOT_NAME | RANKS | HONORIFICS or _is_role(w[2]) or is_country(w) or word.endswith("'s")
+
         while words and (fold(words[-1][2]) in NOT_NAME or _is_role(words[-1][2])):
             words.pop()
+        # The name is what follows the last title word: "Kenya's Defence Cabinet Secretary Aden Duale".
+        cut = max((k for k, w in enumerate(words) if is_title(w)), default=-1)
+        words = words[cut + 1:]
         if not words:
             return None
         if any(fold(w[2]) in NOT_NAME for w in words):
@@ -180,6 +194,12 @@ class PeopleFinder:
             country, cue = self._delegation(i, start)
         after_role, after_country, after_cue = self._apposition_after(i, end)
         if role is None and after_role is None:
+            # "Prime ministers A of Australia and B of Papua New Guinea": B shares A's title.
+            last = self._last_found
+            if last and last[0] == i and last[2].role and re.fullmatch(
+                    r"(?:\s+of\s+(?:the\s+)?[A-Z][\w' ]*?)?\s+and\s+", text[last[1]:start]):
+                role = last[2].role
+        if role is None and after_role is None:
             if not re.match(rf"\s+{_SPEECH}\b", text[end:]) and not re.search(rf"\b{_SPEECH}\s*$", text[max(0, start - 12):start]):
                 return
         if len(words) < 2 and role is None:
@@ -194,6 +214,7 @@ class PeopleFinder:
             person.role = after_role
         if country and cue > person.cue:
             person.country, person.cue = country, cue
+        self._last_found = (i, end, person)
 
     @staticmethod
     def _original_words(original: str, folded: str, words: list[str], start: int, end: int, paren: str | None) -> list[str]:
@@ -207,15 +228,19 @@ class PeopleFinder:
         text = self.folded[i]
         left = text[max(0, start - 140):start]
         offset = max(0, start - 140)
-        # Stop at the start of the clause: a sentence end, or a lower-case word that is not a connector.
+        # Stop at the start of the clause: a sentence end, a name, or a lower-case word that is not part of a title.
         tokens = list(re.finditer(r"\(?[\w'’.&-]+\)?,?|,", left))
         keep = len(tokens)
         for j in range(len(tokens) - 1, -1, -1):
             tok = tokens[j].group(0)
             bare = tok.strip(",()")
             if tok.endswith(",") and j != len(tokens) - 1:
-                keep = j + 1
-                break
+                # "Kazakh Defence Minister, Colonel General X": a bare rank reaches back over the comma.
+                so_far = [t.group(0).strip(",()").lower() for t in tokens[keep:]]
+                if not so_far or not all(w.strip(".") in RANKS | HONORIFICS for w in so_far) or not _is_role(bare):
+                    break
+            if bare.endswith(".") and bare.strip(".").lower() not in RANKS | HONORIFICS and len(bare) > 4:
+                break  # the end of the previous sentence
             if bare.lower() == "and" and j > 0:
                 prev = tokens[j - 1].group(0).strip(",()")
                 if prev[:1].isupper() and fold(prev) not in NOT_NAME and not _is_role(prev) and not re.fullmatch(r"[A-Z]{2,6}", prev):
@@ -223,7 +248,7 @@ class PeopleFinder:
             if bare[:1].isupper() or bare.lower() in ("of", "the", "and", "for", "in", "to", "&") or bare in ("(", ")"):
                 keep = j
                 continue
-            if bare.lower().rstrip("s") in ("counterpart", "head", "chief", "commander", "executive", "spokesman", "minister"):
+            if bare.lower().rstrip("s") in ROLE_HEADS or bare.lower() in TITLE_WORDS:
                 keep = j
                 continue
             break
@@ -237,6 +262,8 @@ class PeopleFinder:
             title = text[title_start:start]
         if not _is_role(title):
             return None, None, 0
+        if all(w.strip(".,()").lower() in RANKS | HONORIFICS for w in title.split()):
+            return title.strip(" ,"), None, 0  # a rank alone: still a stated role, without a country
         stripped = title.strip()
         title_start += len(title) - len(title.lstrip())
         country = _country_in(title_start, start, self.countries[i])
@@ -261,26 +288,29 @@ class PeopleFinder:
             code = _country_in(end + m.start(1), end + m.end(1), self.countries[i])
             if code:
                 return None, code, 3
-        m = re.match(r",\s+(?:who\s+(?:heads|leads|chairs)\s+)?((?:[A-Z][\w'’]*'s\s+)?(?:the\s+)?[\w'’ -]+?)(?=,|\.|;|\)|\s+and\s+[A-Z]|\s+(?:said|told|says|was|is|has|had|who|will)\b|$)", right)
-        if m and _is_role(m.group(1)) and len(m.group(1).split()) <= 14:
-            s, e = end + m.start(1), end + m.end(1)
-            country = _country_in(s, e, self.countries[i]) or self._acronym_country(m.group(1))
+        role = None
+        m = re.match(r",\s+(?P<who>who\s+(?:heads|leads|chairs|runs|commands)\s+)?((?:[A-Z][\w'’]*'s\s+)?(?:the\s+)?[\w'’ -]+?)"
+                     r"(?=,|\.|;|\)|\s+and\s+[A-Z]|\s+(?:said|told|says|was|is|has|had|who|will)\b|$)", right)
+        if m and (m.group("who") or _is_role(m.group(2))) and len(m.group(2).split()) <= 14:
+            s, e = end + m.start(2), end + m.end(2)
+            country = _country_in(s, e, self.countries[i]) or self._acronym_country(m.group(2))
             role = _clean_role(self.paragraphs[i][s:e], self.countries[i], s)
-            if m.group(0).lstrip(", ").startswith("who"):
-                role = "head of " + re.sub(r"^(?:the)\s+", "the ", role or "") if role else role
-            return role, country, 3 if country else 0
+            if m.group("who") and role:
+                role = "head of " + (role if role.lower().startswith("the ") else "the " + role)
+            if country:
+                return role, country, 3
         m = re.match(r"\s+(?:led|headed)\s+the\s+(\S+(?:\s\S+)?)\s+(?:delegation|side)", right)
         if m:
             code = _country_in(end + m.start(1), end + m.end(1), self.countries[i])
             if code:
-                return None, code, 3
+                return role, code, 3
         left = text[max(0, end - 200):end]
-        m = re.search(r"the\s+(\S+(?:\s\S+)?)\s+(?:delegation|side)\s+(?:was\s+)?(?:led|headed)\s+by\s+[^,.;]*$", left)
+        m = re.search(r"\b(?:[Tt]he|[Aa]n?)\s+(\S+(?:\s\S+){0,2})\s+(?:delegation|side)\s+(?:was\s+)?(?:led|headed)\s+by\s+[^,.;]*$", left)
         if m:
             code = _country_in(end - len(left) + m.start(1), end - len(left) + m.end(1), self.countries[i])
             if code:
-                return None, code, 3
-        return None, None, 0
+                return role, code, 3
+        return role, None, 0
 
     def _delegation(self, i: int, start: int) -> tuple[str | None, int]:
         """"Hungary's delegation included A, B and C": everyone listed shares the delegation's country."""
@@ -393,14 +423,17 @@ class PeopleFinder:
                     continue
                 gap = text[min(e, qe):max(s, qs)]
                 if len(gap) < 120 and re.search(r"\band\b", gap) and "." not in gap and other(q.country):
-                    if re.search(r"\b(?:between|with|signed|met|talks|and his)\b", text[max(0, min(s, qs) - 40):max(e, qe) + 60]):
+                    if re.search(r"\b(?:between|with|signed|signatures?|met|talks|agreed|and (?:his|her))\b", text[max(0, min(s, qs) - 40):max(e, qe) + 60]):
                         return other(q.country)
-        # In a list after someone, a person without a cue of their own shares theirs.
-        prev = [q for q in self.people if q is not p and q.country and any(j == i and qe <= s and s - qe < 140 for (j, qs, qe) in q.mentions)]
-        if prev:
-            gap_ok = [q for q in prev if all(text[qe:s].count(".") == 0 for (j, qs, qe) in q.mentions if j == i and qe <= s)]
-            if gap_ok and re.search(r"\b(?:joined|included|including|accompanied|and)\b", text[max(0, s - 200):s]):
-                return gap_ok[-1].country
+        # In a list after someone, a person without a cue of their own shares theirs: only titles and
+        # separators may stand between them ("Fidan was joined by Defense Minister A, … chief B and … head C").
+        for q in self.people:
+            if q is p or not q.country:
+                continue
+            for (j, qs, qe) in q.mentions:
+                gap = text[qe:s] if j == i and qe <= s else None
+                if gap is not None and len(gap) < 160 and _LIST_GAP.fullmatch(gap + " "):
+                    return q.country
         # A role noun named earlier with a country ("Egypt's military spokesman … spokesman X").
         heads = [w for w in fold(p.role or "").split() if w in ROLE_HEADS]
         if heads:

@@ -113,6 +113,7 @@ class SpeakerResolver:
         self.last_attributed_org = False
 
     def resolve(self, q: QuoteSpan) -> PersonRecord | None:
+        self.surface = None  # the speaker's name as the attribution spells it
         p = q.paragraph
         text = self.folded[q.last_paragraph]
         end = q.end if q.last_paragraph == p else len(text)
@@ -125,6 +126,17 @@ class SpeakerResolver:
             found, who = self._before(p, q.start)
         if not found and p > 0 and re.search(rf"\b{_SPEECH}\s*:\s*$", self.folded[p - 1]) and q.start == 0:
             found, who = self._before(p - 1, len(self.folded[p - 1]))
+        if not found and p > 0 and q.start == 0 and self.last_paragraph < p - 1:
+            # A quoted paragraph after one that reports someone speaking ("Akar … told reporters that …").
+            prev = self.folded[p - 1]
+            m = None
+            for m in re.finditer(rf"\b{_SPEECH}\b", prev):
+                pass
+            if m is not None and not any(ch in _DOUBLE for ch in prev):
+                sent_start = max(prev.rfind(". ", 0, m.start()), -1) + 1
+                mentions = self._mentions_in(p - 1, sent_start, m.start())
+                if mentions:
+                    found, who = True, mentions[0].person
         if not found:
             if self.last_paragraph >= p - 1:
                 who = self.last
@@ -157,7 +169,7 @@ class SpeakerResolver:
             return False, None
         # The sentence's subject: an organisation, a pronoun, or the first person named in it.
         subject = head.strip()
-        if _ORG.search(subject.split(",")[0][:60]) and not self._mentions_in(p, sent_start, sent_start + 40):
+        if _ORG.search(" ".join(subject.split(",")[0].split()[:4])) and not self._mentions_in(p, sent_start, sent_start + 40):
             return True, None
         mentions = self._mentions_in(p, sent_start, start)
         if mentions:
@@ -173,7 +185,9 @@ class SpeakerResolver:
         who = who.strip()
         mentions = self._mentions_in(p, offset, offset + len(who) + 1)
         if mentions:
-            return mentions[-1].person
+            m = mentions[-1]
+            self.surface = " ".join(self.finder.paragraphs[p][m.start:m.end].split())
+            return m.person
         if _PRONOUN.match(who):
             return self._salient(p, offset)
         m = _ROLE_NOUN.match(who)
@@ -215,3 +229,14 @@ class SpeakerResolver:
         if self.last in people:
             return self.last
         return max(people, key=lambda p: len(p.mentions))
+
+
+def spoken_name(person: PersonRecord, surface: str | None) -> str:
+    """The person's name with the surname as the attribution spells it (Zhaksylykov where the profile has Zhakssylykov)."""
+    if not surface or len(surface.split()) != 1:
+        return person.name
+    key = fold(surface)
+    if key in person.tokens:
+        return person.name
+    words = person.name.split()
+    return " ".join(words[:-1] + [surface])
