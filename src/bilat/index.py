@@ -16,14 +16,14 @@ from typing import Callable
 
 from bilat import corpus
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 SCHEMA = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE documents (
     id TEXT PRIMARY KEY, path TEXT NOT NULL, size INTEGER NOT NULL, mtime_ns INTEGER NOT NULL, sha256 TEXT NOT NULL,
     title TEXT, date TEXT, date_precision TEXT, date_source TEXT,
-    countries TEXT NOT NULL, pairs TEXT NOT NULL, event_types TEXT NOT NULL, text TEXT NOT NULL
+    countries TEXT NOT NULL, pairs TEXT NOT NULL, event_types TEXT NOT NULL, main_event INTEGER, text TEXT NOT NULL
 );
 CREATE TABLE people (
     doc TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE, idx INTEGER NOT NULL,
@@ -175,10 +175,10 @@ def _insert(conn: sqlite3.Connection, doc, x, st, sha: str) -> None:
     date = x.date
     text = "\n".join(doc.body)
     conn.execute(
-        "INSERT INTO documents VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+        "INSERT INTO documents VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
         (doc.id, doc.path, st.st_size, st.st_mtime_ns, sha, doc.title, date.value if date else None,
          date.precision if date else None, date.source if date else None, json.dumps(x.countries),
-         json.dumps(x.pairs), json.dumps(sorted({e.type for e in x.events})), text),
+         json.dumps(x.pairs), json.dumps(sorted({e.type for e in x.events})), x.main_event, text),
     )
     conn.execute("INSERT INTO documents_fts (id, title, text) VALUES (?,?,?)", (doc.id, doc.title, text))
     for i, p in enumerate(x.people):

@@ -78,6 +78,7 @@ class Extraction:
     quotes: list[Quote]
     events: list[Event]
     figures: list[Figure]
+    main_event: int | None = None  # index in events of the engagement the article reports
 
     def to_dict(self) -> dict:
         return asdict(self)

@@ -87,60 +87,99 @@ def list_documents(conn: sqlite3.Connection, f: Filters) -> list[dict]:
         sql += " WHERE id IN (SELECT id FROM documents_fts WHERE documents_fts MATCH ?)"
         args.append(fts_query(f.search))
     rows = []
+    main_dates = main_event_dates(conn)
     for r in conn.execute(sql + " ORDER BY COALESCE(date, '9999'), id", args):
+        date, precision = r["date"], r["date_precision"]
+        if r["id"] in main_dates and len(main_dates[r["id"]][0]) > len(date or ""):
+            date, precision = main_dates[r["id"]]  # another report of the same engagement fixes it better
         countries = json.loads(r["countries"])
         types = json.loads(r["event_types"])
         if any(c not in countries for c in f.countries) or (f.types and not set(f.types) & set(types)):
             continue
-        if not _in_range(r["date"], f):
+        if not _in_range(date, f):
             continue
         doc_people = []
         for p in conn.execute("SELECT name, country, role FROM people WHERE doc = ? ORDER BY idx", (r["id"],)):
             g = _canonical(people, p["name"])
             doc_people.append({"name": p["name"], "country": p["country"] if not g or not g["country"] else g["country"],
                                "role": p["role"]})
-        rows.append({"id": r["id"], "title": r["title"], "date": r["date"], "date_precision": r["date_precision"],
+        rows.append({"id": r["id"], "title": r["title"], "date": date, "date_precision": precision,
                      "countries": countries, "pairs": json.loads(r["pairs"]), "people": doc_people,
                      "event_types": types, "path": r["path"]})
+    rows.sort(key=lambda d: (d["date"] is None, d["date"] or "", d["id"]))
     return rows[: f.limit] if f.limit else rows
 
 
 def _raw_events(conn: sqlite3.Connection) -> list[dict]:
     out = []
-    for r in conn.execute("SELECT e.*, d.date AS doc_date FROM events e JOIN documents d ON d.id = e.doc ORDER BY e.doc, e.idx"):
+    for r in conn.execute("SELECT e.*, d.main_event AS main FROM events e JOIN documents d ON d.id = e.doc ORDER BY e.doc, e.idx"):
         out.append({"id": None, "date": r["date"], "date_precision": r["date_precision"], "date_source": r["date_source"],
                     "countries": json.loads(r["countries"]), "type": r["type"], "cameo": r["cameo"],
                     "plover": json.loads(r["plover"]), "place": r["place"], "summary": r["summary"],
-                    "evidence": r["evidence"], "docs": [r["doc"]]})
+                    "evidence": r["evidence"], "docs": [r["doc"]], "_main_of": [r["doc"]] if r["idx"] == r["main"] else []})
     return out
 
 
-def _same_engagement(a: dict, b: dict) -> bool:
-    """Two reports of one engagement: same parties and type, dates that agree, places that do not differ."""
-    if a["type"] != b["type"] or a["countries"] != b["countries"] or set(a["docs"]) & set(b["docs"]):
+def _people_of(conn: sqlite3.Connection) -> dict[str, set[str]]:
+    """Folded surnames of the people each document names, to tell one engagement's reports apart."""
+    out: dict[str, set[str]] = {}
+    for r in conn.execute("SELECT doc, name FROM people"):
+        out.setdefault(r["doc"], set()).add(fold(r["name"]).split()[-1])
+    return out
+
+
+def _same_engagement(a: dict, b: dict, people: dict[str, set[str]]) -> bool:
+    """Two reports of one engagement: same parties and type, dates that agree, places that do not differ.
+
+    A report without a date joins a dated one only when both name the same place and at least
+    two of the same people: the bar for saying that two articles tell of one occasion.
+    """
+    if set(a["docs"]) & set(b["docs"]):
         return False
-    if not a["date"] or not b["date"]:
+    if a["place"] and b["place"] and a["place"] != b["place"]:
         return False
-    if not (a["date"].startswith(b["date"]) or b["date"].startswith(a["date"])):
+    if a["date"] and b["date"]:
+        return a["date"].startswith(b["date"]) or b["date"].startswith(a["date"])
+    if not (a["place"] and b["place"]) or (not a["date"] and not b["date"]):
         return False
-    return not (a["place"] and b["place"] and a["place"] != b["place"])
+    shared = set.union(*(people.get(d, set()) for d in a["docs"])) & set.union(*(people.get(d, set()) for d in b["docs"]))
+    return len(shared) >= 2
 
 
 def merged_events(conn: sqlite3.Connection) -> list[dict]:
     """One event per engagement across documents; a vaguer report takes the precise date of another."""
+    people = _people_of(conn)
+    buckets: dict[tuple, list[dict]] = {}
     events: list[dict] = []
     for e in _raw_events(conn):
-        same = next((o for o in events if _same_engagement(o, e)), None)
+        bucket = buckets.setdefault((e["type"], tuple(e["countries"])), [])
+        same = next((o for o in bucket if _same_engagement(o, e, people)), None)
         if same is None:
+            bucket.append(e)
             events.append(e)
             continue
         same["docs"].append(e["docs"][0])
-        if len(e["date"]) > len(same["date"]):
+        same["_main_of"] += e["_main_of"]
+        if len(e["date"] or "") > len(same["date"] or ""):
             same["date"], same["date_precision"], same["date_source"] = e["date"], e["date_precision"], "other_report"
         same["place"] = same["place"] or e["place"]
     for e in events:
         e["id"] = f"{e['docs'][0]}#{e['type']}-{'-'.join(e['countries'])}-{e['date'] or 'undated'}"
     return events
+
+
+def main_event_dates(conn: sqlite3.Connection) -> dict[str, tuple[str, str]]:
+    """Per document, the date (and precision) of its main engagement as all reports of it fix it."""
+    out = {}
+    for e in merged_events(conn):
+        for doc in e["_main_of"]:
+            if e["date"]:
+                out[doc] = (e["date"], e["date_precision"])
+    return out
+
+
+def _public(e: dict) -> dict:
+    return {k: v for k, v in e.items() if not k.startswith("_")}
 
 
 def timeline(conn: sqlite3.Connection, f: Filters) -> list[dict]:
@@ -153,7 +192,7 @@ def timeline(conn: sqlite3.Connection, f: Filters) -> list[dict]:
             continue
         if not _in_range(e["date"], f) or (docs is not None and not docs & set(e["docs"])):
             continue
-        out.append(e)
+        out.append(_public(e))
     out.sort(key=lambda e: (e["date"] is None, e["date"] or "", e["docs"][0]))
     return out[: f.limit] if f.limit else out
 

@@ -74,11 +74,12 @@ def extract(doc: Document) -> Extraction:
         code_kind = gaz.forms.get(word)
         return bool(code_kind) and code_kind[1] != "capital"
 
-    events, date = find_events(sentences, pair, anchor_date, doc.dateline_place, is_country_word)
+    events, main = find_events(sentences, pair, anchor_date, doc.dateline_place, is_country_word)
+    date = events[main].date if main is not None else anchor_date
     figures = find_figures([s.text for s in sentences if not s.headline])
 
-    codes = sorted({c.code for found in countries_found for c in found} | {p.country for p in records if p.country and False})
+    codes = sorted({c.code for found in countries_found for c in found})
     pairs = sorted({tuple(e.countries) for e in events if len(e.countries) == 2})
     people = [Person(name=p.name, country=p.country, role=p.role, variants=sorted(p.variants)) for p in records]
     return Extraction(date=date, countries=codes, pairs=[list(p) for p in pairs], people=people, quotes=quotes,
-                      events=events, figures=figures)
+                      events=events, figures=figures, main_event=main)

@@ -119,7 +119,7 @@ def _event_date(sentence: Sentence, anchor_date: Date | None, usable: list[DateM
 
 
 def _place(text: str, is_country_word) -> str | None:
-    for m in re.finditer(r"\b(?:in|at)\s+(?:the\s+(?:capital|city|port city)\s+(?:of\s+)?)?(?:[\w-]+,\s+)?([A-Z][\w'-]+(?:[- ][A-Z][\w'-]+)?)", text):
+    for m in re.finditer(r"\b(?:in|at|near)\s+(?:the\s+(?:capital|city|port city)\s+(?:of\s+)?)?(?:[\w-]+,\s+)?([A-Z][\w'-]+(?:[- ][A-Z][\w'-]+)?)", text):
         place = m.group(1)
         if is_country_word(place) or re.match(r"(?:January|February|March|April|May|June|July|August|September|October|"
                                               r"November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
@@ -160,8 +160,8 @@ def _trigger(s: Sentence) -> tuple[str, re.Match] | None:
 
 
 def find_events(sentences: list[Sentence], main_pair: list[str], anchor_date: Date | None, dateline_place: str | None,
-                is_country_word, is_capital=None) -> tuple[list[Event], Date | None]:
-    """The engagements of one document, and the date of its main (first current) engagement."""
+                is_country_word) -> tuple[list[Event], int | None]:
+    """The engagements of one document, and the index of its main (first current) engagement."""
     found: list[_Found] = []
     for order, s in enumerate(_clauses(sentences)):
         if s.headline:
@@ -190,7 +190,8 @@ def find_events(sentences: list[Sentence], main_pair: list[str], anchor_date: Da
         if anchor_date is None and date is not None and date.precision == "year" and found and not s.lead:
             recalled = True  # without an anchor, a year named after the main engagement dates an earlier one
         for group, group_date in _parties(s, main_pair, trigger, date, usable):
-            direction = s.countries[0] if kind == "arms_transfer" and s.countries else None
+            # A transfer's direction (its first-named party) keeps "A bought from B, while B buys from A" apart.
+            direction = s.countries[0] if kind == "arms_transfer" and len(set(s.countries)) >= 2 else None
             for name in _named_exercises(s, kind) or [direction]:
                 found.append(_Found(_make(kind, group, group_date, place, s.text, recalled and not s.lead),
                                     recalled and not s.lead, order, name))
@@ -208,7 +209,7 @@ def find_events(sentences: list[Sentence], main_pair: list[str], anchor_date: Da
     events = _merge(found)
     current = [f for f in events if not f.recalled]
     main = (current or events or [None])[0]
-    return [f.event for f in events], (main.event.date if main else anchor_date)
+    return [f.event for f in events], (events.index(main) if main else None)
 
 
 def _sub_sentence(s: Sentence, start: int, end: int) -> Sentence:
@@ -398,7 +399,8 @@ def _merge(found: list[_Found]) -> list[_Found]:
             fits = ("agreement", "arms_transfer", "industry") if e.type == "agreement" else (e.type,)
             if e.type == "meeting" and not f.recalled:
                 fits = tuple(TYPES)
-            candidates = [o for o in others if o.event.type in fits and (o.name == f.name or e.type == "arms_transfer")
+            candidates = [o for o in others if o.event.type in fits
+                          and (o.name == f.name or (e.type == "arms_transfer" and None in (o.name, f.name)))
                           and o.recalled == f.recalled
                           and (o.event.place == e.place or not o.event.place or not e.place)]
             host = next((o for o in candidates if o.event.date is not None), None) or next(
