@@ -31,6 +31,7 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
     ("dmy_num", re.compile(r"\b(?P<day>[0-3]?\d)\.(?P<mnum>[01]?\d)\.(?P<year>(?:19|20)\d\d)\b")),
     ("dmy", re.compile(rf"\b{_D}\s+{_M},?\s+{_Y}\b")),
     ("mdy", re.compile(rf"\b{_M}\s+{_D},?\s+{_Y}\b")),
+    ("range", re.compile(rf"\b(?:from\s+)?{_M}\s+{_D}\s*(?:-|–|to|until|and)\s*(?:(?P<month2>[A-Z][a-z]+\.?)\s+)?(?P<day2>[0-3]?\d)\b(?:,?\s+{_Y})?")),
     ("dm", re.compile(rf"\b{_D}\s+{_M}(?![\w-])")),
     ("md", re.compile(rf"\b{_M}\s+{_D}\b(?!\s*(?:%|per|years?|km|million|billion))")),
     ("my", re.compile(rf"\b{_M},?\s+{_Y}\b")),
@@ -123,6 +124,22 @@ def _resolve(kind: str, m: re.Match, anchor: dt.date | None, text: str) -> DateM
     if kind in ("iso", "dmy_num", "dmy", "mdy"):
         d = _full(m)
         return make(Date(d.isoformat(), "text")) if d else None
+    if kind == "range":
+        try:
+            month = _month(m)
+            month2 = MONTHS.get((m.group("month2") or m.group("month")).lower().rstrip(".")[:3], month)
+            year = int(m.group("year")) if m.group("year") else None
+            if year is None:
+                if anchor is None:
+                    return make(None)
+                first = _year_for(month, int(m.group("day")), anchor)
+                year = first.year if first else anchor.year
+            first, last = dt.date(year, month, int(m.group("day"))), dt.date(year, month2, int(m.group("day2")))
+        except (ValueError, KeyError):
+            return None
+        if last < first:
+            return None
+        return make(_span_precision(first, last, "text" if m.group("year") else "relative"))
     if kind in ("dm", "md"):
         try:
             month, day = _month(m), int(m.group("day"))

@@ -22,7 +22,10 @@ TRIGGERS: list[tuple[str, re.Pattern]] = [
     ("arms_transfer", re.compile(r"\bpurchas\w*|\bbuy(?:s|ing)?\b|\bbought\b|\bsale\b|\bsold\b|\bdeliver(?:y|ed|ies)\b|"
                                  r"\bacquisition\b|\bcontract (?:for|to buy|covers)\b|\bordered\b|\btaken into service\b|"
                                  r"\bprocure\w*|\bsupply of\b|\bexport order\b|\bcontract with\b|\bsigns? for\b|"
-                                 r"\b(?:deals?|contracts?) (?:for|to buy|to purchase|on the (?:purchase|supply|sale))\b", re.I)),
+                                 r"\b(?:deals?|contracts?) (?:for|to buy|to purchase|on the (?:purchase|supply|sale))\b|"
+                                 r"\b(?:took|take|takes|taking) delivery\b|\bhanded over\b|"
+                                 r"\breceived (?:its |their |the )?(?:first |last |final |new )?(?:[\w-]+ ){0,4}(?:jets|aircraft|fighters|tanks|"
+                                 r"helicopters|drones|systems|ships|vessels|missiles|vehicles|howitzers|batteries)\b", re.I)),
     ("industry", re.compile(r"\bco-?produc\w*|\bproduced jointly\b|\bjoint venture\b|\bjoint development\b|"
                             r"\bcorvettes?\b|\btechnology transfer\b|\bjoint production\b|\bdefen[cs]e[- ]industr\w* (?:project|cooperation)\b|"
                             r"\bco-?develop\w*|\bshipyard\b|\blaunched? (?:a|the) \w+ built\b", re.I)),
@@ -31,7 +34,7 @@ TRIGGERS: list[tuple[str, re.Pattern]] = [
                              r"\broad ?map\b|\bdeals?\b|\bSOFA\b|\bMoU\b|\bstatement of intent\b|"
                              r"\b(?:sign(?:ed|s|ing)?|concluded|inks?|inked)\b(?=.*\b(?:document|arrangement|contract|deal|plan|agreement|"
                              r"memorandum|protocol|treaty|pact|accord|declaration|framework|road ?map|letter)s?\b)", re.I)),
-    ("meeting", re.compile(r"\btalks\b|\bmet\b|\bmeets?\b|\bmeeting\b|\bvisit(?:s|ed|ing)?\b|\breceived\b|\bhosted\b|"
+    ("meeting", re.compile(r"\btalks\b|\bmet\b|\bmeets?\b|\bmeeting\b|\bvisit(?:s|ed|ing)?\b|\breceived (?:by|his|her|their|the visiting|a delegation|the delegation|[A-Z])|\bhosted\b|"
                            r"\bwelcom\w+ ceremony\b|\bconsultations\b|\bdialogue\b|\bcalled on\b|\barriv\w+ in\b|"
                            r"\b(?:was|were) (?:solemnly |warmly )?(?:welcomed|greeted)\b", re.I)),
 ]
@@ -43,7 +46,7 @@ _HAPPENED = re.compile(r"(?<!if )(?<!will be )(?<!would be )(?<!to be )(?<!rathe
                        r"\b(?:signed|held|concluded|completed|met|launched|inked|took place|carried out|staged|hosted|"
                        r"delivered|purchased|bought|ordered|agreed that|signing of)\b", re.I)
 # "builds on a 2023 deal", "rests on a joint memorandum signed on …": an earlier agreement inside a sentence about a new one.
-_BUILDS_ON = re.compile(r"\b(?:builds? on|rests? on|follows?|complements?|succeeds?|replaces?)\s+(?:a|an|the)\s+(?P<what>[^,.;]{0,80}?"
+_BUILDS_ON = re.compile(r"\b(?:builds? on|rests? on|follows?|complements?|succeeds?|replaces?|(?:as )?part of|under)\s+(?:a|an|the)\s+(?P<what>[^,.;]{0,80}?"
                         r"\b(?:deal|agreement|memorandum|plan|treaty|pact|accord|declaration|contract|protocol)\b[^,.;]*)", re.I)
 # Clauses that report separate engagements in one sentence.
 _CLAUSE_SPLIT = re.compile(r",\s+while\s+|,\s+whereas\s+|;\s+")
@@ -104,7 +107,10 @@ def _usable_dates(sentence: Sentence) -> list[DateMention]:
                                  or after.startswith(("-", "–"))):
             continue  # "a plan for 2024", "2023-2028", "since 2011": not when it happened
         usable.append(d)
-    return usable
+    # "…, the ministry said on Friday": the day of the report, worth less than any date of the engagement itself.
+    reported = [d for d in usable if re.search(r"\b(?:said|says|told \w+|announced|reported|stated|added)\s+$",
+                                               sentence.text[max(0, d.start - 25):d.start])]
+    return [d for d in usable if d not in reported] or reported
 
 
 def _event_date(sentence: Sentence, anchor_date: Date | None, usable: list[DateMention] | None = None) -> Date | None:
@@ -167,13 +173,15 @@ def find_events(sentences: list[Sentence], main_pair: list[str], anchor_date: Da
         if s.headline:
             continue
         builds = _BUILDS_ON.search(s.text)
-        if builds:
+        if builds and not re.search(r"\b(?:new|latest|this|today's)\b", builds.group("what"), re.I):
             earlier = _sub_sentence(s, builds.start("what"), builds.end("what"))
             s = _sub_sentence(s, 0, builds.start())
-            hit = _trigger(earlier)
-            parties = _parties(earlier, main_pair, hit[1], None, []) if hit else []
-            for group, _ in parties or _parties(s, main_pair, hit[1], None, []) if hit else []:
-                found.append(_Found(_make("agreement", group, _event_date(earlier, None), None, earlier.text, True), True, order))
+            earlier_hit = _trigger(earlier)
+            if earlier_hit:
+                kind_before = earlier_hit[0] if earlier_hit[0] in ("agreement", "arms_transfer", "industry") else "agreement"
+                groups = _parties(earlier, main_pair, earlier_hit[1], None, []) or _parties(s, main_pair, earlier_hit[1], None, [])
+                for group, _ in groups:
+                    found.append(_Found(_make(kind_before, group, _event_date(earlier, None), None, earlier.text, True), True, order))
         hit = next((h for h in _triggers(s) if _happened(s, h[1])), None)
         if not hit:
             continue
