@@ -177,3 +177,25 @@ def test_real_subprocess_pair_json_and_exit_codes(corpus):
     assert json.loads(proc.stdout)["summary"]["documents"] == 2
     bad = subprocess.run([sys.executable, "-m", "bilat", "pair", "Narnia", "HU"], capture_output=True, text=True)
     assert bad.returncode == 2 and bad.stderr.startswith("bilat: unknown country")
+
+
+def test_two_reports_of_one_engagement_are_one_event(tmp_path):
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    (folder / "wire.txt").write_text(
+        " date 2024-09-12 Greek Defence Minister Nikos Dendias and his Cypriot counterpart Vasilis Palmas signed a "
+        "defence cooperation programme in Nicosia on Thursday.\n", encoding="utf-8")
+    (folder / "weekly.txt").write_text(
+        "Greece and Cyprus renew defence ties\n"
+        "Greek Defence Minister Nikos Dendias and Cypriot Defence Minister Vasilis Palmas signed a defence cooperation "
+        "programme in Nicosia this autumn, in 2024, the ministers said.\n", encoding="utf-8")
+    (folder / "other.txt").write_text(
+        " date 2021-03-02 Greece and Cyprus held a joint naval exercise off Limassol on Monday.\n", encoding="utf-8")
+    events = run_json("timeline", "--corpus", str(folder), "--type", "agreement")
+    assert len(events) == 1
+    assert sorted(events[0]["docs"]) == ["weekly", "wire"]
+    assert events[0]["date"] == "2024-09-12" and events[0]["place"] == "Nicosia"
+    docs = {d["id"]: d for d in run_json("list", "--corpus", str(folder))}
+    assert docs["weekly"]["date"] == "2024-09-12"  # the weekly fixes only the year; the wire fixes the day
+    exercises = run_json("timeline", "--corpus", str(folder), "--type", "exercise")
+    assert [e["docs"] for e in exercises] == [["other"]]

@@ -33,7 +33,7 @@ TRIGGERS: list[tuple[str, re.Pattern]] = [
                              r"\bdeclaration\b|\btreaty\b(?! all(?:y|ies)| obligations)|\bpact\b|\baccords?\b|\bframework\b|\bletter of intent\b|"
                              r"\broad ?map\b|\bdeals?\b|\bSOFA\b|\bMoU\b|\bstatement of intent\b|"
                              r"\b(?:sign(?:ed|s|ing)?|concluded|inks?|inked)\b(?=.*\b(?:document|arrangement|contract|deal|plan|agreement|"
-                             r"memorandum|protocol|treaty|pact|accord|declaration|framework|road ?map|letter)s?\b)", re.I)),
+                             r"memorandum|protocol|treaty|pact|accord|declaration|framework|road ?map|letter|programme|program)s?\b)", re.I)),
     ("meeting", re.compile(r"\btalks\b|\bmet\b|\bmeets?\b|\bmeeting\b|\bvisit(?:s|ed|ing)?\b|\breceived (?:by|his|her|their|the visiting|a delegation|the delegation|[A-Z])|\bhosted\b|"
                            r"\bwelcom\w+ ceremony\b|\bconsultations\b|\bdialogue\b|\bcalled on\b|\barriv\w+ in\b|"
                            r"\b(?:was|were) (?:solemnly |warmly )?(?:welcomed|greeted)\b", re.I)),
@@ -180,8 +180,10 @@ def find_events(sentences: list[Sentence], main_pair: list[str], anchor_date: Da
             if earlier_hit:
                 kind_before = earlier_hit[0] if earlier_hit[0] in ("agreement", "arms_transfer", "industry") else "agreement"
                 groups = _parties(earlier, main_pair, earlier_hit[1], None, []) or _parties(s, main_pair, earlier_hit[1], None, [])
+                # "builds on a 2023 deal" dates the deal in its own words; "under a deal", "part of a deal" by the sentence.
+                when = _event_date(earlier, None) or (_event_date(s, None) if re.match(r"(?:as )?part of|under", builds.group(0), re.I) else None)
                 for group, _ in groups:
-                    found.append(_Found(_make(kind_before, group, _event_date(earlier, None), None, earlier.text, True), True, order))
+                    found.append(_Found(_make(kind_before, group, when, None, earlier.text, True), True, order))
         hit = next((h for h in _triggers(s) if _happened(s, h[1])), None)
         if not hit:
             continue

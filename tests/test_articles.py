@@ -1,0 +1,53 @@
+"""Whole articles of our own, in the shapes wire copy comes in, read end to end by the extractor."""
+from pathlib import Path
+
+import pytest
+
+from bilat.corpus import read_document
+from bilat.extract import extract
+
+ARTICLES = Path(__file__).parent / "articles"
+
+
+def read(name: str):
+    return extract(read_document(ARTICLES, ARTICLES / f"{name}.txt"))
+
+
+def events(x):
+    return {(e.type, tuple(e.countries), e.date.value if e.date else None) for e in x.events}
+
+
+def test_prefix_weekday_counterpart_and_an_earlier_agreement():
+    x = read("romania-poland-mou")
+    assert x.date.value == "2024-06-13"  # "on Thursday" before a Friday prefix
+    assert ("agreement", ("POL", "ROU"), "2024-06-13") in events(x)
+    assert ("agreement", ("POL", "ROU"), "2019") in events(x)
+    people = {p.name: p.country for p in x.people}
+    assert people == {"Angel Tilvar": "ROU", "Wladyslaw Kosiniak-Kamysz": "POL"}
+    assert [q.speaker for q in x.quotes] == ["Angel Tilvar"]
+
+
+def test_delivery_under_an_earlier_deal_without_a_year_in_the_dateline():
+    x = read("greece-rafale-delivery")
+    assert x.date is None  # "Jan 19" and "Wednesday" with no year anywhere fix no date
+    assert ("arms_transfer", ("FRA", "GRC"), "2021") in events(x)
+    assert ("arms_transfer", ("FRA", "GRC"), None) in events(x)
+    assert [q.speaker for q in x.quotes] == ["Kyriakos Mitsotakis", "Kyriakos Mitsotakis"]
+    assert {p.name: p.country for p in x.people}["Florence Parly"] == "FRA"
+
+
+def test_exercise_dated_by_its_range_not_by_the_report():
+    x = read("japan-india-exercise")
+    assert ("exercise", ("IND", "JPN"), "2023-01") in events(x)
+    assert ("mechanism", ("IND", "JPN"), "2023-03-09") in events(x)
+    assert x.quotes[0].text.startswith("This exercise marks a new chapter")
+    assert x.quotes[0].speaker_country == "IND"
+
+
+def test_byline_and_related_articles_are_not_story():
+    x = read("israel-morocco-mou")
+    assert x.date is None
+    assert ("agreement", ("ISR", "MAR"), None) in events(x)
+    assert [e.place for e in x.events if e.date is None] == ["Rabat"]
+    assert "Jane Doe" not in {p.name for p in x.people}
+    assert {p.name: p.country for p in x.people} == {"Benny Gantz": "ISR", "Abdellatif Loudiyi": "MAR"}
