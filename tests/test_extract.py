@@ -3,7 +3,7 @@ import datetime as dt
 
 from hypothesis import given, settings, strategies as st
 
-from bilat.corpus import parse_document
+from bilat.wirecopy import parse_document
 from bilat.extract import extract
 from bilat.extract.countries import matcher
 from bilat.extract.dates import find_dates

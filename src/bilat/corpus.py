@@ -1,13 +1,10 @@
-"""Find and read the articles of a corpus folder, separating wire-copy furniture from the story.
+"""Find and read the article files of a corpus folder: which files, their ids, their text.
 
-Real copy arrives with a ` date YYYY-MM-DD ` prefix glued to the first paragraph, headlines,
-bylines, date lines, datelines (`BAKU, March 9 (AZERTAC) -`), embedded social-media posts and
-site boilerplate. Only the story feeds extraction; the dates found in the furniture are kept
-as anchors for resolving "on Friday" or "today".
+Kept light: every query stats the folder through this module, so the parsing of wire copy
+(headlines, datelines, boilerplate) lives in `wirecopy` and loads only when a file is read.
 """
 from __future__ import annotations
 
-import hashlib
 import os
 import re
 import unicodedata
@@ -17,39 +14,8 @@ from bilat.models import Document
 
 SUFFIXES = (".txt", ".md")
 
-_PREFIX_DATE = re.compile(r"^\s*date\s+(\d{4}-\d{2}-\d{2})\b\s*")
 # Terminal control sequences and other control characters: article text is data, never markup.
 _CONTROL = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)|\x1b[@-_]|[\x00-\x08\x0b-\x1f\x7f-\x9f]")
-
-_MONTH = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
-_WEEKDAY = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
-# A date with a year, as header and byline lines print it.
-FULL_DATE = re.compile(
-    rf"\b(?:{_WEEKDAY},?\s+)?(?:\d{{1,2}}\s+{_MONTH},?\s+\d{{4}}|{_MONTH}\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\.\d{{1,2}}\.\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}})\b"
-)
-
-# Lines that belong to the website, not the story. Matched against the lower-cased line.
-_BOILERPLATE = re.compile(
-    r"^(?:related (?:news|articles?|posts?|stories)|(?:previous|next) (?:article|post|story)|comments?|ends|"
-    r"show original|advertisement|share|print|e-?mail|tweet|read more.*|follow us.*|subscribe.*|tags?:.*|"
-    r"kaynak:?.*|source:.*|photo:.*|press release:.*|©.*|copyright.*|more from .*|home\s*[›>»].*|"
-    r".*\bpaywall\b.*|a licen[cs]e is needed.*|this news has been read.*|.*\byorumlar\b.*)$"
-)
-# After one of these, everything else is site furniture too.
-_TRAILER = re.compile(r"^(?:related (?:news|articles?|posts?|stories)|previous article|next article|comments|ends|kaynak:?|©.*|copyright.*)$")
-_SOCIAL = re.compile(r"pic\.twitter\.com/|https?://t\.co/|—\s*[^()]{1,60}\(@\w+\)")
-_BYLINE = re.compile(r"^(?:by|text:|written by|reporting by)\s+\S", re.I)
-_CAPTION = re.compile(r"\s[-–—|]\s*photo\b.*$|\bphoto:\s.*$", re.I)
-
-# `BAKU, March 9 (AZERTAC) -`, `MINSK, December 19. /TASS/.`, `Washington, April 13:`,
-# `ISLAMABAD:`, `BELGRADE, Serbia (AA) -`, `16 April 2024 –`.
-_DATELINE = re.compile(
-    rf"^(?:(?P<place>[A-Z][A-Za-z\u00C0-\u024F'.-]*(?:\s[A-Z][A-Za-z\u00C0-\u024F'.-]*){{0,3}})"
-    rf"(?:,\s*(?P<region>[A-Z][A-Za-z\u00C0-\u024F'.-]*(?:\s[A-Z][A-Za-z\u00C0-\u024F'.-]*){{0,2}}))??"
-    rf"(?:,\s*(?P<date>{_MONTH}\s+\d{{1,2}}|\d{{1,2}}\s+{_MONTH}))?"
-    rf"|(?P<date_only>\d{{1,2}}\s+{_MONTH}\s+\d{{4}}|{_MONTH}\s+\d{{1,2}},?\s+\d{{4}}))"
-    r"\.?\s*(?:(?:\((?P<agency>[^)]{1,30})\)|/(?P<agency2>[A-Za-z]{2,12})/\.?)\s*(?:[-–—:]\s*)?|[-–—]\s+|:\s+)"
-)
 
 
 class CorpusError(Exception):
@@ -76,10 +42,6 @@ def doc_id(root: Path, path: Path) -> str:
     return rel.rsplit(".", 1)[0]
 
 
-def fingerprint(data: bytes) -> str:
-    return hashlib.sha256(data).hexdigest()
-
-
 def decode(data: bytes) -> str:
     """Bytes to clean text: UTF-8 (BOM tolerated, bad bytes replaced), NFC, no control sequences."""
     text = data.decode("utf-8-sig", errors="replace").replace("\r\n", "\n").replace("\r", "\n")
@@ -89,80 +51,8 @@ def decode(data: bytes) -> str:
 
 
 def read_document(root: Path, path: Path, data: bytes | None = None) -> Document:
+    from bilat.wirecopy import parse_document
+
     if data is None:
         data = path.read_bytes()
     return parse_document(doc_id(root, path), str(path), decode(data))
-
-
-def _is_date_line(line: str) -> bool:
-    """A short line that is mostly a date: `Oct 2, 2020`, `Published: 10 Feb, 2022`, `Ahmed Eleiba, Friday 19 Oct 2018`."""
-    return len(line.split()) <= 12 and bool(FULL_DATE.search(line)) and not line.rstrip().endswith((".", "”", '"')) or (
-        len(line.split()) <= 6 and bool(FULL_DATE.search(line))
-    )
-
-
-def _looks_like_headline(line: str) -> bool:
-    words = line.split()
-    return 0 < len(words) <= 25 and not re.search(r"[.!?]$", line.rstrip("”\"'’ "))
-
-
-def parse_document(id_: str, path: str, text: str) -> Document:
-    doc = Document(id=id_, path=path, text=text)
-    rest = text
-    m = _PREFIX_DATE.match(rest)
-    if m:
-        doc.prefix_date = m.group(1)
-        rest = rest[m.end():]
-
-    lines = [" ".join(line.split()) for line in rest.split("\n")]
-    lines = [line for line in lines if line]
-    kept: list[str] = []
-    for line in lines:
-        low = line.lower()
-        if _TRAILER.match(low) and kept:
-            break
-        if _SOCIAL.search(line):
-            doc.header_dates += [m.group(0) for m in FULL_DATE.finditer(line)]
-            continue
-        if _BOILERPLATE.match(low):
-            continue
-        if _BYLINE.match(line) and len(line.split()) <= 12:
-            doc.header_dates += [m.group(0) for m in FULL_DATE.finditer(line)]
-            continue
-        if _is_date_line(line):
-            doc.header_dates += [m.group(0) for m in FULL_DATE.finditer(line)]
-            continue
-        line = _CAPTION.sub("", line).strip()
-        if line:
-            kept.append(line)
-
-    # Headline lines: short lines without sentence punctuation before the first real paragraph.
-    body_start = 0
-    while body_start < len(kept) - 1 and _looks_like_headline(kept[body_start]) and body_start < 3:
-        body_start += 1
-    if body_start:
-        doc.title = kept[0]
-    paragraphs = kept
-    if body_start < len(paragraphs):
-        first = paragraphs[body_start]
-        m = _DATELINE.match(first)
-        if m and m.group("place") and (m.group("place").split()[0] in ("A", "An", "The") or (
-                not m.group("place").isupper() and not (m.group("date") or m.group("region"))
-                and not re.search(r"[-–—:]\s*$", m.group(0)))):
-            m = None  # "A Defense Cooperation Agreement (DCA) …" opens a sentence, not a dateline
-        if m and len(first) > m.end() + 20:
-            place = m.group("place")
-            if place:
-                doc.dateline_place = place.title() if place.isupper() else place
-            doc.dateline_date = m.group("date") or m.group("date_only")
-            paragraphs = paragraphs[:body_start] + [first[m.end():]] + paragraphs[body_start + 1:]
-            if m.group("region"):
-                paragraphs.insert(body_start, f"{doc.dateline_place}, {m.group('region')}")
-                body_start += 1
-    doc.body = paragraphs
-    doc.headline_lines = body_start
-    if not doc.title:
-        lead = next((p for p in paragraphs[body_start:]), "")
-        first_sentence = re.split(r"(?<=[.!?])\s", lead, maxsplit=1)[0]
-        doc.title = first_sentence if len(first_sentence) <= 120 else first_sentence[:117].rstrip() + "..."
-    return doc

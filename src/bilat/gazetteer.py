@@ -9,11 +9,14 @@ populous country wins, which is the sovereign state in every such case.
 from __future__ import annotations
 
 import difflib
+import hashlib
+import importlib.util
 import json
 import os
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
+from pathlib import Path
 
 from bilat.textutil import fold
 
@@ -38,24 +41,35 @@ class UnknownCountry(ValueError):
 
 
 class Gazetteer:
-    def __init__(self, countries: dict[str, Country], not_countries: list[str]):
+    def __init__(self, countries: dict[str, Country], not_countries: list[str],
+                 forms: dict[str, tuple[str, str]] | None = None, keys: dict[str, str] | None = None):
         self.countries = countries
         self.not_countries = not_countries
-        # Surface form -> code, for text. Kinds rank: names beat demonyms beat capitals,
+        # Surface form -> (code, kind), for text. Kinds rank: names beat demonyms beat capitals,
         # and within a kind the most populous country wins.
-        self.forms: dict[str, tuple[str, str]] = {}
-        ranked = sorted(countries.values(), key=lambda c: -c.population)
-        for kind in ("name", "demonym", "capital"):
-            for c in ranked:
-                for form in getattr(c, {"name": "names", "demonym": "demonyms", "capital": "capitals"}[kind]):
-                    self.forms.setdefault(form, (c.code, kind))
+        self.forms = forms if forms is not None else self._forms(countries)
         # Folded key -> code, for what users type on the command line.
-        self._keys: dict[str, str] = {}
-        for c in ranked:
+        self._keys = keys if keys is not None else self._fold_keys(countries, self.forms)
+
+    @staticmethod
+    def _forms(countries: dict[str, Country]) -> dict[str, tuple[str, str]]:
+        forms: dict[str, tuple[str, str]] = {}
+        ranked = sorted(countries.values(), key=lambda c: -c.population)
+        for kind, attr in (("name", "names"), ("demonym", "demonyms"), ("capital", "capitals")):
+            for c in ranked:
+                for form in getattr(c, attr):
+                    forms.setdefault(form, (c.code, kind))
+        return forms
+
+    @staticmethod
+    def _fold_keys(countries: dict[str, Country], forms: dict[str, tuple[str, str]]) -> dict[str, str]:
+        keys: dict[str, str] = {}
+        for c in sorted(countries.values(), key=lambda c: -c.population):
             for key in (c.code, c.alpha2):
-                self._keys.setdefault(key.lower(), c.code)
-        for form, (code, _kind) in self.forms.items():
-            self._keys.setdefault(fold(form), code)
+                keys.setdefault(key.lower(), c.code)
+        for form, (code, _kind) in forms.items():
+            keys.setdefault(fold(form), code)
+        return keys
 
     def name(self, code: str) -> str:
         c = self.countries.get(code)
@@ -93,9 +107,51 @@ def _read_countryinfo() -> list[dict]:
     return rows
 
 
+def _cache_file(extra_text: str) -> Path:
+    """Where the built gazetteer is kept: reading 250 countryinfo files costs more than a command should."""
+    # The installed countryinfo data, identified by its folder's path and time, without importing the package.
+    spec = importlib.util.find_spec("countryinfo")
+    origin = os.path.dirname(spec.origin) if spec and spec.origin else ""
+    try:
+        base = f"{origin}:{os.stat(os.path.join(origin, 'data')).st_mtime_ns}"
+    except OSError:
+        base = origin
+    key = hashlib.sha1((base + extra_text).encode()).hexdigest()[:12]
+    cache = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "bilat"
+    return cache / f"gazetteer-{key}.json"
+
+
 @lru_cache(maxsize=1)
 def load() -> Gazetteer:
-    extra = json.loads(resources.files("bilat").joinpath("data/countries_extra.json").read_text(encoding="utf-8"))
+    extra_text = resources.files("bilat").joinpath("data/countries_extra.json").read_text(encoding="utf-8")
+    cached = _cache_file(extra_text)
+    try:
+        data = json.loads(cached.read_text(encoding="utf-8"))
+        countries = {code: Country(code=code, alpha2=c["alpha2"], name=c["name"], population=c["population"],
+                                   names=set(c["names"]), demonyms=set(c["demonyms"]), capitals=set(c["capitals"]))
+                     for code, c in data["countries"].items()}
+        forms = {form: (code, kind) for form, (code, kind) in data["forms"].items()}
+        return Gazetteer(countries, data["not_countries"], forms, data["keys"])
+    except (OSError, ValueError, KeyError):
+        pass
+    gazetteer = _build(json.loads(extra_text))
+    try:
+        cached.parent.mkdir(parents=True, exist_ok=True)
+        tmp = cached.with_suffix(f".{os.getpid()}.tmp")
+        tmp.write_text(json.dumps({"countries": {code: {"alpha2": c.alpha2, "name": c.name, "population": c.population,
+                                                        "names": sorted(c.names), "demonyms": sorted(c.demonyms),
+                                                        "capitals": sorted(c.capitals)}
+                                                 for code, c in gazetteer.countries.items()},
+                                   "not_countries": gazetteer.not_countries, "forms": gazetteer.forms,
+                                   "keys": gazetteer._keys}, ensure_ascii=False), encoding="utf-8")
+        os.replace(tmp, cached)
+    except OSError:
+        pass  # a read-only cache only costs time
+    return gazetteer
+
+
+def _build(extra: dict) -> Gazetteer:
+    """The gazetteer from countryinfo's files and our additions."""
     retired = set(extra["retired"])
     drop_names = set(extra["drop_names"])
     drop_capitals = set(extra["drop_capitals"])

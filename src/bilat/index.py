@@ -105,8 +105,6 @@ def _create(conn: sqlite3.Connection) -> None:
 
 def refresh(conn: sqlite3.Connection, corpus_dir: Path, progress: Callable[[int, int], None] | None = None) -> RefreshReport:
     """Bring the index in line with the folder: extract added and changed files, drop removed ones."""
-    from bilat.extract import extract  # extraction loads only when something changed
-
     report = RefreshReport()
     files = corpus.iter_files(corpus_dir)
     on_disk = {corpus.doc_id(corpus_dir, f): f for f in files}
@@ -141,6 +139,8 @@ def refresh(conn: sqlite3.Connection, corpus_dir: Path, progress: Callable[[int,
                 conn.execute("UPDATE documents SET size = ?, mtime_ns = ? WHERE id = ?", (st.st_size, st.st_mtime_ns, doc_id))
                 report.unchanged += 1
                 continue
+            from bilat.extract import extract  # loaded only when a file needs extracting
+
             try:
                 doc = corpus.read_document(corpus_dir, path, data)
                 extraction = extract(doc)
