@@ -181,7 +181,7 @@ def list_command(corpus: CorpusOpt = None, country: CountryOpt = None, since: Si
     f = _filters(country, since, until, type_, search, limit)
     fmt = _format(fmt, json_, jsonl, csv, tsv)
     conn, _, _ = _open(corpus)
-    views.documents(query.list_documents(conn, f), fmt)
+    views.documents(query.Reader(conn).list_documents(f), fmt)
 
 
 @app.command("timeline")
@@ -195,7 +195,7 @@ def timeline_command(corpus: CorpusOpt = None, country: CountryOpt = None, since
     f = _filters(country, since, until, type_, search, limit)
     fmt = _format(fmt, json_, jsonl, csv, tsv)
     conn, _, _ = _open(corpus)
-    views.timeline(query.timeline(conn, f), fmt)
+    views.timeline(query.Reader(conn).timeline(f), fmt)
 
 
 @app.command("pair")
@@ -214,7 +214,7 @@ def pair_command(first: Annotated[str, typer.Argument(help="A country (name, dem
     f = _filters(None, since, until, type_, None, None)
     fmt = _format(fmt, json_, jsonl, csv, tsv)
     conn, _, _ = _open(corpus)
-    views.pair(query.pair(conn, a, b, f), fmt)
+    views.pair(query.Reader(conn).pair(a, b, f), fmt)
 
 
 @app.command("quote")
@@ -230,7 +230,7 @@ def quote_command(words: Annotated[Optional[list[str]], typer.Argument(help="Wor
     f = _filters(country, since, until, None, None, limit)
     fmt = _format(fmt, json_, jsonl, csv, tsv)
     conn, _, _ = _open(corpus)
-    views.quotes(query.quotes(conn, f, speaker=speaker, words=" ".join(words or []) or None), fmt)
+    views.quotes(query.Reader(conn).quotes(f, speaker=speaker, words=" ".join(words or []) or None), fmt)
 
 
 @app.command("index")

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 # Letters that NFKD does not decompose into a base letter plus a mark.
 _SPECIAL = str.maketrans({"ı": "i", "ł": "l", "Ł": "L", "đ": "d", "Đ": "D", "ø": "o", "Ø": "O", "ß": "s", "æ": "a", "Æ": "A", "œ": "o"})
@@ -11,6 +12,8 @@ _QUOTES = str.maketrans({"“": '"', "”": '"', "„": '"', "«": '"', "»": '"
 
 def fold_same_length(text: str) -> str:
     """Strip diacritics one character for one character, so offsets into the result are offsets into text."""
+    if text.isascii():
+        return text
     out = []
     for ch in text.translate(_SPECIAL).translate(_QUOTES):
         if ord(ch) < 128:
@@ -21,6 +24,7 @@ def fold_same_length(text: str) -> str:
     return "".join(out)
 
 
+@lru_cache(maxsize=65536)
 def fold(text: str) -> str:
     """Lower-case, no diacritics, straight quotes, single spaces: the key two spellings share."""
     return " ".join(fold_same_length(text).lower().split())

@@ -96,9 +96,11 @@ class Mention:
     end: int
 
 
+_ROLE_HEAD = re.compile(r"\b(?:" + "|".join(re.escape(h) for h in ROLE_HEADS) + r")s?\b")
+
+
 def _is_role(text: str) -> bool:
-    low = fold(text)
-    return any(re.search(rf"\b{h}s?\b", low) for h in ROLE_HEADS)
+    return bool(_ROLE_HEAD.search(fold(text)))
 
 
 def _country_in(span_start: int, span_end: int, countries: list[CountryMention]) -> str | None:
