@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from typing import Any, Callable, TextIO
 
 FLAT_FORMATS = ("auto", "table", "json", "jsonl", "csv", "tsv")
+STRONG = "b"  # rich's short name for the strong style
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 
@@ -113,7 +114,7 @@ def table(records: list[dict], columns: list[Column], title: str | None = None, 
     from rich.text import Text
 
     con = con or console()
-    t = Table(title=title, header_style="bold", show_lines=False, expand=False)
+    t = Table(title=title, header_style=STRONG, show_lines=False, expand=False)
     for c in columns:
         t.add_column(c.header, style=c.style, max_width=c.max_width, overflow="fold")
     for row in _rows(records, columns):
@@ -135,7 +136,7 @@ def draw_timeline(events: list[dict], con=None, title: str | None = None) -> Non
 
     con = con or console()
     if title:
-        con.print(Text(title, style="bold"))
+        con.print(Text(title, style=STRONG))
     if not events:
         con.print(Text("(no engagements found)", style="dim"))
         return
@@ -143,13 +144,13 @@ def draw_timeline(events: list[dict], con=None, title: str | None = None) -> Non
     for e in events:
         year = e["date"][:4] if e["date"] else "undated"
         if year != group:
-            con.print(Rule(Text(year, style="bold"), align="left"))
+            con.print(Rule(Text(year, style=STRONG), align="left"))
             group = year
         line = Text()
-        line.append(f"{(e['date'] or 'undated'):<10}", style="bold" if e["date"] else "dim")
+        line.append(f"{(e['date'] or 'undated'):<10}", style=STRONG if e["date"] else "dim")
         line.append(" │ ", style="dim")
         line.append(f"{e['type']:<13}", style=TYPE_STYLE.get(e["type"], ""))
-        line.append(" " + "–".join(e["countries"]), style="bold")
+        line.append(" " + "–".join(e["countries"]), style=STRONG)
         if e.get("place"):
             line.append(f"  {clean(e['place'])}")
         con.print(line)

@@ -4,10 +4,10 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from bilat.render import Column, clean, console, draw_timeline, emit, flat, table
+from bilat.render import STRONG, Column, clean, console, draw_timeline, emit, table
 
 DOCUMENT_COLUMNS = [
-    Column("id", "id", style="bold"),
+    Column("id", "id", style=STRONG),
     Column("date", "date"),
     Column("title", "title", max_width=60),
     Column("countries", "countries", cell=lambda v: ",".join(v or [])),
@@ -24,15 +24,15 @@ EVENT_COLUMNS = [
 ]
 QUOTE_COLUMNS = [
     Column("date", "date"),
-    Column("speaker", "speaker", style="bold"),
+    Column("speaker", "speaker", style=STRONG),
     Column("speaker_country", "country"),
     Column("speaker_role", "role"),
     Column("text", "text", max_width=70),
     Column("doc", "doc"),
 ]
-PEOPLE_COLUMNS = [Column("name", "name", style="bold"), Column("country", "country"), Column("role", "role"),
+PEOPLE_COLUMNS = [Column("name", "name", style=STRONG), Column("country", "country"), Column("role", "role"),
                   Column("variants", "variants", cell=lambda v: ", ".join(v or []))]
-FIGURE_COLUMNS = [Column("value", "value", style="bold"), Column("counts", "counts"), Column("time", "time"),
+FIGURE_COLUMNS = [Column("value", "value", style=STRONG), Column("counts", "counts"), Column("time", "time"),
                   Column("doc", "doc")]
 
 
@@ -57,7 +57,7 @@ def pair(profile: dict, fmt: str) -> None:
         con = console()
         s = p["summary"]
         names = " – ".join(p["countries"])
-        con.print(Text(f"{names}", style="bold underline"))
+        con.print(Text(f"{names}", style=STRONG + " underline"))
         by_type = ", ".join(f"{k} {v}" for k, v in sorted(s["events_by_type"].items())) or "none"
         con.print(Text(f"{s['documents']} documents · {s['events']} engagements ({by_type}) · "
                        f"first {s['first_date'] or '—'} · last {s['last_date'] or '—'}"))
@@ -65,11 +65,30 @@ def pair(profile: dict, fmt: str) -> None:
         draw_timeline(p["events"], con, title="Timeline")
         con.print()
         table(p["people"], PEOPLE_COLUMNS, title="People", con=con)
-        table(p["quotes"], QUOTE_COLUMNS, title="Quotations", con=con)
+        quote_blocks(p["quotes"], con)
         table(p["figures"], FIGURE_COLUMNS, title="Figures", con=con)
         table(p["documents"], [Column("id", "id"), Column("date", "date"), Column("title", "title")], title="Sources", con=con)
 
     emit(profile, EVENT_COLUMNS, fmt, flat_records=profile["events"], terminal=draw)
+
+
+def quote_blocks(records: list[dict], con) -> None:
+    """Quotations as a reader scans them: the words first, then who said them, when and where from."""
+    from rich.padding import Padding
+    from rich.text import Text
+
+    con.print(Text("Quotations", style=STRONG))
+    if not records:
+        con.print(Text("(none)", style="dim"))
+    for q in records:
+        con.print(Padding(Text(f"“{clean(q['text'])}”"), (0, 2)))
+        who = ", ".join(x for x in (q["speaker_role"], q["speaker_country"]) if x)
+        line = Text("  — ", style="dim")
+        line.append(clean(q["speaker"] or "unattributed"), style=STRONG)
+        line.append(f" ({clean(who)})" if who else "")
+        line.append(f" · {q['date'] or 'undated'} · {q['doc']}", style="dim")
+        con.print(line)
+    con.print()
 
 
 def index_report(report, folder: Path, location: Path, fmt: str) -> None:

@@ -173,7 +173,8 @@ def find_events(sentences: list[Sentence], main_pair: list[str], anchor_date: Da
         if s.headline:
             continue
         builds = _BUILDS_ON.search(s.text)
-        if builds and not re.search(r"\b(?:new|latest|this|today's)\b", builds.group("what"), re.I):
+        speculative = _NOT_EVENT.search(s.text) and not _HAPPENED.search(s.text)
+        if builds and not speculative and not re.search(r"\b(?:new|latest|this|today's)\b", builds.group("what"), re.I):
             earlier = _sub_sentence(s, builds.start("what"), builds.end("what"))
             s = _sub_sentence(s, 0, builds.start())
             earlier_hit = _trigger(earlier)
@@ -183,7 +184,7 @@ def find_events(sentences: list[Sentence], main_pair: list[str], anchor_date: Da
                 # "builds on a 2023 deal" dates the deal in its own words; "under a deal", "part of a deal" by the sentence.
                 when = _event_date(earlier, None) or (_event_date(s, None) if re.match(r"(?:as )?part of|under", builds.group(0), re.I) else None)
                 for group, _ in groups:
-                    found.append(_Found(_make(kind_before, group, when, None, earlier.text, True), True, order))
+                    found.append(_Found(_make(kind_before, group, when, None, earlier.text), True, order))
         hit = next((h for h in _triggers(s) if _happened(s, h[1])), None)
         if not hit:
             continue
@@ -203,19 +204,19 @@ def find_events(sentences: list[Sentence], main_pair: list[str], anchor_date: Da
             # A transfer's direction (its first-named party) keeps "A bought from B, while B buys from A" apart.
             direction = s.countries[0] if kind == "arms_transfer" and len(set(s.countries)) >= 2 else None
             for name in _named_exercises(s, kind) or [direction]:
-                found.append(_Found(_make(kind, group, group_date, place, s.text, recalled and not s.lead),
+                found.append(_Found(_make(kind, group, group_date, place, s.text, trigger),
                                     recalled and not s.lead, order, name))
         # "held under the agreement on military cooperation": a standing agreement is an engagement too.
         under = re.search(r"\b(?:under|within the framework of|in line with) the (?:\w+ ){0,3}(?:agreement|treaty|memorandum|plan)\b", s.text)
         if under and kind != "agreement":
             for group, _ in _parties(s, main_pair, trigger, None, []):
-                found.append(_Found(_make("agreement", group, None, None, s.text, True), True, order))
+                found.append(_Found(_make("agreement", group, None, None, s.text), True, order))
         # Several recalled agreements with their years in one sentence ("adopted in 2011 and … signed in 2016").
         years = [d for d in usable if d.date is not None and d.kind == "year"]
         if kind == "agreement" and len({d.date.value for d in years}) >= 2:
             base = found[-1]
             for d in years[1:]:
-                found.append(_Found(_make(kind, base.event.countries, d.date, None, s.text, True), True, order))
+                found.append(_Found(_make(kind, base.event.countries, d.date, None, s.text), True, order))
     events = _merge(found)
     current = [f for f in events if not f.recalled]
     main = (current or events or [None])[0]
@@ -281,7 +282,8 @@ def _named_exercises(s: Sentence, kind: str) -> list[str]:
     return names if len(names) >= 2 else []
 
 
-def _make(kind: str, group: list[str], date: Date | None, place: str | None, text: str, recalled: bool) -> Event:
+def _make(kind: str, group: list[str], date: Date | None, place: str | None, text: str,
+          trigger: re.Match | None = None) -> Event:
     cameo, plover = CAMEO[kind]
     if kind == "agreement" and re.search(r"letter of intent|statement of intent|intent to", text, re.I):
         cameo, plover = "0312", {"event": "AGREE", "mode": "intent", "context": "military"}
@@ -289,7 +291,7 @@ def _make(kind: str, group: list[str], date: Date | None, place: str | None, tex
         cameo, plover = "043", {"event": "CONSULT", "mode": "host", "context": "military"}
     elif kind == "meeting" and re.search(r"\btalks\b|\bnegotiat", text, re.I):
         cameo, plover = "046", {"event": "CONSULT", "mode": "meet", "context": "military"}
-    return Event(countries=group, type=kind, date=date, place=place, summary=_summary(kind, group, place, text, None),
+    return Event(countries=group, type=kind, date=date, place=place, summary=_summary(kind, group, place, text, trigger),
                  evidence=text.strip(), cameo=cameo, plover=dict(plover))
 
 
@@ -374,12 +376,19 @@ def _date_after(usable: list[DateMention], end: int) -> Date | None:
     return None
 
 
-def _summary(kind: str, countries: list[str], place: str | None, text: str, trigger) -> str:
+def _summary(kind: str, countries: list[str], place: str | None, text: str, trigger: re.Match | None) -> str:
+    """One line: what kind of engagement, between whom, where, and the words around its trigger."""
     from bilat.gazetteer import load
 
     names = " – ".join(load().name(c) for c in countries)
     where = f" in {place}" if place else ""
-    return f"{LABEL[kind]}: {names}{where}"
+    at = trigger.start() if trigger else 0
+    start = max(text.rfind(",", 0, at), text.rfind(";", 0, at), text.rfind(":", 0, at)) + 1
+    ends = [i for i in (text.find(",", at), text.find(";", at)) if i >= 0]
+    clause = " ".join(text[start:min(ends) if ends else len(text)].split()).strip(" .\"“”'‘’")
+    if len(clause) > 90:
+        clause = clause[:87].rsplit(" ", 1)[0] + "…"
+    return f"{LABEL[kind]}: {names}{where} — {clause}" if clause else f"{LABEL[kind]}: {names}{where}"
 
 
 def _merge(found: list[_Found]) -> list[_Found]:

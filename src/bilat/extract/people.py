@@ -1,7 +1,7 @@
 """Named people with a stated role, their country, and every later mention of them.
 
 A person is a run of capitalised name words that a role introduces ("Serbian President
-Aleksandar Vucic"), that an apposition follows ("Claire Landais, Secretary General for …"), or
+Ana Petrovic"), that an apposition follows ("Marie Dubois, Secretary General for …"), or
 that leads a delegation or side. The country comes from the strongest cue the text gives:
 the title's adjective or possessive, the apposition, "of <country>", a counterpart or delegation
 adjective, an acronym of a national force ("HDF"), and only then from position and context.
@@ -165,7 +165,7 @@ class PeopleFinder:
 
         while words and (fold(words[-1][2]) in NOT_NAME or _is_role(words[-1][2])):
             words.pop()
-        # The name is what follows the last title word: "Kenya's Defence Cabinet Secretary Aden Duale".
+        # The name is what follows the last title word: "Ghana's Defence Cabinet Secretary Kofi Mensah".
         cut = max((k for k, w in enumerate(words) if is_title(w)), default=-1)
         words = words[cut + 1:]
         if not words:
@@ -340,7 +340,7 @@ class PeopleFinder:
         for p in self.people:
             if len(key) >= 2 and key[-1] == p.surname and key[0][:1] == p.tokens[0][:1]:
                 return p
-        # Spelling variants of one surname (Szalai-Bobrovnicki / Szalay-Bobrovniczky, Shoygu / Shoigu).
+        # Spelling variants of one surname (Kowalczyk / Kovalchyk, Zelenskiy / Zelensky).
         for p in self.people:
             last = key[-1]
             if (last[:1] == p.surname[:1] and abs(len(last) - len(p.surname)) <= 2 and len(last) >= 5
@@ -428,7 +428,7 @@ class PeopleFinder:
                     if re.search(r"\b(?:between|with|signed|signatures?|met|talks|agreed|and (?:his|her))\b", text[max(0, min(s, qs) - 40):max(e, qe) + 60]):
                         return other(q.country)
         # In a list after someone, a person without a cue of their own shares theirs: only titles and
-        # separators may stand between them ("Fidan was joined by Defense Minister A, … chief B and … head C").
+        # separators may stand between them ("X was joined by Defense Minister A, … chief B and … head C").
         for q in self.people:
             if q is p or not q.country:
                 continue

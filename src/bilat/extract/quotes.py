@@ -127,7 +127,7 @@ class SpeakerResolver:
         if not found and p > 0 and re.search(rf"\b{_SPEECH}\s*:\s*$", self.folded[p - 1]) and q.start == 0:
             found, who = self._before(p - 1, len(self.folded[p - 1]))
         if not found and p > 0 and q.start == 0 and self.last_paragraph < p - 1:
-            # A quoted paragraph after one that reports someone speaking ("Akar … told reporters that …").
+            # A quoted paragraph after one that reports someone speaking ("Novak … told reporters that …").
             prev = self.folded[p - 1]
             m = None
             for m in re.finditer(rf"\b{_SPEECH}\b", prev):
@@ -232,7 +232,7 @@ class SpeakerResolver:
 
 
 def spoken_name(person: PersonRecord, surface: str | None) -> str:
-    """The person's name with the surname as the attribution spells it (Zhaksylykov where the profile has Zhakssylykov)."""
+    """The person's name with the surname as the attribution spells it (Kovalenko where the profile has Kowalenko)."""
     if not surface or len(surface.split()) != 1:
         return person.name
     key = fold(surface)
