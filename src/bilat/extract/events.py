@@ -42,6 +42,7 @@ TRIGGERS: list[tuple[str, re.Pattern]] = [
 _NOT_EVENT = re.compile(r"\b(?:expected to|is to|are to|will|would|could|might|plans? to|aims? to|wants? to|weighing|considering|"
                         r"looking at|if signed|ahead of|refus\w+|criticis\w+|rather have|claim\w*|suggest\w*|argu\w+|"
                         r"prepare for the signing|out of the question|expect\w*|agreed to|to revive)\b", re.I)
+_FUTURE_FRAME = re.compile(r"\b(?:(?:is|are) expected to|(?:is|are) set to|(?:is|are) due to|plans? to|(?:is|are) to be|will)\b", re.I)
 _HAPPENED = re.compile(r"(?<!if )(?<!will be )(?<!would be )(?<!to be )(?<!rather have )(?<!would have )(?<!could have )"
                        r"\b(?:signed|held|concluded|completed|met|launched|inked|took place|carried out|staged|hosted|"
                        r"delivered|purchased|bought|ordered|agreed that|signing of)\b", re.I)
@@ -255,6 +256,9 @@ def _happened(s: Sentence, trigger: re.Match) -> bool:
     window = text[max(0, trigger.start() - 120):min(ends) if ends else len(text)]
     happened = _HAPPENED.search(text)
     if _NOT_EVENT.search(window) and not _HAPPENED.search(window):
+        return False
+    # "X is expected to stress that … under an enhanced framework": a future frame governs all that follows it.
+    if _FUTURE_FRAME.search(text[:trigger.start()]) and not happened:
         return False
     # "the agreement", "these drills" without a verb of doing: a re-mention of an engagement already reported.
     before = text[max(0, trigger.start() - 40):trigger.start()]
