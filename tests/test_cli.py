@@ -199,3 +199,13 @@ def test_two_reports_of_one_engagement_are_one_event(tmp_path):
     assert docs["weekly"]["date"] == "2024-09-12"  # the weekly fixes only the year; the wire fixes the day
     exercises = run_json("timeline", "--corpus", str(folder), "--type", "exercise")
     assert [e["docs"] for e in exercises] == [["other"]]
+
+
+def test_version_and_shell_completion():
+    assert run("--version").stdout.strip().startswith("bilat ")
+    root = __import__("pathlib").Path(__file__).resolve().parents[1] / "completions"
+    for shell in ("bash", "zsh", "fish"):
+        assert "_BILAT_COMPLETE" in (root / f"bilat.{shell}").read_text()
+    env = dict(os.environ, COMP_WORDS="bilat pair Serb", COMP_CWORD="2", _BILAT_COMPLETE="complete_bash")
+    proc = subprocess.run([sys.executable, "-m", "bilat"], capture_output=True, text=True, env=env)
+    assert "Serbia" in proc.stdout.split()

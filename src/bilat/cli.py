@@ -55,10 +55,24 @@ JsonOpt = Annotated[bool, typer.Option("--json", help="Same as --format json.")]
 JsonlOpt = Annotated[bool, typer.Option("--jsonl", help="Same as --format jsonl.")]
 CsvOpt = Annotated[bool, typer.Option("--csv", help="Same as --format csv.")]
 TsvOpt = Annotated[bool, typer.Option("--tsv", help="Same as --format tsv.")]
-CountryOpt = Annotated[Optional[list[str]], typer.Option("--country", "-c", help="Country by name, demonym or code; repeat for all of several.", show_default=False)]
+def complete_country(incomplete: str) -> list[str]:
+    """TAB on a country: the common names that start with what was typed (diacritics and case ignored)."""
+    from bilat.gazetteer import load
+    from bilat.textutil import fold
+
+    key = fold(incomplete)
+    names = sorted({c.name for c in load().countries.values()})
+    return [n for n in names if fold(n).startswith(key)] or [n for n in names if key in fold(n)]
+
+
+def complete_type(incomplete: str) -> list[str]:
+    return [t for t in EVENT_TYPES if t.startswith(incomplete.lower())]
+
+
+CountryOpt = Annotated[Optional[list[str]], typer.Option("--country", "-c", help="Country by name, demonym or code; repeat for all of several.", show_default=False, autocompletion=complete_country)]
 SinceOpt = Annotated[Optional[str], typer.Option("--since", help="On or after this date (2025, 2025-04, 1 April 2025 …).", show_default=False)]
 UntilOpt = Annotated[Optional[str], typer.Option("--until", help="On or before this date.", show_default=False)]
-TypeOpt = Annotated[Optional[list[str]], typer.Option("--type", "-t", help=f"Engagement type: {', '.join(EVENT_TYPES)}; repeatable.", show_default=False)]
+TypeOpt = Annotated[Optional[list[str]], typer.Option("--type", "-t", help=f"Engagement type: {', '.join(EVENT_TYPES)}; repeatable.", show_default=False, autocompletion=complete_type)]
 SearchOpt = Annotated[Optional[str], typer.Option("--search", "-s", help="Full-text search of the articles.", show_default=False)]
 LimitOpt = Annotated[Optional[int], typer.Option("--limit", "-n", min=1, help="At most this many rows.", show_default=False)]
 
@@ -200,8 +214,8 @@ def timeline_command(corpus: CorpusOpt = None, country: CountryOpt = None, since
 
 @app.command("pair")
 @handled
-def pair_command(first: Annotated[str, typer.Argument(help="A country (name, demonym or code).", show_default=False)],
-                 second: Annotated[str, typer.Argument(help="The other country.", show_default=False)],
+def pair_command(first: Annotated[str, typer.Argument(help="A country (name, demonym or code).", show_default=False, autocompletion=complete_country)],
+                 second: Annotated[str, typer.Argument(help="The other country.", show_default=False, autocompletion=complete_country)],
                  corpus: CorpusOpt = None, since: SinceOpt = None, until: UntilOpt = None, type_: TypeOpt = None,
                  fmt: FormatOpt = "auto", json_: JsonOpt = False, jsonl: JsonlOpt = False, csv: CsvOpt = False,
                  tsv: TsvOpt = False) -> None:
@@ -253,9 +267,23 @@ def index_command(corpus: CorpusOpt = None,
     views.index_report(report, folder, index.default_location(folder), fmt)
 
 
+def _version(value: bool) -> None:
+    if value:
+        from bilat import __version__
+
+        typer.echo(f"bilat {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(version: Annotated[bool, typer.Option("--version", "-V", help="Show the version and exit.", callback=_version,
+                                                is_eager=True)] = False) -> None:
+    """Bilateral defence engagements in a folder of news articles: who engaged with whom, when, where, and who said what."""
+
+
 def main() -> None:
     try:
-        app()
+        app(prog_name="bilat")
     except KeyboardInterrupt:
         typer.echo("bilat: interrupted", err=True)
         sys.exit(130)
