@@ -51,3 +51,27 @@ def test_byline_and_related_articles_are_not_story():
     assert [e.place for e in x.events if e.date is None] == ["Rabat"]
     assert "Jane Doe" not in {p.name for p in x.people}
     assert {p.name: p.country for p in x.people} == {"Benny Gantz": "ISR", "Abdellatif Loudiyi": "MAR"}
+
+
+def test_attribution_with_an_apposition_and_an_earlier_visit_in_another_month():
+    x = read("russia-china-naval-drill")
+    assert x.date is None  # a dateline without a year fixes nothing
+    assert [q.speaker for q in x.quotes] == ["Yuri Petrov", "Yuri Petrov"]
+    assert ("exercise", ("CHN", "RUS"), None) in events(x)
+    assert ("meeting", ("CHN", "RUS"), None) in events(x)  # "visited Moscow in April": not the drill
+
+
+def test_a_short_quote_still_carries_its_attribution_to_the_next():
+    x = read("germany-lithuania-brigade")
+    assert [q.speaker for q in x.quotes] == ["Boris Pistorius", "Arvydas Anusauskas"]
+    assert ("agreement", ("DEU", "LTU"), "2023-12-18") in events(x)
+    assert ("agreement", ("DEU", "LTU"), "2023-06") in events(x)
+
+
+def test_person_named_like_a_country_and_a_us_state_named_like_one():
+    x = read("jordan-us-exercise")
+    assert x.countries == ["GEO", "JOR", "USA"]  # "Georgian troops" count, "Atlanta, Georgia" does not
+    people = {p.name: p for p in x.people}
+    assert people["Michael Jordan"].role == "spokesman for the U.S. embassy"
+    assert x.quotes[0].speaker == "Michael Jordan"
+    assert ("exercise", ("JOR", "USA"), "2024-02-08") in events(x)

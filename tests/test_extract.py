@@ -7,7 +7,7 @@ from bilat.wirecopy import parse_document
 from bilat.extract import extract
 from bilat.extract.countries import matcher
 from bilat.extract.dates import find_dates
-from bilat.extract.quotes import find_quotes
+from bilat.extract.quotes import find_quotes, is_quotation
 
 
 def codes(text):
@@ -95,7 +95,7 @@ def test_quotes_in_broken_marks_and_across_paragraphs():
         "“This agreement shows how much we trust each other,” she said.",
         "Critics called it a ‘forced’ choice, and the deal “billions down the drain”.",
     ]
-    quotes = [q.text for q in find_quotes(paragraphs)]
+    quotes = [q.text for q in find_quotes(paragraphs) if is_quotation(q)]
     assert quotes[0].startswith("Welcome to our common home")
     assert quotes[1].startswith("As close partners") and "trust each other" in quotes[1]
     assert len(quotes) == 2  # scare quotes under five words are not quotations

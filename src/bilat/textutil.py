@@ -53,3 +53,13 @@ def split_sentences(paragraph: str) -> list[tuple[int, str]]:
     if start < len(paragraph):
         out.append((start, paragraph[start:]))
     return [(s, t.strip()) for s, t in out if t.strip()]
+
+
+def sentence_start(paragraph: str, offset: int) -> int:
+    """Where the sentence holding offset begins, by the same rules as split_sentences."""
+    start = 0
+    for begin, _ in split_sentences(paragraph):
+        if begin > offset:
+            break
+        start = begin
+    return start

@@ -9,7 +9,7 @@ from bilat.extract.dates import find_dates, parse_anchor
 from bilat.extract.events import Sentence, find_events
 from bilat.extract.figures import find_figures
 from bilat.extract.people import PeopleFinder, acronyms_of
-from bilat.extract.quotes import SpeakerResolver, find_quotes, spoken_name
+from bilat.extract.quotes import SpeakerResolver, find_quotes, is_quotation, spoken_name
 from bilat.models import Date, Document, Extraction, Person, Quote
 from bilat.textutil import fold, split_sentences
 
@@ -47,6 +47,8 @@ def extract(doc: Document) -> Extraction:
     quotes = []
     for span in find_quotes(paragraphs):
         who = resolver.resolve(span)
+        if not is_quotation(span):
+            continue
         quotes.append(Quote(text=span.text, speaker=spoken_name(who, resolver.surface) if who else None, speaker_role=who.role if who else None,
                             speaker_country=who.country if who else None, paragraph=span.paragraph))
 
@@ -74,7 +76,7 @@ def extract(doc: Document) -> Extraction:
         code_kind = gaz.forms.get(word)
         return bool(code_kind) and code_kind[1] != "capital"
 
-    events, main = find_events(sentences, pair, anchor_date, doc.dateline_place, is_country_word)
+    events, main = find_events(sentences, pair, anchor_date, doc.dateline_place, is_country_word, doc.dateline_date)
     date = events[main].date if main is not None else anchor_date
     figures = find_figures([s.text for s in sentences if not s.headline])
 

@@ -45,7 +45,7 @@ _NOT_EVENT = re.compile(r"\b(?:expected to|is to|are to|will|would|could|might|p
 _FUTURE_FRAME = re.compile(r"\b(?:(?:is|are) expected to|(?:is|are) set to|(?:is|are) due to|plans? to|(?:is|are) to be|will)\b", re.I)
 _HAPPENED = re.compile(r"(?<!if )(?<!will be )(?<!would be )(?<!to be )(?<!rather have )(?<!would have )(?<!could have )"
                        r"\b(?:signed|held|concluded|completed|met|launched|inked|took place|carried out|staged|hosted|"
-                       r"delivered|purchased|bought|ordered|agreed that|signing of)\b", re.I)
+                       r"delivered|purchased|bought|ordered|agreed that|agreed (?:on|upon)|signing of)\b", re.I)
 # "builds on a 2023 deal", "rests on a joint memorandum signed on …": an earlier agreement inside a sentence about a new one.
 _BUILDS_ON = re.compile(r"\b(?:builds? on|rests? on|follows?|complements?|succeeds?|replaces?|(?:as )?part of|under)\s+(?:a|an|the)\s+(?P<what>[^,.;]{0,80}?"
                         r"\b(?:deal|agreement|memorandum|plan|treaty|pact|accord|declaration|contract|protocol)\b[^,.;]*)", re.I)
@@ -167,9 +167,11 @@ def _trigger(s: Sentence) -> tuple[str, re.Match] | None:
 
 
 def find_events(sentences: list[Sentence], main_pair: list[str], anchor_date: Date | None, dateline_place: str | None,
-                is_country_word) -> tuple[list[Event], int | None]:
+                is_country_word, dateline: str | None = None) -> tuple[list[Event], int | None]:
     """The engagements of one document, and the index of its main (first current) engagement."""
     found: list[_Found] = []
+    lead_months = {_month_name(m.group(0)) for s in sentences if s.lead
+                   for m in re.finditer(_MONTH_WORD, s.text)} | {_month_name(m.group(0)) for m in re.finditer(_MONTH_WORD, dateline or "")}
     for order, s in enumerate(_clauses(sentences)):
         if s.headline:
             continue
@@ -201,6 +203,9 @@ def find_events(sentences: list[Sentence], main_pair: list[str], anchor_date: Da
         recalled = bool(_RECALLED.search(s.text)) or (date is not None and anchor_date is not None and _before_anchor(date, anchor_date))
         if anchor_date is None and date is not None and date.precision == "year" and found and not s.lead:
             recalled = True  # without an anchor, a year named after the main engagement dates an earlier one
+        if not s.lead and any(d.date is None and d.kind in ("md", "dm", "m_alone", "m_rel") and
+                              _month_name(s.text[d.start:d.end]) not in lead_months for d in usable):
+            recalled = True  # "in April", when the story's own occasion is in another month
         for group, group_date in _parties(s, main_pair, trigger, date, usable):
             # A transfer's direction (its first-named party) keeps "A bought from B, while B buys from A" apart.
             direction = s.countries[0] if kind == "arms_transfer" and len(set(s.countries)) >= 2 else None
@@ -247,6 +252,14 @@ def _clauses(sentences: list[Sentence]) -> list[Sentence]:
             start = m.end()
         out.append(_sub_sentence(s, start, len(s.text)))
     return out
+
+
+_MONTH_WORD = r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
+
+
+def _month_name(text: str) -> str:
+    m = re.search(_MONTH_WORD, text)
+    return m.group(0)[:3].lower() if m else ""
 
 
 def _happened(s: Sentence, trigger: re.Match) -> bool:

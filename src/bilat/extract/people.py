@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from bilat.extract.countries import CountryMention
-from bilat.textutil import fold, fold_same_length
+from bilat.textutil import fold, fold_same_length, sentence_start
 
 # Words that make a title a role.
 ROLE_HEADS = (
@@ -291,8 +291,8 @@ class PeopleFinder:
             if code:
                 return None, code, 3
         role = None
-        m = re.match(r",\s+(?P<who>who\s+(?:heads|leads|chairs|runs|commands)\s+)?((?:[A-Z][\w'’]*'s\s+)?(?:the\s+)?[\w'’ -]+?)"
-                     r"(?=,|\.|;|\)|\s+and\s+[A-Z]|\s+(?:said|told|says|was|is|has|had|who|will)\b|$)", right)
+        m = re.match(r",\s+(?P<who>who\s+(?:heads|leads|chairs|runs|commands)\s+)?((?:[A-Z][\w'’]*'s\s+)?(?:the\s+)?[\w'’ .-]+?)"
+                     r"(?=,|(?<![A-Z])\.|;|\)|\s+and\s+[A-Z]|\s+(?:said|told|says|was|is|has|had|who|will)\b|$)", right)
         if m and (m.group("who") or _is_role(m.group(2))) and len(m.group(2).split()) <= 14:
             s, e = end + m.start(2), end + m.end(2)
             country = _country_in(s, e, self.countries[i]) or self._acronym_country(m.group(2))
@@ -317,7 +317,7 @@ class PeopleFinder:
     def _delegation(self, i: int, start: int) -> tuple[str | None, int]:
         """"Hungary's delegation included A, B and C": everyone listed shares the delegation's country."""
         text = self.folded[i]
-        sent_start = max(text.rfind(". ", 0, start), -1) + 1
+        sent_start = sentence_start(text, start)
         m = re.search(r"(\S+(?:\s\S+)?)\s+delegation\s+(?:included|comprised|consisted of|was made up of|also included)\b", text[sent_start:start])
         if m:
             code = _country_in(sent_start + m.start(1), sent_start + m.end(1), self.countries[i])
@@ -390,7 +390,7 @@ class PeopleFinder:
                 # Nearest country named in the same sentence, before the name and then after it.
                 for (i, s, e) in p.mentions:
                     text = self.folded[i]
-                    sent_start = max(text.rfind(". ", 0, s), -1) + 1
+                    sent_start = sentence_start(text, s)
                     sent_end = text.find(". ", e)
                     sent_end = len(text) if sent_end < 0 else sent_end
                     before = [c for c in self.countries[i] if sent_start <= c.start < s]

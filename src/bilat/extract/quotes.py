@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 
 from bilat.extract.people import PeopleFinder, PersonRecord, _SPEECH
-from bilat.textutil import fold, fold_same_length, word_list
+from bilat.textutil import fold, fold_same_length, sentence_start, word_list
 
 MIN_WORDS = 5
 _DOUBLE = "“”\"„«»"
@@ -63,6 +63,7 @@ def _single_spans(text: str, inside: list[tuple[int, int]]) -> list[tuple[int, i
 
 
 def find_quotes(paragraphs: list[str]) -> list[QuoteSpan]:
+    """Every quoted span, short ones included (they still carry attributions the next quote may inherit)."""
     out: list[QuoteSpan] = []
     carry: QuoteSpan | None = None
     for p, text in enumerate(paragraphs):
@@ -91,7 +92,12 @@ def find_quotes(paragraphs: list[str]) -> list[QuoteSpan]:
                 out.append(q)
     if carry is not None:
         out.append(carry)
-    return [q for q in out if len(word_list(q.text)) >= MIN_WORDS]
+    return out
+
+
+def is_quotation(q: QuoteSpan) -> bool:
+    """Five words or more: shorter quoted fragments are scare quotes and names, not quotations."""
+    return len(word_list(q.text)) >= MIN_WORDS
 
 
 def _strip_marks(s: str) -> str:
@@ -133,7 +139,7 @@ class SpeakerResolver:
             for m in re.finditer(rf"\b{_SPEECH}\b", prev):
                 pass
             if m is not None and not any(ch in _DOUBLE for ch in prev):
-                sent_start = max(prev.rfind(". ", 0, m.start()), -1) + 1
+                sent_start = sentence_start(prev, m.start())
                 mentions = self._mentions_in(p - 1, sent_start, m.start())
                 if mentions:
                     found, who = True, mentions[0].person
@@ -148,7 +154,7 @@ class SpeakerResolver:
     def _after(self, p: int, end: int) -> tuple[bool, PersonRecord | None]:
         text = self.folded[p][end:]
         m = re.match(rf"\s*[,.]?\s*(?:{_SPEECH}\s+(?P<who1>[^,.;]{{1,80}}?)(?=[,.;]|\s+(?:at|in|on|during|after|before|adding|according|who|as|while|from)\b|$)|"
-                     rf"(?P<who2>[^,.;“”\"]{{1,80}}?)\s+(?:\w+ly\s+)?(?:{_SPEECH}|also said)\b)", text)
+                     rf"(?P<who2>[^,.;“”\"]{{1,80}}?)(?:,\s+(?:who|the|a|an|[a-z])[^“”\"]{{0,120}}?,)?\s+(?:\w+ly\s+)?(?:{_SPEECH}|also said)\b)", text)
         if not m:
             m = re.match(r"\s*[,.]?\s*according to\s+(?P<who1>[^,.;]{1,60})", text)
         if not m:
@@ -158,8 +164,7 @@ class SpeakerResolver:
 
     def _before(self, p: int, start: int) -> tuple[bool, PersonRecord | None]:
         text = self.folded[p]
-        sent_start = max(text.rfind(". ", 0, start), text.rfind(".” ", 0, start), text.rfind('." ', 0, start))
-        sent_start = 0 if sent_start < 0 else sent_start + 2
+        sent_start = sentence_start(text, start)
         head = text[sent_start:start]
         m = re.search(rf"(?P<who>[^,.;]{{1,80}}?)\s+(?:\w+ly\s+)?{_SPEECH}(?:\s+(?:on|at|in)\s+[^,:]+)?(?:\s+that)?\s*[:,]?\s*$", head) or re.search(
             r"(?P<who>[A-Z][\w' -]{1,60}?)\s*:\s*$", head)
@@ -206,7 +211,7 @@ class SpeakerResolver:
         before = [m for m in self.finder.mentions if (m.paragraph, m.start) < (p, offset)]
         for m in reversed(before):
             text = self.folded[m.paragraph]
-            sent_start = max(text.rfind(". ", 0, m.start), -1) + 1
+            sent_start = sentence_start(text, m.start)
             lead = text[sent_start:m.start]
             if len(lead.split()) <= 6 and not re.search(r"\b(?:of|with|by|to|greeted|met|and)\s*$", lead):
                 return m.person
