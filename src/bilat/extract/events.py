@@ -169,64 +169,92 @@ def _trigger(s: Sentence) -> tuple[str, re.Match] | None:
 def find_events(sentences: list[Sentence], main_pair: list[str], anchor_date: Date | None, dateline_place: str | None,
                 is_country_word, dateline: str | None = None) -> tuple[list[Event], int | None]:
     """The engagements of one document, and the index of its main (first current) engagement."""
-    found: list[_Found] = []
-    lead_months = {_month_name(m.group(0)) for s in sentences if s.lead
-                   for m in re.finditer(_MONTH_WORD, s.text)} | {_month_name(m.group(0)) for m in re.finditer(_MONTH_WORD, dateline or "")}
+    reader = _EventReader(sentences, main_pair, anchor_date, dateline_place, is_country_word, dateline)
     for order, s in enumerate(_clauses(sentences)):
-        if s.headline:
-            continue
-        builds = _BUILDS_ON.search(s.text)
-        speculative = _NOT_EVENT.search(s.text) and not _HAPPENED.search(s.text)
-        if builds and not speculative and not re.search(r"\b(?:new|latest|this|today's)\b", builds.group("what"), re.I):
-            earlier = _sub_sentence(s, builds.start("what"), builds.end("what"))
-            s = _sub_sentence(s, 0, builds.start())
-            earlier_hit = _trigger(earlier)
-            if earlier_hit:
-                kind_before = earlier_hit[0] if earlier_hit[0] in ("agreement", "arms_transfer", "industry") else "agreement"
-                groups = _parties(earlier, main_pair, earlier_hit[1], None, []) or _parties(s, main_pair, earlier_hit[1], None, [])
-                # "builds on a 2023 deal" dates the deal in its own words; "under a deal", "part of a deal" by the sentence.
-                when = _event_date(earlier, None) or (_event_date(s, None) if re.match(r"(?:as )?part of|under", builds.group(0), re.I) else None)
-                for group, _ in groups:
-                    found.append(_Found(_make(kind_before, group, when, None, earlier.text), True, order))
+        if not s.headline:
+            reader.read(s, order)
+    events = _merge(reader.found)
+    current = [f for f in events if not f.recalled]
+    main = (current or events or [None])[0]
+    return [f.event for f in events], (events.index(main) if main else None)
+
+
+class _EventReader:
+    """Reads engagements clause by clause, knowing the story's pair, anchor date, place and months."""
+
+    def __init__(self, sentences, main_pair, anchor_date, dateline_place, is_country_word, dateline):
+        self.main_pair = main_pair
+        self.anchor_date = anchor_date
+        self.dateline_place = dateline_place
+        self.is_country_word = is_country_word
+        lead_text = " ".join(s.text for s in sentences if s.lead) + " " + (dateline or "")
+        self.lead_months = {_month_name(m.group(0)) for m in re.finditer(_MONTH_WORD, lead_text)}
+        self.found: list[_Found] = []
+
+    def read(self, s: Sentence, order: int) -> None:
+        s = self._earlier_deal(s, order)
         hit = next((h for h in _triggers(s) if _happened(s, h[1])), None)
         if not hit:
-            continue
+            return
         kind, trigger = hit
         if kind != "agreement" and re.search(r"\b(?:letter|statement|declaration) of intent\b|\bmemorandum of understanding\b", s.text, re.I):
             kind = "agreement"  # an intent document is an agreement, whatever it intends
         if kind == "exercise" and not s.lead and (_ANNUAL_GENERIC.search(s.text) or (
                 _MULTI.search(s.text) and len(set(s.countries)) < 3)):
-            continue  # generic or unnamed multinational drills are not an engagement of named parties
+            return  # generic or unnamed multinational drills are not an engagement of named parties
         usable = _usable_dates(s)
-        date = _event_date(s, anchor_date, usable)
-        place = _place(s.text, is_country_word) or (dateline_place if s.lead else None)
-        recalled = bool(_RECALLED.search(s.text)) or (date is not None and anchor_date is not None and _before_anchor(date, anchor_date))
-        if anchor_date is None and date is not None and date.precision == "year" and found and not s.lead:
-            recalled = True  # without an anchor, a year named after the main engagement dates an earlier one
-        if not s.lead and any(d.date is None and d.kind in ("md", "dm", "m_alone", "m_rel") and
-                              _month_name(s.text[d.start:d.end]) not in lead_months for d in usable):
-            recalled = True  # "in April", when the story's own occasion is in another month
-        for group, group_date in _parties(s, main_pair, trigger, date, usable):
+        date = _event_date(s, self.anchor_date, usable)
+        place = _place(s.text, self.is_country_word) or (self.dateline_place if s.lead else None)
+        recalled = self._recalled(s, date, usable)
+        for group, group_date in _parties(s, self.main_pair, trigger, date, usable):
             # A transfer's direction (its first-named party) keeps "A bought from B, while B buys from A" apart.
             direction = s.countries[0] if kind == "arms_transfer" and len(set(s.countries)) >= 2 else None
             for name in _named_exercises(s, kind) or [direction]:
-                found.append(_Found(_make(kind, group, group_date, place, s.text, trigger),
-                                    recalled and not s.lead, order, name))
+                self.found.append(_Found(_make(kind, group, group_date, place, s.text, trigger), recalled, order, name))
         # "held under the agreement on military cooperation": a standing agreement is an engagement too.
-        under = re.search(r"\b(?:under|within the framework of|in line with) the (?:\w+ ){0,3}(?:agreement|treaty|memorandum|plan)\b", s.text)
-        if under and kind != "agreement":
-            for group, _ in _parties(s, main_pair, trigger, None, []):
-                found.append(_Found(_make("agreement", group, None, None, s.text), True, order))
+        if kind != "agreement" and re.search(r"\b(?:under|within the framework of|in line with) the (?:\w+ ){0,3}"
+                                             r"(?:agreement|treaty|memorandum|plan)\b", s.text):
+            for group, _ in _parties(s, self.main_pair, trigger, None, []):
+                self.found.append(_Found(_make("agreement", group, None, None, s.text), True, order))
         # Several recalled agreements with their years in one sentence ("adopted in 2011 and … signed in 2016").
         years = [d for d in usable if d.date is not None and d.kind == "year"]
-        if kind == "agreement" and len({d.date.value for d in years}) >= 2:
-            base = found[-1]
+        if kind == "agreement" and len({d.date.value for d in years}) >= 2 and self.found:
+            base = self.found[-1]
             for d in years[1:]:
-                found.append(_Found(_make(kind, base.event.countries, d.date, None, s.text), True, order))
-    events = _merge(found)
-    current = [f for f in events if not f.recalled]
-    main = (current or events or [None])[0]
-    return [f.event for f in events], (events.index(main) if main else None)
+                self.found.append(_Found(_make(kind, base.event.countries, d.date, None, s.text), True, order))
+
+    def _earlier_deal(self, s: Sentence, order: int) -> Sentence:
+        """"… builds on a 2023 deal": records the earlier deal and returns the rest of the sentence."""
+        builds = _BUILDS_ON.search(s.text)
+        speculative = _NOT_EVENT.search(s.text) and not _HAPPENED.search(s.text)
+        if not builds or speculative or re.search(r"\b(?:new|latest|this|today's)\b", builds.group("what"), re.I):
+            return s
+        earlier = _sub_sentence(s, builds.start("what"), builds.end("what"))
+        rest = _sub_sentence(s, 0, builds.start())
+        hit = _trigger(earlier)
+        if hit:
+            kind = hit[0] if hit[0] in ("agreement", "arms_transfer", "industry") else "agreement"
+            groups = _parties(earlier, self.main_pair, hit[1], None, []) or _parties(rest, self.main_pair, hit[1], None, [])
+            # "builds on a 2023 deal" dates the deal in its own words; "under a deal", "part of a deal" by the sentence.
+            framed = re.match(r"(?:as )?part of|under", builds.group(0), re.I)
+            when = _event_date(earlier, None) or (_event_date(rest, None) if framed else None)
+            for group, _ in groups:
+                self.found.append(_Found(_make(kind, group, when, None, earlier.text), True, order))
+        return rest
+
+    def _recalled(self, s: Sentence, date: Date | None, usable: list[DateMention]) -> bool:
+        """Whether a clause tells of an earlier engagement than the story's own (the lead never does)."""
+        if s.lead:
+            return False
+        if _RECALLED.search(s.text):
+            return True
+        if date is not None and self.anchor_date is not None:
+            return _before_anchor(date, self.anchor_date)
+        if self.anchor_date is None and date is not None and date.precision == "year" and self.found:
+            return True  # without an anchor, a year named after the main engagement dates an earlier one
+        # "in April", when the story's own occasion is in another month
+        return any(d.date is None and d.kind in ("md", "dm", "m_alone", "m_rel")
+                   and _month_name(s.text[d.start:d.end]) not in self.lead_months for d in usable)
 
 
 def _sub_sentence(s: Sentence, start: int, end: int) -> Sentence:
