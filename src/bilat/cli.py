@@ -102,6 +102,13 @@ def _format(fmt: str, json_: bool, jsonl: bool, csv: bool, tsv: bool) -> str:
         raise Failure(str(e), 2) from e
 
 
+def _reader(corpus: Path | None):
+    from bilat.query import Reader
+
+    conn, _, _ = _open(corpus)
+    return Reader(conn)
+
+
 def _open(corpus: Path | None):
     """The refreshed index of the corpus; a progress bar on a terminal while many files are read."""
     from bilat import index
@@ -190,12 +197,10 @@ def list_command(corpus: CorpusOpt = None, country: CountryOpt = None, since: Si
                  type_: TypeOpt = None, search: SearchOpt = None, limit: LimitOpt = None, fmt: FormatOpt = "auto",
                  json_: JsonOpt = False, jsonl: JsonlOpt = False, csv: CsvOpt = False, tsv: TsvOpt = False) -> None:
     """The articles, and what each covers."""
-    from bilat import query, views
+    from bilat import views
 
-    f = _filters(country, since, until, type_, search, limit)
-    fmt = _format(fmt, json_, jsonl, csv, tsv)
-    conn, _, _ = _open(corpus)
-    views.documents(query.Reader(conn).list_documents(f), fmt)
+    f, fmt = _filters(country, since, until, type_, search, limit), _format(fmt, json_, jsonl, csv, tsv)
+    views.documents(_reader(corpus).list_documents(f), fmt)
 
 
 @app.command("timeline")
@@ -204,12 +209,10 @@ def timeline_command(corpus: CorpusOpt = None, country: CountryOpt = None, since
                      type_: TypeOpt = None, search: SearchOpt = None, limit: LimitOpt = None, fmt: FormatOpt = "auto",
                      json_: JsonOpt = False, jsonl: JsonlOpt = False, csv: CsvOpt = False, tsv: TsvOpt = False) -> None:
     """What happened, in order: engagements by date, undated ones last."""
-    from bilat import query, views
+    from bilat import views
 
-    f = _filters(country, since, until, type_, search, limit)
-    fmt = _format(fmt, json_, jsonl, csv, tsv)
-    conn, _, _ = _open(corpus)
-    views.timeline(query.Reader(conn).timeline(f), fmt)
+    f, fmt = _filters(country, since, until, type_, search, limit), _format(fmt, json_, jsonl, csv, tsv)
+    views.timeline(_reader(corpus).timeline(f), fmt)
 
 
 @app.command("pair")
@@ -220,15 +223,13 @@ def pair_command(first: Annotated[str, typer.Argument(help="A country (name, dem
                  fmt: FormatOpt = "auto", json_: JsonOpt = False, jsonl: JsonlOpt = False, csv: CsvOpt = False,
                  tsv: TsvOpt = False) -> None:
     """Everything about one relationship: summary, timeline, people, quotes, figures, sources."""
-    from bilat import query, views
+    from bilat import views
 
     a, b = _country(first), _country(second)
     if a == b:
         raise Failure(f"a pair needs two different countries, got {a} twice", 2)
-    f = _filters(None, since, until, type_, None, None)
-    fmt = _format(fmt, json_, jsonl, csv, tsv)
-    conn, _, _ = _open(corpus)
-    views.pair(query.Reader(conn).pair(a, b, f), fmt)
+    f, fmt = _filters(None, since, until, type_, None, None), _format(fmt, json_, jsonl, csv, tsv)
+    views.pair(_reader(corpus).pair(a, b, f), fmt)
 
 
 @app.command("quote")
@@ -239,12 +240,10 @@ def quote_command(words: Annotated[Optional[list[str]], typer.Argument(help="Wor
                   limit: LimitOpt = None, fmt: FormatOpt = "auto", json_: JsonOpt = False, jsonl: JsonlOpt = False,
                   csv: CsvOpt = False, tsv: TsvOpt = False) -> None:
     """Who said what, where and when."""
-    from bilat import query, views
+    from bilat import views
 
-    f = _filters(country, since, until, None, None, limit)
-    fmt = _format(fmt, json_, jsonl, csv, tsv)
-    conn, _, _ = _open(corpus)
-    views.quotes(query.Reader(conn).quotes(f, speaker=speaker, words=" ".join(words or []) or None), fmt)
+    f, fmt = _filters(country, since, until, None, None, limit), _format(fmt, json_, jsonl, csv, tsv)
+    views.quotes(_reader(corpus).quotes(f, speaker=speaker, words=" ".join(words or []) or None), fmt)
 
 
 @app.command("index")
