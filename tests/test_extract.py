@@ -153,3 +153,27 @@ def test_no_extractor_raises_on_arbitrary_text(text):
                                  "\n", " date 2025-01-01 ", "on Friday", "2023", ",", ".", "signed", "talks"]), max_size=60))
 def test_no_extractor_raises_on_wire_like_fragments(parts):
     doc("".join(parts))
+
+
+def test_cameo_and_plover_codes_follow_the_engagement():
+    x = doc(" date 2024-05-10 Greece and Cyprus signed a defence cooperation plan in Nicosia on Friday. "
+            "Greek and Cypriot special forces later held a joint exercise near Paphos.")
+    by_type = {e.type: e for e in x.events}
+    assert by_type["agreement"].cameo == "057" and by_type["agreement"].plover == {"event": "AGREE", "mode": "sign", "context": "military"}
+    assert by_type["exercise"].cameo == "062"
+    intent = doc(" date 2024-03-26 Argentina and Denmark signed a letter of intent on the purchase of fighter jets on Tuesday.")
+    assert intent.events[0].type == "agreement" and intent.events[0].cameo == "0312"
+    hosted = doc(" date 2024-03-01 Kenyan President Jomo Otieno hosted Ugandan Defence Minister Amos Okello for talks in Nairobi on Friday.")
+    assert hosted.events[0].type == "meeting" and hosted.events[0].cameo == "043"
+
+
+def test_dates_never_come_from_the_future_of_the_article():
+    x = doc(" date 2024-02-10 Poland and Sweden held talks on submarines in Warsaw on March 3.")
+    assert x.date.value == "2023-03-03"  # March 3 after a February article is last year's
+
+
+def test_intentions_and_re_mentions_are_not_engagements():
+    x = doc(" date 2024-05-10 Norway and Finland held defence talks in Oslo on Friday. "
+            "The two ministers are expected to sign a logistics agreement next year. "
+            "Norway would rather have bought more tanks from Germany.")
+    assert {(e.type, tuple(e.countries)) for e in x.events} == {("meeting", ("FIN", "NOR"))}
