@@ -75,3 +75,21 @@ def test_person_named_like_a_country_and_a_us_state_named_like_one():
     assert people["Michael Jordan"].role == "spokesman for the U.S. embassy"
     assert x.quotes[0].speaker == "Michael Jordan"
     assert ("exercise", ("JOR", "USA"), "2024-02-08") in events(x)
+
+
+def test_name_particles_single_quotes_and_a_trilateral_drill():
+    x = read("uae-netherlands-vessels")
+    assert ("industry", ("ARE", "NLD"), "2024-03-06") in events(x)  # "on Wednesday" before a Thursday date line
+    assert ("exercise", ("ARE", "CYP", "GRC"), "2023") in events(x)
+    assert ("ARE", "CYP") not in {tuple(p) for p in x.pairs}
+    assert [p.name for p in x.people] == ["Hans van Dijk", "Matar Salem Ali Al Dhaheri"]
+    assert [q.speaker for q in x.quotes] == ["Hans van Dijk"]
+
+
+def test_talks_about_purchases_are_talks_and_an_agency_dateline_with_double_dash():
+    x = read("korea-philippines-fa50")
+    assert ("meeting", ("KOR", "PHL"), "2022-11-15") in events(x)
+    assert ("arms_transfer", ("KOR", "PHL"), "2014") in events(x)
+    assert not any(e.evidence.startswith("-") for e in x.events)
+    assert {p.name: p.country for p in x.people} == {"Lee Jong-sup": "KOR", "Jose Faustino Jr": "PHL"}
+    assert x.quotes[0].speaker == "Jose Faustino Jr"

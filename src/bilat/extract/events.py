@@ -51,6 +51,8 @@ _BUILDS_ON = re.compile(r"\b(?:builds? on|rests? on|follows?|complements?|succee
                         r"\b(?:deal|agreement|memorandum|plan|treaty|pact|accord|declaration|contract|protocol)\b[^,.;]*)", re.I)
 # Clauses that report separate engagements in one sentence.
 _CLAUSE_SPLIT = re.compile(r",\s+while\s+|,\s+whereas\s+|;\s+")
+_TOPIC = re.compile(r"\b(?:discuss\w*|talk\w* about|explor\w*|consider\w*|possib\w*|potential|prospects? (?:of|for)|"
+                    r"future|ways to|opportunities for|interest in)\s+(?:[\w-]+\s+){0,2}$", re.I)
 _NOT_AGREEMENT_OBJECT = re.compile(r"\bsign(?:ed|s|ing)? the (?:\w+['’]s )?(?:honou?r |guest |condolence )?book\b|\bbook of honou?red guests\b", re.I)
 _RECALLED = re.compile(r"\b(?:earlier|previous(?:ly)?|ago|last (?:year|month|fall|autumn|spring|summer|winter)|since|back in|"
                        r"predecessor|former|already|builds? on|rests? on|under (?:the|that|a|an)\b|within the framework|"
@@ -156,6 +158,8 @@ def _triggers(s: Sentence):
         for m in rx.finditer(s.text):
             if _in_enumeration(s.text, m.start(), m.end()):
                 continue
+            if kind in ("arms_transfer", "industry") and _TOPIC.search(s.text[max(0, m.start() - 40):m.start()]):
+                continue  # "discussed additional purchases": the subject of talks, not a transfer
             if kind == "agreement" and _NOT_AGREEMENT_OBJECT.search(s.text) and not re.search(
                     r"agreement|plan|memorand|protocol|treaty|pact|accord|declaration|contract|deal", s.text, re.I):
                 continue

@@ -335,8 +335,8 @@ class PeopleFinder:
     def _find(self, words: list[str]) -> PersonRecord | None:
         key = [fold(w) for w in words]
         for p in self.people:
-            if key == p.tokens or (len(key) == 1 and key[0] in p.tokens):
-                return p
+            if key == p.tokens or (len(key) == 1 and key[0] in p.tokens) or key == p.tokens[-len(key):]:
+                return p  # the full name, one of its words, or its tail ("Van Dijk" of "Hans van Dijk")
         for p in self.people:
             if len(key) >= 2 and key[-1] == p.surname and key[0][:1] == p.tokens[0][:1]:
                 return p
