@@ -93,3 +93,19 @@ def test_talks_about_purchases_are_talks_and_an_agency_dateline_with_double_dash
     assert not any(e.evidence.startswith("-") for e in x.events)
     assert {p.name: p.country for p in x.people} == {"Lee Jong-sup": "KOR", "Jose Faustino Jr": "PHL"}
     assert x.quotes[0].speaker == "Jose Faustino Jr"
+
+
+def test_she_said_after_someone_told_reporters_and_a_week_after():
+    x = read("india-france-talks")
+    assert [q.speaker for q in x.quotes] == ["Claire Moreau", "Rajiv Menon"]
+    assert ("meeting", ("FRA", "IND"), "2023-07-13") in events(x)
+    assert ("arms_transfer", ("FRA", "IND"), "2016") in events(x)
+    assert ("agreement", ("IND", "JPN"), "2023-07") in events(x)  # "a week after", from a 14 July article
+    assert "CHN" in x.countries and ["CHN", "IND"] not in x.pairs
+
+
+def test_a_dateline_without_a_year_takes_the_year_of_the_lead():
+    x = read("vietnam-cambodia-visit")
+    assert x.date.value == "2023-09-08"  # "on Friday" of the week the dated lead fixes
+    assert all(e.date is None or not e.date.value.startswith("2024") for e in x.events)  # a 2024 plan is not dated 2024
+    assert [q.speaker for q in x.quotes] == ["Tea Seiha", "Phan Van Giang"]

@@ -22,6 +22,14 @@ def _anchor(doc: Document):
         d = parse_anchor(raw)
         if d:
             return d, "dateline"
+    if doc.dateline_date and len(doc.body) > doc.headline_lines:
+        # "PHNOM PENH, Sept. 9 –" with "from September 7 to 9, 2023" in the lead: the lead's year completes the dateline.
+        years = {d.date.value[:4] for d in find_dates(doc.body[doc.headline_lines], None)
+                 if d.date is not None and d.kind in ("iso", "dmy_num", "dmy", "mdy", "range", "my")}
+        if len(years) == 1:
+            d = parse_anchor(f"{doc.dateline_date} {years.pop()}")
+            if d:
+                return d, "dateline"
     return None, None
 
 

@@ -43,7 +43,7 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
                             r"this year|last year|next year|earlier this year|last (?:fall|autumn|spring|summer|winter))\b", re.I)),
     ("ago", re.compile(r"\b(?P<n>a few|a couple of|one|two|three|four|five|six|seven|eight|nine|ten|several|a|\d+)\s+"
                        r"(?P<unit>days?|weeks?|months?|years?)\s+(?:earlier|ago|before)\b", re.I)),
-    ("few_days_after", re.compile(r"\b(?:a few|a couple of|several|two|three) (?P<unit>days|weeks) after\b", re.I)),
+    ("few_days_after", re.compile(r"\b(?P<n>a few|a couple of|several|a|one|two|three) (?P<unit>days?|weeks?) (?:after|before)\b", re.I)),
     ("year", re.compile(r"(?<![\w$€£.,/-])(?P<year>(?:19[5-9]|20[0-4])\d)(?![\w%/-]|\.\d|,\d)")),
 ]
 
@@ -204,9 +204,9 @@ def _resolve(kind: str, m: re.Match, anchor: dt.date | None, text: str) -> DateM
         n_word = m.groupdict().get("n") or "a few"
         n = int(n_word) if n_word.isdigit() else _NUMBERS.get(n_word.lower(), 3)
         unit = m.group("unit").lower().rstrip("s")
-        vague = 3 if "few" in n_word or "several" in n_word or kind == "few_days_after" else 0
+        vague = 3 if "few" in n_word or "several" in n_word else 0
         days = {"day": 1, "week": 7, "month": 30, "year": 365}[unit]
-        if kind == "few_days_after":
+        if kind == "few_days_after" and ("few" in n_word or "several" in n_word or "couple" in n_word):
             n, vague = 3, 4 if unit == "day" else 10
         center = anchor - dt.timedelta(days=n * days)
         slack = dt.timedelta(days=max(vague * days, 3 if unit == "week" else (15 if unit == "month" else (0 if unit == "day" else 180))))

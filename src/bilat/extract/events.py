@@ -106,9 +106,10 @@ def _usable_dates(sentence: Sentence) -> list[DateMention]:
             continue
         before = sentence.text[max(0, d.start - 12):d.start].lower()
         after = sentence.text[d.end:d.end + 3]
-        if d.kind == "year" and (re.search(r"(?:for|through|until|till|to|–|-|from|year of|since)\s*$", before)
-                                 or after.startswith(("-", "–"))):
-            continue  # "a plan for 2024", "2023-2028", "since 2011": not when it happened
+        if d.kind == "year" and (re.search(r"(?:for|through|until|till|to|–|-|from|year of|since|by)\s*$", before)
+                                 or after.startswith(("-", "–"))
+                                 or re.match(r"\s+(?:[\w-]+\s+){0,2}(?:plan|programme|program|budget)s?\b", sentence.text[d.end:])):
+            continue  # "a plan for 2024", "a 2024 cooperation plan", "2023-2028", "since 2011": not when it happened
         usable.append(d)
     # "…, the ministry said on Friday": the day of the report, worth less than any date of the engagement itself.
     reported = [d for d in usable if re.search(r"\b(?:said|says|told \w+|announced|reported|stated|added)\s+$",

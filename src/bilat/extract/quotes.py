@@ -215,6 +215,8 @@ class SpeakerResolver:
             lead = text[sent_start:m.start]
             if len(lead.split()) <= 6 and not re.search(r"\b(?:of|with|by|to|greeted|met|and)\s*$", lead):
                 return m.person
+            if re.match(rf"\s+(?:\w+ly\s+)?{_SPEECH}\b", text[m.end:]):
+                return m.person  # "…, Moreau told reporters": the one who spoke last
         if self.last is not None:
             return self.last
         return before[-1].person if before else None
