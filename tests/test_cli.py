@@ -209,3 +209,12 @@ def test_version_and_shell_completion():
     env = dict(os.environ, COMP_WORDS="bilat pair Serb", COMP_CWORD="2", _BILAT_COMPLETE="complete_bash")
     proc = subprocess.run([sys.executable, "-m", "bilat"], capture_output=True, text=True, env=env)
     assert "Serbia" in proc.stdout.split()
+
+
+def test_usage_errors_are_one_line_and_pipes_end_quietly(corpus):
+    bad = subprocess.run([sys.executable, "-m", "bilat", "list", "--bogus"], capture_output=True, text=True)
+    assert bad.returncode == 2
+    assert bad.stderr.count("\n") == 1 and bad.stderr.startswith("bilat: No such option: --bogus")
+    head = subprocess.run(f"{sys.executable} -m bilat timeline --corpus {corpus} | head -1", shell=True,
+                          capture_output=True, text=True)
+    assert head.stdout.startswith("date\ttype") and "Traceback" not in head.stderr and "Error" not in head.stderr

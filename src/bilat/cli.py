@@ -8,6 +8,7 @@ from __future__ import annotations
 import functools
 import os
 import re
+import signal
 import sys
 from pathlib import Path
 from typing import Annotated, Optional
@@ -281,15 +282,27 @@ def _root(version: Annotated[bool, typer.Option("--version", "-V", help="Show th
 
 
 def main() -> None:
+    """The console entry point: usage errors as one line, quiet ends in pipes, exit codes per DESIGN.md."""
+    if hasattr(signal, "SIGPIPE"):
+        # `bilat list | head`: end quietly when the reader goes away, as other Unix tools do.
+        signal.signal(signal.SIGPIPE, signal.SIG_DFL)
     try:
-        app(prog_name="bilat")
+        code = app(prog_name="bilat", standalone_mode=False)
     except KeyboardInterrupt:
         typer.echo("bilat: interrupted", err=True)
         sys.exit(130)
-    except BrokenPipeError:
-        # The reader (head, less) went away: not an error worth a word.
-        sys.stderr.close()
-        sys.exit(0)
+    except Exception as e:  # noqa: BLE001 - typer's own usage errors, without importing its vendored click
+        if hasattr(e, "format_message") and hasattr(e, "exit_code"):
+            message = e.format_message()
+            if message:  # an empty one follows the help that `bilat` alone prints
+                hint = f" (see `{e.ctx.command_path} --help`)" if getattr(e, "ctx", None) is not None else ""
+                typer.echo(f"bilat: {message}{hint}", err=True)
+            sys.exit(e.exit_code)
+        if type(e).__name__ == "Abort":
+            typer.echo("bilat: interrupted", err=True)
+            sys.exit(130)
+        raise
+    sys.exit(code if isinstance(code, int) else 0)
 
 
 if __name__ == "__main__":
