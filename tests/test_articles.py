@@ -1,7 +1,6 @@
 """Whole articles of our own, in the shapes wire copy comes in, read end to end by the extractor."""
 from pathlib import Path
 
-import pytest
 
 from bilat.corpus import read_document
 from bilat.extract import extract

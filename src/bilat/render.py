@@ -8,7 +8,6 @@ never parsed as rich markup, and control characters never reach the terminal.
 from __future__ import annotations
 
 import csv
-import io
 import json
 import re
 import sys

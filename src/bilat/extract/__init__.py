@@ -1,7 +1,6 @@
 """Extraction: pure functions from a Document to an Extraction. No I/O, no index, no CLI."""
 from __future__ import annotations
 
-import re
 from collections import Counter
 
 from bilat.extract.countries import matcher
@@ -11,7 +10,7 @@ from bilat.extract.figures import find_figures
 from bilat.extract.people import PeopleFinder, acronyms_of
 from bilat.extract.quotes import SpeakerResolver, find_quotes, is_quotation, spoken_name
 from bilat.models import Date, Document, Extraction, Person, Quote
-from bilat.textutil import fold, split_sentences
+from bilat.textutil import split_sentences
 
 
 def _anchor(doc: Document):
@@ -33,11 +32,11 @@ def _anchor(doc: Document):
     return None, None
 
 
-def _main_pair(paragraphs: list[str], mentions: list[list]) -> list[str]:
+def _main_pair(mentions: list[list]) -> list[str]:
     """The two countries the story is about: weighted by how early and how often they are named."""
     score: Counter = Counter()
     for i, found in enumerate(mentions):
-        for k, c in enumerate(found):
+        for c in found:
             score[c.code] += 3.0 if i <= 1 else 1.0
     return [code for code, _ in score.most_common(2)]
 
@@ -46,7 +45,7 @@ def extract(doc: Document) -> Extraction:
     paragraphs = doc.body
     countries_found = [matcher().find(p) for p in paragraphs]
     anchor, anchor_source = _anchor(doc)
-    pair = _main_pair(paragraphs, countries_found)
+    pair = _main_pair(countries_found)
 
     finder = PeopleFinder(paragraphs, countries_found, pair, acronyms_of(paragraphs, countries_found))
     records = finder.run()

@@ -58,7 +58,7 @@ class DateMention:
 
 def parse_anchor(raw: str) -> dt.date | None:
     """A full date as a header prints it, or None."""
-    for kind, rx in _PATTERNS[:4]:
+    for _kind, rx in _PATTERNS[:4]:  # the patterns of full dates
         m = rx.search(raw)
         if m:
             return _full(m)

@@ -53,7 +53,7 @@ NOT_NAME = {
     "block", "thunder", "class", "tank", "tanks", "aircraft", "jet", "jets", "fighter", "fighters", "drone", "drones",
     "missile", "missiles", "system", "vehicle", "vehicles", "ship", "ships", "submarine", "submarines", "corvette",
     "intelligence", "technology", "technologies", "development", "industry", "trade", "economy", "economic",
-    "political", "policy", "relations", "affairs", "sources", "statement", "report", "reports", "book", "honour",
+    "political", "policy", "relations", "sources", "statement", "report", "reports", "book", "honour",
     "honor", "guests", "year's", "anniversary", "war", "peace", "coast", "valley", "mountain", "river", "lake",
     "city", "province", "district", "county", "capital", "world", "international", "global", "regional", "european",
     "african", "asian", "pacific", "atlantic", "arctic", "nato", "eu", "un", "asean", "sco", "csto", "kfor", "eufor",
@@ -173,7 +173,6 @@ class PeopleFinder:
         if any(fold(w[2]) in NOT_NAME for w in words):
             return None
         start, end = words[0][0], words[-1][1]
-        text = self.folded[i]
         # A name word that is a country or demonym is not a name ("Hungarian", "Jordan" as a country).
         if any(c.start < end and start < c.end for c in self.countries[i]):
             return None
@@ -432,7 +431,7 @@ class PeopleFinder:
         for q in self.people:
             if q is p or not q.country:
                 continue
-            for (j, qs, qe) in q.mentions:
+            for (j, _qs, qe) in q.mentions:
                 gap = text[qe:s] if j == i and qe <= s else None
                 if gap is not None and len(gap) < 160 and _LIST_GAP.fullmatch(gap + " "):
                     return q.country
@@ -452,7 +451,7 @@ class PeopleFinder:
 def acronyms_of(paragraphs: list[str], countries: list[list[CountryMention]]) -> dict[str, str]:
     """`Hungarian Defence Forces` → HDF: initials of capitalised phrases that open with a country word."""
     out: dict[str, str] = {}
-    for text, found in zip(paragraphs, countries):
+    for text, found in zip(paragraphs, countries, strict=True):
         for c in found:
             m = re.match(r"((?:\s+[A-Z][a-z]+){1,4})", text[c.end:])
             if not m:

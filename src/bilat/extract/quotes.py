@@ -135,9 +135,7 @@ class SpeakerResolver:
         if not found and p > 0 and q.start == 0 and self.last_paragraph < p - 1:
             # A quoted paragraph after one that reports someone speaking ("Novak … told reporters that …").
             prev = self.folded[p - 1]
-            m = None
-            for m in re.finditer(rf"\b{_SPEECH}\b", prev):
-                pass
+            m = next(reversed(list(re.finditer(rf"\b{_SPEECH}\b", prev))), None)  # the last speech verb
             if m is not None and not any(ch in _DOUBLE for ch in prev):
                 sent_start = sentence_start(prev, m.start())
                 mentions = self._mentions_in(p - 1, sent_start, m.start())
