@@ -108,3 +108,20 @@ def test_a_dateline_without_a_year_takes_the_year_of_the_lead():
     assert x.date.value == "2023-09-08"  # "on Friday" of the week the dated lead fixes
     assert all(e.date is None or not e.date.value.startswith("2024") for e in x.events)  # a 2024 plan is not dated 2024
     assert [q.speaker for q in x.quotes] == ["Tea Seiha", "Phan Van Giang"]
+
+
+def test_prefix_after_breadcrumbs_a_run_on_quote_and_both_countries_with_a_third():
+    x = read("bulgaria-romania-air-policing")
+    assert x.date.value == "2024-10-03"
+    assert x.quotes[0].text.startswith("Our skies are one sky") and "solidarity into procedure" in x.quotes[0].text
+    assert [q.speaker for q in x.quotes] == ["Atanas Zapryanov", "Angel Tîlvăr"]
+    assert ("agreement", ("BGR", "ROU"), "2021") in events(x)
+    assert {("arms_transfer", ("BGR", "USA"), None), ("arms_transfer", ("ROU", "USA"), None)} <= events(x)
+
+
+def test_names_of_exercises_are_not_quotations_and_clauses_joined_by_and():
+    x = read("egypt-sudan-drills")
+    assert [q.text for q in x.quotes] == ["reflects the strength of relations between the two armies"]
+    assert "Mohamed Othman al-Hussein" in {p.name for p in x.people}
+    assert ("agreement", ("EGY", "SDN"), None) in events(x)
+    assert sum(1 for e in x.events if e.type == "exercise") == 2

@@ -57,14 +57,18 @@ def _looks_like_headline(line: str) -> bool:
 
 def parse_document(id_: str, path: str, text: str) -> Document:
     doc = Document(id=id_, path=path, text=text)
-    rest = text
-    m = _PREFIX_DATE.match(rest)
-    if m:
-        doc.prefix_date = m.group(1)
-        rest = rest[m.end():]
-
-    lines = [" ".join(line.split()) for line in rest.split("\n")]
+    lines = [" ".join(line.split()) for line in text.split("\n")]
     lines = [line for line in lines if line]
+    # The ` date ` prefix opens the story, after any breadcrumbs or paywall lines the site put first.
+    for n, line in enumerate(lines[:4]):
+        m = _PREFIX_DATE.match(line)
+        if m:
+            doc.prefix_date = m.group(1)
+            lines[n] = line[m.end():]
+            lines = [x for x in lines if x]
+            break
+        if not _BOILERPLATE.match(line.lower()):
+            break
     kept: list[str] = []
     for line in lines:
         low = line.lower()

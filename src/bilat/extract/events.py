@@ -50,7 +50,8 @@ _HAPPENED = re.compile(r"(?<!if )(?<!will be )(?<!would be )(?<!to be )(?<!rathe
 _BUILDS_ON = re.compile(r"\b(?:builds? on|rests? on|follows?|complements?|succeeds?|replaces?|(?:as )?part of|under)\s+(?:a|an|the)\s+(?P<what>[^,.;]{0,80}?"
                         r"\b(?:deal|agreement|memorandum|plan|treaty|pact|accord|declaration|contract|protocol)\b[^,.;]*)", re.I)
 # Clauses that report separate engagements in one sentence.
-_CLAUSE_SPLIT = re.compile(r",\s+while\s+|,\s+whereas\s+|;\s+")
+_CLAUSE_SPLIT = re.compile(r",\s+while\s+|,\s+whereas\s+|;\s+|,\s+and\s+(?=(?:later\s+|also\s+)?(?:held|signed|conducted|agreed|"
+                           r"launched|met|bought|purchased|staged|concluded|ordered|opened)\b)")
 _TOPIC = re.compile(r"\b(?:discuss\w*|talk\w* about|explor\w*|consider\w*|possib\w*|potential|prospects? (?:of|for)|"
                     r"future|ways to|opportunities for|interest in)\s+(?:[\w-]+\s+){0,2}$", re.I)
 _NOT_AGREEMENT_OBJECT = re.compile(r"\bsign(?:ed|s|ing)? the (?:\w+['’]s )?(?:honou?r |guest |condolence )?book\b|\bbook of honou?red guests\b", re.I)
@@ -383,7 +384,12 @@ def _parties(s: Sentence, main_pair: list[str], trigger: re.Match, date: Date | 
         if _MULTI.search(text) and not pair:
             return []
         return [(sorted(codes), date)]
-    if pair and (_BOTH.search(text) or (codes and codes[0] in pair)):
+    if pair and _BOTH.search(text):
+        outside = [c for c in codes if c not in pair]
+        if len(outside) == 1:  # "both countries bought F-16s from the United States": each with the third
+            return [(sorted({c, outside[0]}), date) for c in pair]
+        return [(sorted(pair), date)]
+    if pair and codes and codes[0] in pair:
         return [(sorted(pair), date)]
     return []
 

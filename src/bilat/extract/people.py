@@ -59,7 +59,7 @@ NOT_NAME = {
     "african", "asian", "pacific", "atlantic", "arctic", "nato", "eu", "un", "asean", "sco", "csto", "kfor", "eufor",
 }
 _PARTICLE = r"(?:bin|bint|ibn|al|el|de|da|di|van|von|der|den|du|dos|le|la|Al|El|De|Da|Di|Van|Von|Le|La|Du|Bin)"
-_TOKEN = r"[A-Z][a-z]+(?:-[A-Za-z][a-z]*|'(?!s\b)[A-Za-z][a-z]*)*"
+_TOKEN = r"(?:(?:al|el|ad|as|ash|at|az|bin|ibn|abu)-)?[A-Z][a-z]+(?:-[A-Za-z][a-z]*|'(?!s\b)[A-Za-z][a-z]*)*"
 _NAME = re.compile(
     rf"(?<![\w'-])(?:\((?P<paren>{_TOKEN})\)\s+)?(?P<name>{_TOKEN}(?:\s+(?:[A-Z]\.?(?=\s)|{_PARTICLE}(?=\s+[A-Z])|{_TOKEN}))*"
     rf"(?:\s+Jr\.?)?)(?![\w-])"

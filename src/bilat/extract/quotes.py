@@ -96,8 +96,13 @@ def find_quotes(paragraphs: list[str]) -> list[QuoteSpan]:
 
 
 def is_quotation(q: QuoteSpan) -> bool:
-    """Five words or more: shorter quoted fragments are scare quotes and names, not quotations."""
-    return len(word_list(q.text)) >= MIN_WORDS
+    """Five words or more, and not a name: shorter fragments are scare quotes, title-case ones names of things."""
+    words = q.text.split()
+    if len(word_list(q.text)) < MIN_WORDS:
+        return False
+    long_words = [w for w in words if len(w.strip(".,;:!?()")) > 3]
+    named = long_words and all(w[:1].isupper() or w[:1].isdigit() for w in long_words) and not re.search(r"[.!?]", q.text)
+    return not named
 
 
 def _strip_marks(s: str) -> str:
