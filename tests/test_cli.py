@@ -51,6 +51,8 @@ def test_list_json_keys_and_country_filter(corpus):
     assert len(docs) == 5
     for d in docs:
         assert set(d) >= {"id", "title", "date", "date_precision", "countries", "pairs", "people", "event_types", "path"}
+    spellings = {p["name"]: p["canonical"] for d in docs for p in d["people"] if "Bobrovni" in p["name"]}
+    assert len(spellings) >= 2 and len(set(spellings.values())) == 1  # one person under every spelling
     serbian = run_json("list", "--corpus", str(corpus), "--country", "Serbian", "--country", "hu")
     assert {d["id"] for d in serbian} == {"002_e6b05a2ad52912ea", "003_f264a064ad147425"}
     assert run_json("list", "--corpus", str(corpus), "--search", "Kazakhstan")[0]["id"] == "004_4e4b5e608c2897a8"

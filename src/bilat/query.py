@@ -199,7 +199,9 @@ class Reader:
             people = []
             for p in self.people_by_doc.get(r["id"], []):
                 g = self.people.get(fold(p["name"]))
-                people.append({"name": p["name"], "country": (g and g["country"]) or p["country"], "role": p["role"]})
+                # The name as this article writes it, and the one the person goes by across the corpus.
+                people.append({"name": p["name"], "country": (g and g["country"]) or p["country"], "role": p["role"],
+                               "canonical": g["name"] if g else p["name"]})
             rows.append({"id": r["id"], "title": r["title"], "date": date, "date_precision": precision,
                          "countries": countries, "pairs": json.loads(r["pairs"]), "people": people,
                          "event_types": types, "path": r["path"]})
