@@ -125,3 +125,12 @@ def test_names_of_exercises_are_not_quotations_and_clauses_joined_by_and():
     assert "Mohamed Othman al-Hussein" in {p.name for p in x.people}
     assert ("agreement", ("EGY", "SDN"), None) in events(x)
     assert sum(1 for e in x.events if e.type == "exercise") == 2
+
+
+def test_capitals_as_parties_according_to_and_the_lead_dates_the_main_engagement():
+    x = read("belarus-russia-air-defence")
+    assert x.pairs == [["BLR", "RUS"]]
+    assert ("agreement", ("BLR", "RUS"), "2021-06-17") in events(x)  # "agreed on Thursday", a Friday article
+    assert ("arms_transfer", ("BLR", "RUS"), "2019") in events(x)
+    assert [q.speaker for q in x.quotes] == ["Viktor Gurin", "Alexander Fomin"]
+    assert {p.name: p.role for p in x.people}["Viktor Gurin"] == "chief of general staff"

@@ -182,6 +182,11 @@ def find_events(sentences: list[Sentence], main_pair: list[str], anchor_date: Da
     events = _merge(reader.found)
     current = [f for f in events if not f.recalled]
     main = (current or events or [None])[0]
+    if main is not None and not main.recalled and main.event.date is None:
+        # The story's own engagement happened when its lead says, even where the lead names no trigger
+        # ("Moscow and Minsk agreed on Thursday …", then "the two signed a protocol").
+        lead_dates = [_event_date(s, anchor_date) for s in sentences if s.lead]
+        main.event.date = next((d for d in lead_dates if d is not None), None)
     return [f.event for f in events], (events.index(main) if main else None)
 
 

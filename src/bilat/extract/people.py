@@ -110,8 +110,12 @@ def _country_in(span_start: int, span_end: int, countries: list[CountryMention])
 
 def _clean_role(role: str, countries: list[CountryMention], offset: int) -> str | None:
     """The role as written, without country adjective, possessive, articles, honorifics and ranks after it."""
-    role = role.strip(" ,")
-    role = re.sub(r"^(?:the|a|an|his|her|their|its)\s+", "", role, flags=re.I)
+    stripped = role.lstrip(" ,")
+    offset += len(role) - len(stripped)
+    role = stripped.rstrip(" ,")
+    article = re.match(r"(?:the|a|an|his|her|their|its)\s+", role, flags=re.I)
+    if article:
+        role, offset = role[article.end():], offset + article.end()
     for c in countries:
         s, e = c.start - offset, c.end - offset
         if 0 <= s and e <= len(role) and s <= 1:
