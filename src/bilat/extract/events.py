@@ -96,6 +96,7 @@ class _Found:
     recalled: bool
     order: int
     name: str | None = None  # a named exercise ("Iron Cat") stays apart from another named one
+    lead: bool = False  # read from the story's first paragraph
 
 
 def _usable_dates(sentence: Sentence) -> list[DateMention]:
@@ -182,7 +183,7 @@ def find_events(sentences: list[Sentence], main_pair: list[str], anchor_date: Da
     events = _merge(reader.found)
     current = [f for f in events if not f.recalled]
     main = (current or events or [None])[0]
-    if main is not None and not main.recalled and main.event.date is None:
+    if main is not None and not main.recalled and not main.lead and main.event.date is None:
         # The story's own engagement happened when its lead says, even where the lead names no trigger
         # ("Moscow and Minsk agreed on Thursday …", then "the two signed a protocol").
         lead_dates = [_event_date(s, anchor_date) for s in sentences if s.lead]
@@ -221,7 +222,7 @@ class _EventReader:
             # A transfer's direction (its first-named party) keeps "A bought from B, while B buys from A" apart.
             direction = s.countries[0] if kind == "arms_transfer" and len(set(s.countries)) >= 2 else None
             for name in _named_exercises(s, kind) or [direction]:
-                self.found.append(_Found(_make(kind, group, group_date, place, s.text, trigger), recalled, order, name))
+                self.found.append(_Found(_make(kind, group, group_date, place, s.text, trigger), recalled, order, name, s.lead))
         # "held under the agreement on military cooperation": a standing agreement is an engagement too.
         if kind != "agreement" and re.search(r"\b(?:under|within the framework of|in line with) the (?:\w+ ){0,3}"
                                              r"(?:agreement|treaty|memorandum|plan)\b", s.text):
