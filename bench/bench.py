@@ -60,6 +60,9 @@ def main() -> None:
         changed = next(corpus.rglob("*.txt"))
         changed.write_text(changed.read_text(encoding="utf-8") + "\nSerbia and Hungary held talks in 2025.\n", encoding="utf-8")
         rows.append(("refresh, one file changed", timed(bilat + ["index"], env, 1)))
+        # Untidy input: a 500 KB text dump without line breaks must not stall an index.
+        (corpus / "dump.txt").write_text("Serbian Defence Minister said Hungary signed, " * 11000, encoding="utf-8")
+        rows.append(("refresh, one 500 KB one-line dump added", timed(bilat + ["index"], env, 1)))
         for label, cmd in [
             ("list --json", ["list", "--json"]),
             ("timeline --country Serbia --json", ["timeline", "--country", "Serbia", "--json"]),

@@ -40,7 +40,8 @@ _SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’]?\s+(?=[\"“‘'(]?[A-Z0-9])"
 _ABBREV = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|Gen|Lt|Col|Maj|Capt|Adm|Sgt|Rep|Sen|Gov|St|Jr|Sr|No|vs|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|U\.S|U\.K|[A-Z])\.)$")
 
 
-def split_sentences(paragraph: str) -> list[tuple[int, str]]:
+@lru_cache(maxsize=1024)
+def split_sentences(paragraph: str) -> tuple[tuple[int, str], ...]:
     """Sentences of a paragraph with their start offsets; abbreviations and initials do not split."""
     out: list[tuple[int, str]] = []
     start = 0
@@ -52,7 +53,7 @@ def split_sentences(paragraph: str) -> list[tuple[int, str]]:
         start = m.end()
     if start < len(paragraph):
         out.append((start, paragraph[start:]))
-    return [(s, t.strip()) for s, t in out if t.strip()]
+    return tuple((s, t.strip()) for s, t in out if t.strip())
 
 
 def sentence_start(paragraph: str, offset: int) -> int:

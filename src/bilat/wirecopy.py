@@ -43,6 +43,33 @@ _DATELINE = re.compile(
 )
 
 
+# Extraction cost grows faster than the length of a paragraph; real copy stays far below these,
+# and a text dump without line breaks must not stall an index of thousands of files.
+MAX_PARAGRAPH = 3000
+MAX_STORY = 60_000
+
+
+def _bounded(paragraphs: list[str]) -> list[str]:
+    """Paragraphs cut at sentence ends (or spaces) to MAX_PARAGRAPH, the story to MAX_STORY characters."""
+    out: list[str] = []
+    total = 0
+    for p in paragraphs:
+        while len(p) > MAX_PARAGRAPH:
+            cut = max(p.rfind(". ", 0, MAX_PARAGRAPH), p.rfind(" ", 0, MAX_PARAGRAPH // 2))
+            cut = cut + 1 if cut > 0 else MAX_PARAGRAPH
+            out.append(p[:cut].strip())
+            p = p[cut:].strip()
+        if p:
+            out.append(p)
+    kept = []
+    for p in out:
+        total += len(p)
+        if total > MAX_STORY:
+            break
+        kept.append(p)
+    return kept
+
+
 def _is_date_line(line: str) -> bool:
     """A short line that is mostly a date: `Oct 2, 2020`, `Published: 10 Feb, 2022`, `Ahmed Eleiba, Friday 19 Oct 2018`."""
     return len(line.split()) <= 12 and bool(FULL_DATE.search(line)) and not line.rstrip().endswith((".", "”", '"')) or (
@@ -112,7 +139,7 @@ def parse_document(id_: str, path: str, text: str) -> Document:
             if m.group("region"):
                 paragraphs.insert(body_start, f"{doc.dateline_place}, {m.group('region')}")
                 body_start += 1
-    doc.body = paragraphs
+    doc.body = _bounded(paragraphs)
     doc.headline_lines = body_start
     if not doc.title:
         lead = next((p for p in paragraphs[body_start:]), "")

@@ -320,7 +320,7 @@ class PeopleFinder:
     def _delegation(self, i: int, start: int) -> tuple[str | None, int]:
         """"Hungary's delegation included A, B and C": everyone listed shares the delegation's country."""
         text = self.folded[i]
-        sent_start = sentence_start(text, start)
+        sent_start = max(sentence_start(text, start), start - 300)
         m = re.search(r"(\S+(?:\s\S+)?)\s+delegation\s+(?:included|comprised|consisted of|was made up of|also included)\b", text[sent_start:start])
         if m:
             code = _country_in(sent_start + m.start(1), sent_start + m.end(1), self.countries[i])

@@ -167,7 +167,7 @@ class SpeakerResolver:
 
     def _before(self, p: int, start: int) -> tuple[bool, PersonRecord | None]:
         text = self.folded[p]
-        sent_start = sentence_start(text, start)
+        sent_start = max(sentence_start(text, start), start - 300)  # bounded: regexes below anchor at the end
         head = text[sent_start:start]
         m = re.search(rf"(?P<who>[^,.;]{{1,80}}?)\s+(?:\w+ly\s+)?{_SPEECH}(?:\s+(?:on|at|in)\s+[^,:]+)?(?:\s+that)?\s*[:,]?\s*$", head) or re.search(
             r"(?P<who>[A-Z][\w' -]{1,60}?)\s*:\s*$", head)
