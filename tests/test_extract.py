@@ -177,3 +177,11 @@ def test_intentions_and_re_mentions_are_not_engagements():
             "The two ministers are expected to sign a logistics agreement next year. "
             "Norway would rather have bought more tanks from Germany.")
     assert {(e.type, tuple(e.countries)) for e in x.events} == {("meeting", ("FIN", "NOR"))}
+
+
+def test_an_earlier_agreement_inside_the_lead_is_its_own_event():
+    x = doc(" date 2022-03-04 Estonian and Latvian defence ministers signed a document in Riga on Friday that puts into "
+            "practice the joint border surveillance that the two countries had agreed in 2019.")
+    found = {(e.type, tuple(e.countries), e.date.value if e.date else None) for e in x.events}
+    assert ("agreement", ("EST", "LVA"), "2022-03-04") in found
+    assert ("agreement", ("EST", "LVA"), "2019") in found

@@ -49,6 +49,8 @@ _HAPPENED = re.compile(r"(?<!if )(?<!will be )(?<!would be )(?<!to be )(?<!rathe
 # "builds on a 2023 deal", "rests on a joint memorandum signed on …": an earlier agreement inside a sentence about a new one.
 _BUILDS_ON = re.compile(r"\b(?:builds? on|rests? on|follows?|complements?|succeeds?|replaces?|(?:as )?part of|under)\s+(?:a|an|the)\s+(?P<what>[^,.;]{0,80}?"
                         r"\b(?:deal|agreement|memorandum|plan|treaty|pact|accord|declaration|contract|protocol)\b[^,.;]*)", re.I)
+_HAD_AGREED = re.compile(r"\b(?:that|which)\s+(?:the two (?:countries|sides|governments)|both (?:countries|sides)|they)\s+had\s+"
+                         r"(?:\w+\s+)?(?:agreed|signed|concluded)\b[^,;]*", re.I)
 # Clauses that report separate engagements in one sentence.
 _CLAUSE_SPLIT = re.compile(r",\s+while\s+|,\s+whereas\s+|;\s+|,\s+and\s+(?=(?:later\s+|also\s+)?(?:held|signed|conducted|agreed|"
                            r"launched|met|bought|purchased|staged|concluded|ordered|opened)\b)")
@@ -237,6 +239,13 @@ class _EventReader:
 
     def _earlier_deal(self, s: Sentence, order: int) -> Sentence:
         """"… builds on a 2023 deal": records the earlier deal and returns the rest of the sentence."""
+        had = _HAD_AGREED.search(s.text)
+        if had and len(self.main_pair) == 2:
+            # "… cooperation that the two countries had agreed earlier": an agreement before this one.
+            earlier = _sub_sentence(s, had.start(), had.end())
+            self.found.append(_Found(_make("agreement", sorted(self.main_pair), _event_date(earlier, None), None, earlier.text),
+                                     True, order))
+            s = _sub_sentence(s, 0, had.start())
         builds = _BUILDS_ON.search(s.text)
         speculative = _NOT_EVENT.search(s.text) and not _HAPPENED.search(s.text)
         if not builds or speculative or re.search(r"\b(?:new|latest|this|today's)\b", builds.group("what"), re.I):
