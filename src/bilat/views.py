@@ -56,8 +56,10 @@ def pair(profile: dict, fmt: str) -> None:
 
         con = console()
         s = p["summary"]
-        names = " – ".join(p["countries"])
-        con.print(Text(f"{names}", style=STRONG + " underline"))
+        from bilat.gazetteer import load
+
+        names = " – ".join(load().name(c) for c in p["countries"])
+        con.print(Text(f"{names} ({'–'.join(p['countries'])})", style=STRONG + " underline"))
         by_type = ", ".join(f"{k} {v}" for k, v in sorted(s["events_by_type"].items())) or "none"
         con.print(Text(f"{s['documents']} documents · {s['events']} engagements ({by_type}) · "
                        f"first {s['first_date'] or '—'} · last {s['last_date'] or '—'}"))
