@@ -131,6 +131,7 @@ TYPE_STYLE = {"agreement": "green", "meeting": "cyan", "exercise": "yellow", "ar
 def draw_timeline(events: list[dict], con=None, title: str | None = None) -> None:
     """Dates down a rule, grouped by year; undated engagements last, marked as undated."""
     from rich.rule import Rule
+    from rich.table import Table
     from rich.text import Text
 
     con = con or console()
@@ -139,21 +140,21 @@ def draw_timeline(events: list[dict], con=None, title: str | None = None) -> Non
     if not events:
         con.print(Text("(no engagements found)", style="dim"))
         return
-    group = object()
+    groups: dict[str, list[dict]] = {}
     for e in events:
-        year = e["date"][:4] if e["date"] else "undated"
-        if year != group:
-            con.print(Rule(Text(year, style=STRONG), align="left"))
-            group = year
-        line = Text()
-        line.append(f"{(e['date'] or 'undated'):<10}", style=STRONG if e["date"] else "dim")
-        line.append(" │ ", style="dim")
-        line.append(f"{e['type']:<13}", style=TYPE_STYLE.get(e["type"], ""))
-        line.append(" " + "–".join(e["countries"]), style=STRONG)
-        if e.get("place"):
-            line.append(f"  {clean(e['place'])}")
-        con.print(line)
-        detail = Text(" " * 10 + " │   ", style="dim")
-        detail.append(clean(e["summary"]), style="")
-        detail.append(f"  [{', '.join(e['docs'])}]", style="dim")
-        con.print(detail)
+        groups.setdefault(e["date"][:4] if e["date"] else "undated", []).append(e)
+    for year, group in groups.items():
+        con.print(Rule(Text(year, style=STRONG), align="left"))
+        grid = Table.grid(padding=(0, 2))
+        grid.add_column(no_wrap=True, width=10)
+        grid.add_column(ratio=1)
+        for e in group:
+            what = Text()
+            what.append(f"{e['type']:<13}", style=TYPE_STYLE.get(e["type"], ""))
+            what.append(" " + "–".join(e["countries"]), style=STRONG)
+            if e.get("place"):
+                what.append(f"  {clean(e['place'])}")
+            what.append("\n" + clean(e["summary"]))
+            what.append(f"  [{', '.join(e['docs'])}]", style="dim")
+            grid.add_row(Text(e["date"] or "undated", style=STRONG if e["date"] else "dim"), what)
+        con.print(grid)
