@@ -38,6 +38,7 @@ NOT_NAME = {
     "cooperation", "co-operation", "science", "partnership", "news", "times", "post", "press", "brigade", "regiment",
     "flotilla", "guard", "barracks", "department", "office", "staff", "government", "parliament", "republic",
     "kingdom", "state", "states", "union", "nations", "airport", "airfield", "embassy", "summit", "forum", "expo",
+    "meeting", "conference", "talks", "visit", "session", "round", "plus", "exhibition", "show", "fair",
     "exercise", "operation", "service", "services", "academy", "institute", "school", "college", "centre", "center",
     "bank", "fund", "corps", "command", "headquarters", "foundation", "programme", "program", "project", "initiative",
     "strategy", "doctrine", "declaration", "memorandum", "protocol", "framework", "contract", "deal", "pact", "accord",
@@ -174,8 +175,8 @@ class PeopleFinder:
         words = words[cut + 1:]
         if not words:
             return None
-        if any(fold(w[2]) in NOT_NAME for w in words):
-            return None
+        if any(fold(part) in NOT_NAME for w in words for part in w[2].split("-")):
+            return None  # "Meeting-Plus", "Defence Forces": names of things
         start, end = words[0][0], words[-1][1]
         # A name word that is a country or demonym is not a name ("Hungarian", "Jordan" as a country).
         if any(c.start < end and start < c.end for c in self.countries[i]):
@@ -207,6 +208,8 @@ class PeopleFinder:
         if role is None and after_role is None:
             if not re.match(rf"\s+{_SPEECH}\b", text[end:]) and not re.search(rf"\b{_SPEECH}\s*$", text[max(0, start - 12):start]):
                 return
+            if re.match(rf"\s+{_SPEECH}\s+(?:it|its)\b", text[end:]):
+                return  # "Hyundai Rotem said it expected …": a company speaks of itself as "it"
         if len(words) < 2 and role is None:
             return
         if after_cue > cue:
