@@ -134,3 +134,18 @@ def test_capitals_as_parties_according_to_and_the_lead_dates_the_main_engagement
     assert ("arms_transfer", ("BLR", "RUS"), "2019") in events(x)
     assert [q.speaker for q in x.quotes] == ["Viktor Gurin", "Alexander Fomin"]
     assert {p.name: p.role for p in x.people}["Viktor Gurin"] == "chief of general staff"
+
+
+def test_agreed_to_in_the_lead_and_a_demonym_inside_a_regional_adjective():
+    x = read("brazil-chile-drone")
+    assert x.countries == ["BRA", "CHL"]  # "South American" is not American
+    assert ("industry", ("BRA", "CHL"), None) in events(x)
+    assert ("arms_transfer", ("BRA", "CHL"), "2009") in events(x)
+    assert {p.name: p.country for p in x.people} == {"Maya Fernández": "CHL", "José Múcio Monteiro": "BRA"}
+
+
+def test_people_without_a_cue_belong_where_the_dateline_is():
+    x = read("nigeria-china-patrol-ship")
+    assert {p.name: p.country for p in x.people} == {"Muhammadu Buhari": "NGA", "Awwal Gambo": "NGA"}
+    assert ("arms_transfer", ("CHN", "NGA"), "2023-02-24") in events(x)
+    assert ("agreement", ("CHN", "NGA"), "2021") in events(x)

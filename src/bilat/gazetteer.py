@@ -30,6 +30,7 @@ class Country:
     names: set[str] = field(default_factory=set)
     demonyms: set[str] = field(default_factory=set)
     capitals: set[str] = field(default_factory=set)
+    provinces: set[str] = field(default_factory=set)  # where a place is, never a mention of the country
 
 
 class UnknownCountry(ValueError):
@@ -71,6 +72,16 @@ class Gazetteer:
             keys.setdefault(fold(form), code)
         return keys
 
+    def country_of_place(self, place: str | None) -> str | None:
+        """The country a capital or province name lies in ("Lagos", "Istanbul"), when only one has it."""
+        if not place:
+            return None
+        code_kind = self.forms.get(place)
+        if code_kind and code_kind[1] == "capital":
+            return code_kind[0]
+        owners = [c.code for c in self.countries.values() if place in c.provinces]
+        return owners[0] if len(owners) == 1 else None
+
     def name(self, code: str) -> str:
         c = self.countries.get(code)
         return c.name if c else code
@@ -107,6 +118,9 @@ def _read_countryinfo() -> list[dict]:
     return rows
 
 
+_CACHE_FORMAT = 2  # bump when the cached JSON's shape changes
+
+
 def _cache_file(extra_text: str) -> Path:
     """Where the built gazetteer is kept: reading 250 countryinfo files costs more than a command should."""
     # The installed countryinfo data, identified by its folder's path and time, without importing the package.
@@ -116,7 +130,7 @@ def _cache_file(extra_text: str) -> Path:
         base = f"{origin}:{os.stat(os.path.join(origin, 'data')).st_mtime_ns}"
     except OSError:
         base = origin
-    key = hashlib.sha1((base + extra_text).encode()).hexdigest()[:12]
+    key = hashlib.sha1(f"{_CACHE_FORMAT}:{base}{extra_text}".encode()).hexdigest()[:12]
     cache = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "bilat"
     return cache / f"gazetteer-{key}.json"
 
@@ -128,7 +142,8 @@ def load() -> Gazetteer:
     try:
         data = json.loads(cached.read_text(encoding="utf-8"))
         countries = {code: Country(code=code, alpha2=c["alpha2"], name=c["name"], population=c["population"],
-                                   names=set(c["names"]), demonyms=set(c["demonyms"]), capitals=set(c["capitals"]))
+                                   names=set(c["names"]), demonyms=set(c["demonyms"]), capitals=set(c["capitals"]),
+                                   provinces=set(c["provinces"]))
                      for code, c in data["countries"].items()}
         forms = {form: (code, kind) for form, (code, kind) in data["forms"].items()}
         return Gazetteer(countries, data["not_countries"], forms, data["keys"])
@@ -140,7 +155,7 @@ def load() -> Gazetteer:
         tmp = cached.with_suffix(f".{os.getpid()}.tmp")
         tmp.write_text(json.dumps({"countries": {code: {"alpha2": c.alpha2, "name": c.name, "population": c.population,
                                                         "names": sorted(c.names), "demonyms": sorted(c.demonyms),
-                                                        "capitals": sorted(c.capitals)}
+                                                        "capitals": sorted(c.capitals), "provinces": sorted(c.provinces)}
                                                  for code, c in gazetteer.countries.items()},
                                    "not_countries": gazetteer.not_countries, "forms": gazetteer.forms,
                                    "keys": gazetteer._keys}, ensure_ascii=False), encoding="utf-8")
@@ -171,6 +186,9 @@ def _build(extra: dict) -> Gazetteer:
         for demonym in str(row.get("demonym") or "").split(","):
             if demonym.strip() and "/" not in demonym:
                 c.demonyms.add(demonym.strip())
+        provinces = row.get("provinces")
+        if isinstance(provinces, list):
+            c.provinces.update(p for p in provinces if isinstance(p, str) and p.replace(" ", "").isalpha())
         capital = row.get("capital")
         for cap in capital if isinstance(capital, list) else [capital]:
             if cap and cap not in drop_capitals:

@@ -47,7 +47,8 @@ def extract(doc: Document) -> Extraction:
     anchor, anchor_source = _anchor(doc)
     pair = _main_pair(countries_found)
 
-    finder = PeopleFinder(paragraphs, countries_found, pair, acronyms_of(paragraphs, countries_found))
+    home = matcher().gazetteer.country_of_place(doc.dateline_place)
+    finder = PeopleFinder(paragraphs, countries_found, pair, acronyms_of(paragraphs, countries_found), home)
     records = finder.run()
 
     resolver = SpeakerResolver(paragraphs, finder)

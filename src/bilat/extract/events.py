@@ -23,12 +23,13 @@ TRIGGERS: list[tuple[str, re.Pattern]] = [
                                  r"\bacquisition\b|\bcontract (?:for|to buy|covers)\b|\bordered\b|\btaken into service\b|"
                                  r"\bprocure\w*|\bsupply of\b|\bexport order\b|\bcontract with\b|\bsigns? for\b|"
                                  r"\b(?:deals?|contracts?) (?:for|to buy|to purchase|on the (?:purchase|supply|sale))\b|"
-                                 r"\b(?:took|take|takes|taking) delivery\b|\bhanded over\b|"
+                                 r"\b(?:took|take|takes|taking) delivery\b|\bhanded over\b|\bcommissioned\b|\binducted\b|"
                                  r"\breceived (?:its |their |the )?(?:first |last |final |new )?(?:[\w-]+ ){0,4}(?:jets|aircraft|fighters|tanks|"
                                  r"helicopters|drones|systems|ships|vessels|missiles|vehicles|howitzers|batteries)\b", re.I)),
     ("industry", re.compile(r"\bco-?produc\w*|\bproduced jointly\b|\bjoint venture\b|\bjoint development\b|"
                             r"\bcorvettes?\b|\btechnology transfer\b|\bjoint production\b|\bdefen[cs]e[- ]industr\w* (?:project|cooperation)\b|"
-                            r"\bco-?develop\w*|\bshipyard\b|\blaunched? (?:a|the) \w+ built\b", re.I)),
+                            r"\bco-?develop\w*|\bjointly (?:develop|produce|build|manufacture)\w*|\bshipyard\b|"
+                            r"\blaunched? (?:a|the) \w+ built\b", re.I)),
     ("agreement", re.compile(r"\bagreements?\b(?! (?:on|that|with) (?:the )?(?:need|importance|view))|\bmemorand(?:um|a)\b|\bplan\b(?! to\b)|\bprotocol\b|"
                              r"\bdeclaration\b|\btreaty\b(?! all(?:y|ies)| obligations)|\bpact\b|\baccords?\b|\bframework\b|\bletter of intent\b|"
                              r"\broad ?map\b|\bdeals?\b|\bSOFA\b|\bMoU\b|\bstatement of intent\b|"
@@ -317,8 +318,9 @@ def _happened(s: Sentence, trigger: re.Match) -> bool:
     ends = [i for i in (text.find(",", trigger.end()), text.find(";", trigger.end())) if i >= 0]
     window = text[max(0, trigger.start() - 120):min(ends) if ends else len(text)]
     happened = _HAPPENED.search(text)
-    if _NOT_EVENT.search(window) and not _HAPPENED.search(window):
-        return False
+    intention = [m for m in _NOT_EVENT.finditer(window) if not (s.lead and m.group(0).lower() == "agreed to")]
+    if intention and not _HAPPENED.search(window):
+        return False  # (in the lead, "X and Y have agreed to …" is the news itself)
     # "X is expected to stress that … under an enhanced framework": a future frame governs all that follows it.
     if _FUTURE_FRAME.search(text[:trigger.start()]) and not happened:
         return False

@@ -134,12 +134,13 @@ class PeopleFinder:
     """Finds people across the paragraphs of one document and resolves their later mentions."""
 
     def __init__(self, paragraphs: list[str], countries: list[list[CountryMention]], main_pair: list[str],
-                 acronyms: dict[str, str]):
+                 acronyms: dict[str, str], home: str | None = None):
         self.paragraphs = paragraphs
         self.folded = [fold_same_length(p) for p in paragraphs]
         self.countries = countries
         self.main_pair = main_pair
         self.acronyms = acronyms
+        self.home = home  # the country of the dateline's place, where the story is told from
         self.people: list[PersonRecord] = []
         self.mentions: list[Mention] = []
         self._last_found: tuple[int, int, PersonRecord] | None = None  # paragraph, end, person of the last name found
@@ -409,7 +410,7 @@ class PeopleFinder:
                         break
         for p in self.people:
             if p.country is None and pair:
-                p.country = pair[0]
+                p.country = self.home if self.home in pair else pair[0]
 
     def _by_context(self, p: PersonRecord, i: int, s: int, e: int, pair: list[str]) -> str | None:
         text = self.folded[i]
