@@ -149,3 +149,12 @@ def test_people_without_a_cue_belong_where_the_dateline_is():
     assert {p.name: p.country for p in x.people} == {"Muhammadu Buhari": "NGA", "Awwal Gambo": "NGA"}
     assert ("arms_transfer", ("CHN", "NGA"), "2023-02-24") in events(x)
     assert ("agreement", ("CHN", "NGA"), "2021") in events(x)
+
+
+def test_two_speakers_alternating_split_quotes_and_a_nested_quote():
+    x = read("finland-sweden-talks")
+    speakers = [q.speaker for q in x.quotes]
+    assert speakers == ["Antti Häkkänen", "Antti Häkkänen", "Pål Jonson", "Pål Jonson", "Antti Häkkänen",
+                        "Antti Häkkänen", "Antti Häkkänen"]
+    assert "'one northern flank'" in x.quotes[1].text  # the nested quote stays inside its quotation
+    assert {(e.type, tuple(e.countries)) for e in x.events} == {("meeting", ("FIN", "SWE"))}

@@ -30,7 +30,9 @@ TRIGGERS: list[tuple[str, re.Pattern]] = [
                             r"\bcorvettes?\b|\btechnology transfer\b|\bjoint production\b|\bdefen[cs]e[- ]industr\w* (?:project|cooperation)\b|"
                             r"\bco-?develop\w*|\bjointly (?:develop|produce|build|manufacture)\w*|\bshipyard\b|"
                             r"\blaunched? (?:a|the) \w+ built\b", re.I)),
-    ("agreement", re.compile(r"\bagreements?\b(?! (?:on|that|with) (?:the )?(?:need|importance|view))|\bmemorand(?:um|a)\b|\bplan\b(?! to\b)|\bprotocol\b|"
+    ("agreement", re.compile(r"\bagreements?\b(?! (?:on|that|with) (?:the )?(?:need|importance|view))|\bmemorand(?:um|a)\b|"
+                             r"\b(?:a|an|the|this|cooperation|action|work|military|defen[cs]e|joint|bilateral|annual|point|\d{4})\s+"
+                             r"(?:[\w-]+\s+){0,2}?plan\b(?! to\b)|\bprotocol\b|"
                              r"\bdeclaration\b|\btreaty\b(?! all(?:y|ies)| obligations)|\bpact\b|\baccords?\b|\bframework\b|\bletter of intent\b|"
                              r"\broad ?map\b|\bdeals?\b|\bSOFA\b|\bMoU\b|\bstatement of intent\b|"
                              r"\b(?:sign(?:ed|s|ing)?|concluded|inks?|inked)\b(?=.*\b(?:document|arrangement|contract|deal|plan|agreement|"
@@ -406,8 +408,8 @@ def _parties(s: Sentence, main_pair: list[str], trigger: re.Match, date: Date | 
         if len(outside) == 1:  # "both countries bought F-16s from the United States": each with the third
             return [(sorted({c, outside[0]}), date) for c in pair]
         return [(sorted(pair), date)]
-    if pair and codes and codes[0] in pair:
-        return [(sorted(pair), date)]
+    if pair and codes and codes[0] in pair and (s.lead or _HAPPENED.search(text)):
+        return [(sorted(pair), date)]  # one side named, the other the story's: only for what took place
     return []
 
 

@@ -65,7 +65,10 @@ _NAME = re.compile(
     rf"(?<![\w'-])(?:\((?P<paren>{_TOKEN})\)\s+)?(?P<name>{_TOKEN}(?:\s+(?:[A-Z]\.?(?=\s)|{_PARTICLE}(?=\s+[A-Z])|{_TOKEN}))*"
     rf"(?:\s+Jr\.?)?)(?![\w-])"
 )
-_SPEECH = r"(?:said|says|told|stated|stressed|added|noted|asserted|declared|explained|emphasi[sz]ed|underlined|wrote|tweeted|remarked|insisted|announced|continued|warned|highlighted|affirmed|confirmed|recalled)"
+_SPEECH = (r"(?:said|says|told|stated|stressed|added|noted|asserted|declared|explained|emphasi[sz]ed|underlined|wrote|"
+           r"tweeted|posted|remarked|insisted|announced|continued|warned|highlighted|affirmed|confirmed|recalled|replied|"
+           r"responded|answered|argued|observed|commented|acknowledged|admitted|cautioned|urged|promised|pledged|vowed|"
+           r"concluded|pointed out|went on|told reporters)")
 
 
 _TITLE_TOKEN = r"(?:[A-Z(][\w'’().&-]*|of|the|for|in|and|&|" + "|".join(sorted(TITLE_WORDS | set(ROLE_HEADS))) + r")"
