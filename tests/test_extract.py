@@ -185,3 +185,11 @@ def test_an_earlier_agreement_inside_the_lead_is_its_own_event():
     found = {(e.type, tuple(e.countries), e.date.value if e.date else None) for e in x.events}
     assert ("agreement", ("EST", "LVA"), "2022-03-04") in found
     assert ("agreement", ("EST", "LVA"), "2019") in found
+
+
+def test_what_an_agreement_will_lead_to_has_not_happened_but_what_was_agreed_that_would_happen_has():
+    x = doc(" date 2022-02-10 Indonesia signed a contract for six French Rafale jets in Jakarta on Thursday. "
+            "Indonesia also signed a cooperation agreement with France that will lead to the purchase of two submarines.")
+    assert sum(1 for e in x.events if e.type == "arms_transfer") == 1
+    y = doc(" date 2022-05-12 On May 11, 2022, Kazakh and Turkish companies agreed that drones would be produced jointly in Kazakhstan.")
+    assert [(e.type, e.date.value) for e in y.events] == [("industry", "2022-05-11")]

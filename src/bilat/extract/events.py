@@ -225,7 +225,8 @@ class _EventReader:
         recalled = self._recalled(s, date, usable)
         for group, group_date in _parties(s, self.main_pair, trigger, date, usable):
             # A transfer's direction (its first-named party) keeps "A bought from B, while B buys from A" apart.
-            direction = s.countries[0] if kind == "arms_transfer" and len(set(s.countries)) >= 2 else None
+            named = [c for _, _, c in s.mentions]
+            direction = named[0] if kind == "arms_transfer" and len(set(named)) >= 2 else None
             for name in _named_exercises(s, kind) or [direction]:
                 self.found.append(_Found(_make(kind, group, group_date, place, s.text, trigger), recalled, order, name, s.lead))
         # "held under the agreement on military cooperation": a standing agreement is an engagement too.
@@ -251,8 +252,9 @@ class _EventReader:
             s = _sub_sentence(s, 0, had.start())
         builds = _BUILDS_ON.search(s.text)
         speculative = _NOT_EVENT.search(s.text) and not _HAPPENED.search(s.text)
-        if not builds or speculative or re.search(r"\b(?:new|latest|this|today's)\b", builds.group("what"), re.I):
-            return s
+        if not builds or speculative or re.search(r"\b(?:new|latest|this|today's)\b|\bplan(?:s|ned)? to\b|\bintend|\bwill\b",
+                                                  builds.group("what"), re.I):
+            return s  # "part of a plan to buy 42 aircraft" frames a future, not an earlier deal
         earlier = _sub_sentence(s, builds.start("what"), builds.end("what"))
         rest = _sub_sentence(s, 0, builds.start())
         hit = _trigger(earlier)
@@ -321,8 +323,15 @@ def _happened(s: Sentence, trigger: re.Match) -> bool:
     window = text[max(0, trigger.start() - 120):min(ends) if ends else len(text)]
     happened = _HAPPENED.search(text)
     intention = [m for m in _NOT_EVENT.finditer(window) if not (s.lead and m.group(0).lower() == "agreed to")]
-    if intention and not _HAPPENED.search(window):
+    done = list(_HAPPENED.finditer(window))
+    if intention and not done:
         return False  # (in the lead, "X and Y have agreed to …" is the news itself)
+    before = trigger.start() - max(0, trigger.start() - 120)
+    last_intent = max((m.start() for m in intention if m.start() < before), default=-1)
+    last_done = max((m.start() for m in done if m.start() < before), default=-1)
+    framed = any(m.group(0).lower() == "agreed that" and m.start() == last_done for m in done)
+    if last_intent > last_done >= 0 and not framed:  # what was "agreed that" it would happen is the agreement
+        return False  # "had signed an agreement that will lead to the purchase": the purchase is still to come
     # "X is expected to stress that … under an enhanced framework": a future frame governs all that follows it.
     if _FUTURE_FRAME.search(text[:trigger.start()]) and not happened:
         return False
@@ -489,6 +498,10 @@ def _merge(found: list[_Found]) -> list[_Found]:
         host = None
         if e.type == "meeting" and not f.recalled:
             host = next((o for o in others if not o.recalled and o.event.type != "meeting" and _compatible_or_open(o.event, e)), None)
+        elif e.type == "agreement" and not f.recalled and e.date is not None:
+            # Documents signed at a purchase, a joint venture or a joint body's session are that occasion.
+            host = next((o for o in others if not o.recalled and o.event.type in ("arms_transfer", "industry", "mechanism")
+                         and o.event.date is not None and _compatible(o.event, e)), None)
         if host is None and e.date is None:
             fits = ("agreement", "arms_transfer", "industry") if e.type == "agreement" else (e.type,)
             if e.type == "meeting" and not f.recalled:
