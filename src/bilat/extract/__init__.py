@@ -42,6 +42,7 @@ def _main_pair(mentions: list[list]) -> list[str]:
 
 
 def extract(doc: Document) -> Extraction:
+    """Everything bilat reads out of one article: countries, people, quotes, engagements, figures, date."""
     paragraphs = doc.body
     countries_found = [matcher().find(p) for p in paragraphs]
     anchor, anchor_source = _anchor(doc)
@@ -50,15 +51,7 @@ def extract(doc: Document) -> Extraction:
     home = matcher().gazetteer.country_of_place(doc.dateline_place)
     finder = PeopleFinder(paragraphs, countries_found, pair, acronyms_of(paragraphs, countries_found), home)
     records = finder.run()
-
-    resolver = SpeakerResolver(paragraphs, finder)
-    quotes = []
-    for span in find_quotes(paragraphs):
-        who = resolver.resolve(span)
-        if not is_quotation(span):
-            continue
-        quotes.append(Quote(text=span.text, speaker=spoken_name(who, resolver.surface) if who else None, speaker_role=who.role if who else None,
-                            speaker_country=who.country if who else None, paragraph=span.paragraph))
+    quotes = _quotes(paragraphs, finder)
 
     # The lead takes the anchor; a dateline date ("BAKU, March 9") refines it.
     anchor_date = Date(anchor.isoformat(), anchor_source) if anchor else None
@@ -67,21 +60,11 @@ def extract(doc: Document) -> Extraction:
         if dl and dl[0].date:
             anchor_date = Date(dl[0].date.value, "dateline")
 
-    sentences: list[Sentence] = []
-    lead_paragraph = doc.headline_lines
-    gaz = matcher().gazetteer
-    for i, text in enumerate(paragraphs):
-        for start, sent in split_sentences(text):
-            named = [(c.start - start, c.end - start, c.code) for c in countries_found[i] if start <= c.start < start + len(sent)]
-            people = [(m.start - start, m.end - start, m.person.country) for m in finder.mentions
-                      if m.paragraph == i and start <= m.start < start + len(sent) and m.person.country]
-            codes = [c for _, _, c in sorted(named + people)]
-            headline = i < doc.headline_lines
-            lead = not headline and i == lead_paragraph
-            sentences.append(Sentence(i, start, sent, codes, find_dates(sent, anchor), lead, headline, named))
+    sentences = _sentences(doc, countries_found, finder, anchor)
+    gazetteer = matcher().gazetteer
 
     def is_country_word(word: str) -> bool:
-        code_kind = gaz.forms.get(word)
+        code_kind = gazetteer.forms.get(word)
         return bool(code_kind) and code_kind[1] != "capital"
 
     events, main = find_events(sentences, pair, anchor_date, doc.dateline_place, is_country_word, doc.dateline_date)
@@ -93,3 +76,33 @@ def extract(doc: Document) -> Extraction:
     people = [Person(name=p.name, country=p.country, role=p.role, variants=sorted(p.variants)) for p in records]
     return Extraction(date=date, countries=codes, pairs=[list(p) for p in pairs], people=people, quotes=quotes,
                       events=events, figures=figures, main_event=main)
+
+
+def _quotes(paragraphs: list[str], finder: PeopleFinder) -> list[Quote]:
+    """Quotations with their speakers; short quoted spans are resolved too, for the attributions they carry."""
+    resolver = SpeakerResolver(paragraphs, finder)
+    out = []
+    for span in find_quotes(paragraphs):
+        who = resolver.resolve(span)
+        if not is_quotation(span):
+            continue
+        out.append(Quote(text=span.text, speaker=spoken_name(who, resolver.surface) if who else None,
+                         speaker_role=who.role if who else None, speaker_country=who.country if who else None,
+                         paragraph=span.paragraph))
+    return out
+
+
+def _sentences(doc: Document, countries_found: list[list], finder: PeopleFinder, anchor) -> list[Sentence]:
+    """Sentences with the countries they name (people's countries included, in text order) and their dates."""
+    out: list[Sentence] = []
+    for i, text in enumerate(doc.body):
+        for start, sent in split_sentences(text):
+            end = start + len(sent)
+            named = [(c.start - start, c.end - start, c.code) for c in countries_found[i] if start <= c.start < end]
+            people = [(m.start - start, m.end - start, m.person.country) for m in finder.mentions
+                      if m.paragraph == i and start <= m.start < end and m.person.country]
+            codes = [c for _, _, c in sorted(named + people)]
+            headline = i < doc.headline_lines
+            lead = i == doc.headline_lines
+            out.append(Sentence(i, start, sent, codes, find_dates(sent, anchor), lead, headline, named))
+    return out

@@ -121,7 +121,6 @@ class SpeakerResolver:
         self.finder = finder
         self.last: PersonRecord | None = None
         self.last_paragraph = -2
-        self.last_attributed_org = False
 
     def resolve(self, q: QuoteSpan) -> PersonRecord | None:
         self.surface = None  # the speaker's name as the attribution spells it
