@@ -67,3 +67,13 @@ def test_an_index_of_an_older_schema_is_rebuilt(corpus, tmp_path):
     conn, report = index.open_index(corpus, location)
     assert report.added == 5
     assert conn.execute("PRAGMA user_version").fetchone()[0] == index.SCHEMA_VERSION
+
+
+def test_a_new_extractor_reads_every_article_again(corpus, tmp_path, monkeypatch):
+    location = tmp_path / "index.db"
+    conn, _ = index.open_index(corpus, location)
+    assert index.refresh(conn, corpus).unchanged == 5
+    monkeypatch.setattr(index, "EXTRACTOR", index.EXTRACTOR + "-next")
+    report = index.refresh(conn, corpus)
+    assert report.updated == 5 and report.unchanged == 0
+    assert index.refresh(conn, corpus).unchanged == 5

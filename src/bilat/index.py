@@ -14,9 +14,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
-from bilat import corpus
+from bilat import __version__, corpus
 
 SCHEMA_VERSION = 4
+# Which extraction produced the rows: a new release re-reads the corpus instead of mixing old and new readings.
+EXTRACTOR = f"{__version__}+1"
 
 SCHEMA = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -113,6 +115,10 @@ def refresh(conn: sqlite3.Connection, corpus_dir: Path, progress: Callable[[int,
         if not _ready(conn):
             _create(conn)
         conn.execute("INSERT OR REPLACE INTO meta VALUES ('corpus', ?)", (str(corpus_dir.resolve()),))
+        # Another version of bilat reads articles differently: every article is read again, once.
+        stored = conn.execute("SELECT value FROM meta WHERE key = 'extractor'").fetchone()
+        stale = stored is None or stored["value"] != EXTRACTOR
+        conn.execute("INSERT OR REPLACE INTO meta VALUES ('extractor', ?)", (EXTRACTOR,))
         known = {r["id"]: r for r in conn.execute("SELECT id, size, mtime_ns, sha256 FROM documents")}
         for gone in set(known) - set(on_disk):
             _delete(conn, gone)
@@ -126,7 +132,7 @@ def refresh(conn: sqlite3.Connection, corpus_dir: Path, progress: Callable[[int,
                 report.skipped.append(str(path))
                 continue
             row = known.get(doc_id)
-            if row and row["size"] == st.st_size and row["mtime_ns"] == st.st_mtime_ns:
+            if row and not stale and row["size"] == st.st_size and row["mtime_ns"] == st.st_mtime_ns:
                 report.unchanged += 1
                 continue
             try:
@@ -135,7 +141,7 @@ def refresh(conn: sqlite3.Connection, corpus_dir: Path, progress: Callable[[int,
                 report.skipped.append(str(path))
                 continue
             sha = hashlib.sha256(data).hexdigest()
-            if row and row["sha256"] == sha:
+            if row and not stale and row["sha256"] == sha:
                 conn.execute("UPDATE documents SET size = ?, mtime_ns = ? WHERE id = ?", (st.st_size, st.st_mtime_ns, doc_id))
                 report.unchanged += 1
                 continue
