@@ -15,6 +15,8 @@ from typing import Annotated, Optional
 
 import typer
 
+from bilat.models import EVENT_TYPES  # dataclasses only: cheap at start-up
+
 app = typer.Typer(
     name="bilat",
     help="Bilateral defence engagements in a folder of news articles: who engaged with whom, when, where, and who said what.",
@@ -23,8 +25,6 @@ app = typer.Typer(
     pretty_exceptions_show_locals=False,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
-
-EVENT_TYPES = ["agreement", "meeting", "exercise", "arms_transfer", "industry", "mechanism"]
 
 
 class Failure(Exception):

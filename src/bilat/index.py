@@ -63,10 +63,6 @@ class RefreshReport:
     unchanged: int = 0
     skipped: list[str] = field(default_factory=list)  # files that could not be read or extracted
 
-    @property
-    def changed(self) -> bool:
-        return bool(self.added or self.updated or self.removed)
-
 
 def default_location(corpus_dir: Path) -> Path:
     """$BILAT_INDEX, else one file per corpus folder under $XDG_CACHE_HOME/bilat (~/.cache/bilat)."""
@@ -87,12 +83,21 @@ def connect(path: Path) -> sqlite3.Connection:
         conn.execute("PRAGMA journal_mode = WAL")
         return conn
     except (sqlite3.Error, OSError) as e:
-        raise IndexUnavailable(f"index {path} is unreadable ({e}); remove it or run `bilat index --rebuild`") from e
+        raise _unreadable(path, e) from e
+
+
+def _unreadable(path: Path, error: Exception) -> IndexUnavailable:
+    return IndexUnavailable(f"index {path} is unreadable ({error}); remove it or run `bilat index --rebuild`")
 
 
 def _ready(conn: sqlite3.Connection) -> bool:
     version = conn.execute("PRAGMA user_version").fetchone()[0]
     return version == SCHEMA_VERSION
+
+
+def _meta(conn: sqlite3.Connection, key: str) -> str | None:
+    row = conn.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+    return row["value"] if row else None
 
 
 def _create(conn: sqlite3.Connection) -> None:
@@ -108,16 +113,17 @@ def _create(conn: sqlite3.Connection) -> None:
 def refresh(conn: sqlite3.Connection, corpus_dir: Path, progress: Callable[[int, int], None] | None = None) -> RefreshReport:
     """Bring the index in line with the folder: extract added and changed files, drop removed ones."""
     report = RefreshReport()
+    extract = None
     files = corpus.iter_files(corpus_dir)
     on_disk = {corpus.doc_id(corpus_dir, f): f for f in files}
     try:
         conn.execute("BEGIN IMMEDIATE")
-        if not _ready(conn):
+        # A new schema, or an index shared through $BILAT_INDEX with another folder: start afresh.
+        if not _ready(conn) or _meta(conn, "corpus") not in (None, str(corpus_dir.resolve())):
             _create(conn)
         conn.execute("INSERT OR REPLACE INTO meta VALUES ('corpus', ?)", (str(corpus_dir.resolve()),))
         # Another version of bilat reads articles differently: every article is read again, once.
-        stored = conn.execute("SELECT value FROM meta WHERE key = 'extractor'").fetchone()
-        stale = stored is None or stored["value"] != EXTRACTOR
+        stale = _meta(conn, "extractor") != EXTRACTOR
         conn.execute("INSERT OR REPLACE INTO meta VALUES ('extractor', ?)", (EXTRACTOR,))
         known = {r["id"]: r for r in conn.execute("SELECT id, size, mtime_ns, sha256 FROM documents")}
         for gone in set(known) - set(on_disk):
@@ -145,8 +151,8 @@ def refresh(conn: sqlite3.Connection, corpus_dir: Path, progress: Callable[[int,
                 conn.execute("UPDATE documents SET size = ?, mtime_ns = ? WHERE id = ?", (st.st_size, st.st_mtime_ns, doc_id))
                 report.unchanged += 1
                 continue
-            from bilat.extract import extract  # loaded only when a file needs extracting
-
+            if extract is None:
+                from bilat.extract import extract  # loaded only when a file needs extracting
             try:
                 doc = corpus.read_document(corpus_dir, path, data)
                 extraction = extract(doc)
@@ -209,18 +215,12 @@ def _insert(conn: sqlite3.Connection, doc, x, st, sha: str) -> None:
 def open_index(corpus_dir: Path, location: Path | None = None,
                progress: Callable[[int, int], None] | None = None) -> tuple[sqlite3.Connection, RefreshReport]:
     """The index of a corpus, refreshed: what every query calls first."""
-    conn = connect(location or default_location(corpus_dir))
+    location = location or default_location(corpus_dir)
+    conn = connect(location)
     try:
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
     except sqlite3.DatabaseError as e:
-        raise IndexUnavailable(f"index {location or default_location(corpus_dir)} is unreadable: {e}; remove it or run `bilat index --rebuild`") from e
-    stored = None
-    if _ready(conn):
-        row = conn.execute("SELECT value FROM meta WHERE key = 'corpus'").fetchone()
-        stored = row["value"] if row else None
-    if stored and stored != str(corpus_dir.resolve()):
-        # An index shared through $BILAT_INDEX with another folder: start afresh for this one.
-        conn.execute("PRAGMA user_version = 0")
+        raise _unreadable(location, e) from e
     return conn, refresh(conn, corpus_dir, progress)
 
 

@@ -1,7 +1,10 @@
 """Plain records shared by every stage: read → extract → index → query → render."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field, asdict
+from dataclasses import dataclass, field
+
+# The kinds of engagement (defined in ../shared/corpus/FORMAT.md), in the order bilat lists them.
+EVENT_TYPES = ("agreement", "meeting", "exercise", "arms_transfer", "industry", "mechanism")
 
 
 @dataclass(frozen=True)
@@ -22,7 +25,6 @@ class Document:
 
     id: str
     path: str
-    text: str  # the whole file as read
     title: str = ""
     body: list[str] = field(default_factory=list)  # paragraphs that feed extraction
     prefix_date: str | None = None  # the " date YYYY-MM-DD " prefix
@@ -46,7 +48,6 @@ class Quote:
     speaker: str | None  # canonical name of a Person, or None
     speaker_role: str | None = None
     speaker_country: str | None = None
-    paragraph: int = 0
 
 
 @dataclass
@@ -79,6 +80,3 @@ class Extraction:
     events: list[Event]
     figures: list[Figure]
     main_event: int | None = None  # index in events of the engagement the article reports
-
-    def to_dict(self) -> dict:
-        return asdict(self)

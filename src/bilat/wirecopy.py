@@ -10,9 +10,10 @@ from __future__ import annotations
 import re
 
 from bilat.models import Document
+from bilat.textutil import MONTH_NAME
 
 _PREFIX_DATE = re.compile(r"^\s*date\s+(\d{4}-\d{2}-\d{2})\b\s*")
-_MONTH = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+_MONTH = rf"(?:{MONTH_NAME})\.?"
 _WEEKDAY = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
 # A date with a year, as header and byline lines print it.
 FULL_DATE = re.compile(
@@ -71,10 +72,11 @@ def _bounded(paragraphs: list[str]) -> list[str]:
 
 
 def _is_date_line(line: str) -> bool:
-    """A short line that is mostly a date: `Oct 2, 2020`, `Published: 10 Feb, 2022`, `Ahmed Eleiba, Friday 19 Oct 2018`."""
-    return len(line.split()) <= 12 and bool(FULL_DATE.search(line)) and not line.rstrip().endswith((".", "”", '"')) or (
-        len(line.split()) <= 6 and bool(FULL_DATE.search(line))
-    )
+    """A short line that is mostly a date: `Oct 2, 2020`, `Published: 10 Feb, 2022`, `Jane Roe, Friday 19 Oct 2018`."""
+    words = len(line.split())
+    if not FULL_DATE.search(line):
+        return False
+    return words <= 6 or (words <= 12 and not line.rstrip().endswith((".", "”", '"')))
 
 
 def _looks_like_headline(line: str) -> bool:
@@ -82,8 +84,22 @@ def _looks_like_headline(line: str) -> bool:
     return 0 < len(words) <= 25 and not re.search(r"[.!?]$", line.rstrip("”\"'’ "))
 
 
+def _dateline(first: str) -> tuple[str | None, str | None, str | None, str] | None:
+    """(place, region, date, rest of the paragraph) of a dateline opening the story, or None."""
+    m = _DATELINE.match(first)
+    if not m or len(first) <= m.end() + 20:
+        return None
+    place = m.group("place")
+    if place and (place.split()[0] in ("A", "An", "The") or (
+            not place.isupper() and not (m.group("date") or m.group("region")) and not re.search(r"[-–—:]\s*$", m.group(0)))):
+        return None  # "A Defense Cooperation Agreement (DCA) …" opens a sentence, not a dateline
+    if place and place.isupper():
+        place = place.title()
+    return place, m.group("region"), m.group("date") or m.group("date_only"), first[m.end():]
+
+
 def parse_document(id_: str, path: str, text: str) -> Document:
-    doc = Document(id=id_, path=path, text=text)
+    doc = Document(id=id_, path=path)
     lines = [" ".join(line.split()) for line in text.split("\n")]
     lines = [line for line in lines if line]
     # The ` date ` prefix opens the story, after any breadcrumbs or paywall lines the site put first.
@@ -101,15 +117,10 @@ def parse_document(id_: str, path: str, text: str) -> Document:
         low = line.lower()
         if _TRAILER.match(low) and kept:
             break
-        if _SOCIAL.search(line):
-            doc.header_dates += [m.group(0) for m in FULL_DATE.finditer(line)]
+        if _BOILERPLATE.match(low) and not _SOCIAL.search(line):
             continue
-        if _BOILERPLATE.match(low):
-            continue
-        if _BYLINE.match(line) and len(line.split()) <= 12:
-            doc.header_dates += [m.group(0) for m in FULL_DATE.finditer(line)]
-            continue
-        if _is_date_line(line):
+        if _SOCIAL.search(line) or (_BYLINE.match(line) and len(line.split()) <= 12) or _is_date_line(line):
+            # Furniture, but its date is when the story was written.
             doc.header_dates += [m.group(0) for m in FULL_DATE.finditer(line)]
             continue
         line = _CAPTION.sub("", line).strip()
@@ -124,25 +135,18 @@ def parse_document(id_: str, path: str, text: str) -> Document:
         doc.title = kept[0]
     paragraphs = kept
     if body_start < len(paragraphs):
-        first = paragraphs[body_start]
-        m = _DATELINE.match(first)
-        if m and m.group("place") and (m.group("place").split()[0] in ("A", "An", "The") or (
-                not m.group("place").isupper() and not (m.group("date") or m.group("region"))
-                and not re.search(r"[-–—:]\s*$", m.group(0)))):
-            m = None  # "A Defense Cooperation Agreement (DCA) …" opens a sentence, not a dateline
-        if m and len(first) > m.end() + 20:
-            place = m.group("place")
-            if place:
-                doc.dateline_place = place.title() if place.isupper() else place
-            doc.dateline_date = m.group("date") or m.group("date_only")
-            paragraphs = paragraphs[:body_start] + [first[m.end():]] + paragraphs[body_start + 1:]
-            if m.group("region"):
-                paragraphs.insert(body_start, f"{doc.dateline_place}, {m.group('region')}")
+        dateline = _dateline(paragraphs[body_start])
+        if dateline:
+            place, region, date, rest = dateline
+            doc.dateline_place, doc.dateline_date = place, date
+            paragraphs = paragraphs[:body_start] + [rest] + paragraphs[body_start + 1:]
+            if region:
+                paragraphs.insert(body_start, f"{place}, {region}")  # "BELGRADE, Serbia": the region names a country
                 body_start += 1
     doc.body = _bounded(paragraphs)
     doc.headline_lines = body_start
     if not doc.title:
-        lead = next((p for p in paragraphs[body_start:]), "")
+        lead = paragraphs[body_start] if body_start < len(paragraphs) else ""
         first_sentence = re.split(r"(?<=[.!?])\s", lead, maxsplit=1)[0]
         doc.title = first_sentence if len(first_sentence) <= 120 else first_sentence[:117].rstrip() + "..."
     return doc

@@ -48,7 +48,8 @@ def extract(doc: Document) -> Extraction:
     anchor, anchor_source = _anchor(doc)
     pair = _main_pair(countries_found)
 
-    home = matcher().gazetteer.country_of_place(doc.dateline_place)
+    gazetteer = matcher().gazetteer
+    home = gazetteer.country_of_place(doc.dateline_place)
     finder = PeopleFinder(paragraphs, countries_found, pair, acronyms_of(paragraphs, countries_found), home)
     records = finder.run()
     quotes = _quotes(paragraphs, finder)
@@ -61,7 +62,6 @@ def extract(doc: Document) -> Extraction:
             anchor_date = Date(dl[0].date.value, "dateline")
 
     sentences = _sentences(doc, countries_found, finder, anchor)
-    gazetteer = matcher().gazetteer
 
     def is_country_word(word: str) -> bool:
         code_kind = gazetteer.forms.get(word)
@@ -87,8 +87,7 @@ def _quotes(paragraphs: list[str], finder: PeopleFinder) -> list[Quote]:
         if not is_quotation(span):
             continue
         out.append(Quote(text=span.text, speaker=spoken_name(who, resolver.surface) if who else None,
-                         speaker_role=who.role if who else None, speaker_country=who.country if who else None,
-                         paragraph=span.paragraph))
+                         speaker_role=who.role if who else None, speaker_country=who.country if who else None))
     return out
 
 

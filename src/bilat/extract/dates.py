@@ -12,16 +12,14 @@ import re
 from dataclasses import dataclass
 
 from bilat.models import Date
+from bilat.textutil import MONTH_NAME
 
-MONTHS = {m: i for i, ms in enumerate(
-    [("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"), ("may",), ("jun", "june"),
-     ("jul", "july"), ("aug", "august"), ("sep", "sept", "september"), ("oct", "october"), ("nov", "november"),
-     ("dec", "december")], start=1) for m in ms}
+MONTHS = {m: i for i, m in enumerate(["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], start=1)}
 WEEKDAYS = {d: i for i, d in enumerate(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])}
 _NUMBERS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
             "ten": 10, "a few": 3, "few": 3, "several": 4, "a couple of": 2}
 
-_M = r"(?P<month>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+_M = rf"(?P<month>{MONTH_NAME})\.?"
 _WD = r"(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _Y = r"(?P<year>(?:19|20)\d\d)"
 _D = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
@@ -68,7 +66,12 @@ def parse_anchor(raw: str) -> dt.date | None:
 def _month(m: re.Match) -> int:
     if m.groupdict().get("mnum"):
         return int(m.group("mnum"))
-    return MONTHS[m.group("month").lower().rstrip(".")[:3] if m.group("month").lower()[:4] != "sept" else "sep"]
+    return month_number(m.group("month"))
+
+
+def month_number(name: str) -> int | None:
+    """1 for "Jan", "January" or "jan."; None for what is no month."""
+    return MONTHS.get(name.lower()[:3])
 
 
 def _full(m: re.Match) -> dt.date | None:
@@ -78,7 +81,7 @@ def _full(m: re.Match) -> dt.date | None:
         return None
 
 
-def _span_precision(first: dt.date, last: dt.date, source: str) -> Date:
+def _span_precision(first: dt.date, last: dt.date, source: str) -> Date | None:
     """The precision a span of possible days fixes: a day, a month, or a year."""
     if first == last:
         return Date(first.isoformat(), source)
@@ -86,7 +89,7 @@ def _span_precision(first: dt.date, last: dt.date, source: str) -> Date:
         return Date(first.isoformat()[:7], source)
     if first.year == last.year:
         return Date(str(first.year), source)
-    return Date(str(last.year), source) if last.year - first.year < 1 else None  # type: ignore[return-value]
+    return None  # the span crosses a year: the text fixes no date
 
 
 def _year_for(month: int, day: int, anchor: dt.date) -> dt.date | None:
@@ -127,7 +130,7 @@ def _resolve(kind: str, m: re.Match, anchor: dt.date | None, text: str) -> DateM
     if kind == "range":
         try:
             month = _month(m)
-            month2 = MONTHS.get((m.group("month2") or m.group("month")).lower().rstrip(".")[:3], month)
+            month2 = month_number(m.group("month2") or m.group("month")) or month
             year = int(m.group("year")) if m.group("year") else None
             if year is None:
                 if anchor is None:
@@ -201,17 +204,18 @@ def _resolve(kind: str, m: re.Match, anchor: dt.date | None, text: str) -> DateM
     if kind in ("ago", "few_days_after"):
         if anchor is None:
             return make(None)
-        n_word = m.groupdict().get("n") or "a few"
-        n = int(n_word) if n_word.isdigit() else _NUMBERS.get(n_word.lower(), 3)
+        n_word = (m.groupdict().get("n") or "a few").lower()
+        n = int(n_word) if n_word.isdigit() else _NUMBERS.get(n_word, 3)
         unit = m.group("unit").lower().rstrip("s")
-        vague = 3 if "few" in n_word or "several" in n_word else 0
         days = {"day": 1, "week": 7, "month": 30, "year": 365}[unit]
+        # How far either side of the count the text leaves the day: "a few" widens it, a plain count does not.
+        spread = 3 if "few" in n_word or "several" in n_word else 0
         if kind == "few_days_after" and ("few" in n_word or "several" in n_word or "couple" in n_word):
-            n, vague = 3, 4 if unit == "day" else 10
+            n, spread = 3, 4 if unit == "day" else 10
+        least = {"day": 0, "week": 3, "month": 15, "year": 180}[unit]
         center = anchor - dt.timedelta(days=n * days)
-        slack = dt.timedelta(days=max(vague * days, 3 if unit == "week" else (15 if unit == "month" else (0 if unit == "day" else 180))))
-        date = _span_precision(center - slack, min(anchor, center + slack), "relative")
-        return make(date)
+        slack = dt.timedelta(days=max(spread * days, least))
+        return make(_span_precision(center - slack, min(anchor, center + slack), "relative"))
     if kind == "year":
         return make(Date(m.group("year"), "text"))
     return None

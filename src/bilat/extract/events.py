@@ -10,8 +10,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from bilat.extract.dates import DateMention
-from bilat.models import Date, Event
+from bilat.extract.dates import DateMention, month_number
+from bilat.models import EVENT_TYPES, Date, Event
+from bilat.textutil import MONTH_NAME
 
 # Trigger patterns per type, tried in this order: the outcome of an occasion names it.
 TRIGGERS: list[tuple[str, re.Pattern]] = [
@@ -78,7 +79,6 @@ CAMEO = {
     "industry": ("062", {"event": "COOPERATE", "mode": "industry", "context": "military"}),
     "mechanism": ("046", {"event": "CONSULT", "mode": "multilateral", "context": "military"}),
 }
-TYPES = ("agreement", "meeting", "exercise", "arms_transfer", "industry", "mechanism")
 LABEL = {"agreement": "Agreement", "meeting": "Meeting", "exercise": "Exercise", "arms_transfer": "Arms transfer",
          "industry": "Defence-industry project", "mechanism": "Joint body"}
 
@@ -308,12 +308,12 @@ def _clauses(sentences: list[Sentence]) -> list[Sentence]:
     return out
 
 
-_MONTH_WORD = r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
+_MONTH_WORD = rf"\b(?:{MONTH_NAME})\b"
 
 
-def _month_name(text: str) -> str:
+def _month_name(text: str) -> int | None:
     m = re.search(_MONTH_WORD, text)
-    return m.group(0)[:3].lower() if m else ""
+    return month_number(m.group(0)) if m else None
 
 
 def _happened(s: Sentence, trigger: re.Match) -> bool:
@@ -505,7 +505,7 @@ def _merge(found: list[_Found]) -> list[_Found]:
         if host is None and e.date is None:
             fits = ("agreement", "arms_transfer", "industry") if e.type == "agreement" else (e.type,)
             if e.type == "meeting" and not f.recalled:
-                fits = tuple(TYPES)
+                fits = EVENT_TYPES
             candidates = [o for o in others if o.event.type in fits
                           and (o.name == f.name or (e.type == "arms_transfer" and None in (o.name, f.name)))
                           and o.recalled == f.recalled

@@ -219,7 +219,7 @@ class PeopleFinder:
         if after_cue > cue:
             country, cue = after_country, after_cue
         name = " ".join(self._original_words(original, text, words, start, end, paren))
-        person = self._find(words) or self._add(name, words)
+        person = self.find(words) or self._add(name, words)
         if role and not person.role:
             person.role = role
         elif after_role and not person.role:
@@ -342,7 +342,7 @@ class PeopleFinder:
         return None
 
     # -- matching mentions to people -------------------------------------------------------
-    def _find(self, words: list[str]) -> PersonRecord | None:
+    def find(self, words: list[str]) -> PersonRecord | None:
         key = [fold(w) for w in words]
         for p in self.people:
             if key == p.tokens or (len(key) == 1 and key[0] in p.tokens) or key == p.tokens[-len(key):]:
@@ -368,7 +368,7 @@ class PeopleFinder:
         if not got:
             return
         start, end, words = got
-        person = self._find(words)
+        person = self.find(words)
         if person is None:
             return
         # "Later Milosevsky": a capitalised sentence opener is not part of the name.

@@ -205,7 +205,7 @@ class SpeakerResolver:
         # A name the people pass did not know by role: match it by surname.
         words = [w for w in re.findall(r"[A-Z][\w'-]+", who)]
         if words:
-            return self.finder._find(words[-2:] if len(words) > 1 else words)
+            return self.finder.find(words[-2:] if len(words) > 1 else words)
         return None
 
     def _salient(self, p: int, offset: int) -> PersonRecord | None:
