@@ -17,8 +17,14 @@ from typing import Callable
 from bilat import __version__, corpus
 
 SCHEMA_VERSION = 4
-# Which extraction produced the rows: a new release re-reads the corpus instead of mixing old and new readings.
-EXTRACTOR = f"{__version__}+1"
+
+
+def extractor_version(rules_file: Path | None = None) -> str:
+    """Which extraction produced the rows: the release and a hash of the rule files (a user's too) and the
+    extraction source, so any change to how articles are read re-reads the corpus once, never mixes readings."""
+    from bilat import rulebook
+
+    return f"{__version__}+{rulebook.fingerprint(rules_file)}"
 
 SCHEMA = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -110,9 +116,11 @@ def _create(conn: sqlite3.Connection) -> None:
     conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
 
 
-def refresh(conn: sqlite3.Connection, corpus_dir: Path, progress: Callable[[int, int], None] | None = None) -> RefreshReport:
+def refresh(conn: sqlite3.Connection, corpus_dir: Path, progress: Callable[[int, int], None] | None = None,
+            rules_file: Path | None = None) -> RefreshReport:
     """Bring the index in line with the folder: extract added and changed files, drop removed ones."""
     report = RefreshReport()
+    extractor = extractor_version(rules_file)
     extract = None
     files = corpus.iter_files(corpus_dir)
     on_disk = {corpus.doc_id(corpus_dir, f): f for f in files}
@@ -123,8 +131,8 @@ def refresh(conn: sqlite3.Connection, corpus_dir: Path, progress: Callable[[int,
             _create(conn)
         conn.execute("INSERT OR REPLACE INTO meta VALUES ('corpus', ?)", (str(corpus_dir.resolve()),))
         # Another version of bilat reads articles differently: every article is read again, once.
-        stale = _meta(conn, "extractor") != EXTRACTOR
-        conn.execute("INSERT OR REPLACE INTO meta VALUES ('extractor', ?)", (EXTRACTOR,))
+        stale = _meta(conn, "extractor") != extractor
+        conn.execute("INSERT OR REPLACE INTO meta VALUES ('extractor', ?)", (extractor,))
         known = {r["id"]: r for r in conn.execute("SELECT id, size, mtime_ns, sha256 FROM documents")}
         for gone in set(known) - set(on_disk):
             _delete(conn, gone)
@@ -152,7 +160,10 @@ def refresh(conn: sqlite3.Connection, corpus_dir: Path, progress: Callable[[int,
                 report.unchanged += 1
                 continue
             if extract is None:
+                from bilat import rulebook
                 from bilat.extract import extract  # loaded only when a file needs extracting
+
+                rulebook.use(rules_file)
             try:
                 doc = corpus.read_document(corpus_dir, path, data)
                 extraction = extract(doc)
@@ -212,8 +223,8 @@ def _insert(conn: sqlite3.Connection, doc, x, st, sha: str) -> None:
         conn.execute("INSERT INTO figures VALUES (?,?,?,?,?,?)", (doc.id, i, f.value, f.counts, f.when, f.evidence))
 
 
-def open_index(corpus_dir: Path, location: Path | None = None,
-               progress: Callable[[int, int], None] | None = None) -> tuple[sqlite3.Connection, RefreshReport]:
+def open_index(corpus_dir: Path, location: Path | None = None, progress: Callable[[int, int], None] | None = None,
+               rules_file: Path | None = None) -> tuple[sqlite3.Connection, RefreshReport]:
     """The index of a corpus, refreshed: what every query calls first."""
     location = location or default_location(corpus_dir)
     conn = connect(location)
@@ -221,10 +232,10 @@ def open_index(corpus_dir: Path, location: Path | None = None,
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
     except sqlite3.DatabaseError as e:
         raise _unreadable(location, e) from e
-    return conn, refresh(conn, corpus_dir, progress)
+    return conn, refresh(conn, corpus_dir, progress, rules_file)
 
 
-def rebuild(corpus_dir: Path, location: Path | None = None, progress=None) -> RefreshReport:
+def rebuild(corpus_dir: Path, location: Path | None = None, progress=None, rules_file: Path | None = None) -> RefreshReport:
     """Build a new index beside the old one and swap it in: the old one serves until the new one is whole."""
     target = location or default_location(corpus_dir)
     target.parent.mkdir(parents=True, exist_ok=True)
@@ -232,7 +243,7 @@ def rebuild(corpus_dir: Path, location: Path | None = None, progress=None) -> Re
     for p in (tmp, Path(str(tmp) + "-wal"), Path(str(tmp) + "-shm")):
         p.unlink(missing_ok=True)
     conn = connect(tmp)
-    report = refresh(conn, corpus_dir, progress)
+    report = refresh(conn, corpus_dir, progress, rules_file)
     conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     conn.execute("PRAGMA journal_mode = DELETE")
     conn.close()

@@ -7,9 +7,6 @@ from functools import lru_cache
 
 # Letters that NFKD does not decompose into a base letter plus a mark.
 _SPECIAL = str.maketrans({"ı": "i", "ł": "l", "Ł": "L", "đ": "d", "Đ": "D", "ø": "o", "Ø": "O", "ß": "s", "æ": "a", "Æ": "A", "œ": "o"})
-# Month names as copy prints them (Sept., Dec, December); one pattern for the reading and the extraction stages.
-MONTH_NAME = (r"Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|"
-              r"Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?")
 _QUOTES = str.maketrans({"“": '"', "”": '"', "„": '"', "«": '"', "»": '"', "‘": "'", "’": "'", "‚": "'", "`": "'"})
 
 

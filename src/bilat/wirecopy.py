@@ -10,11 +10,11 @@ from __future__ import annotations
 import re
 
 from bilat.models import Document
-from bilat.textutil import MONTH_NAME
+from bilat.rulebook import load
 
 _PREFIX_DATE = re.compile(r"^\s*date\s+(\d{4}-\d{2}-\d{2})\b\s*")
-_MONTH = rf"(?:{MONTH_NAME})\.?"
-_WEEKDAY = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
+_MONTH = rf"{load().alternation('months')}\.?"
+_WEEKDAY = load().alternation("weekdays")
 # A date with a year, as header and byline lines print it.
 FULL_DATE = re.compile(
     rf"\b(?:{_WEEKDAY},?\s+)?(?:\d{{1,2}}\s+{_MONTH},?\s+\d{{4}}|{_MONTH}\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\.\d{{1,2}}\.\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}})\b"

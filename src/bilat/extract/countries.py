@@ -5,12 +5,9 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from bilat.rulebook import Rulebook, rules
 from bilat.gazetteer import Gazetteer, load
 from bilat.textutil import fold_same_length
-
-# Capitalised words that may stand right before a country name without making it a person's name.
-_LEADS = {"The", "In", "From", "To", "And", "With", "Of", "For", "By", "On", "At", "Both", "Neighbouring",
-          "Neighboring", "Southern", "Northern", "Eastern", "Western", "Central", "Official", "While", "As", "But"}
 
 
 @dataclass(frozen=True)
@@ -23,15 +20,19 @@ class CountryMention:
 
 
 class CountryMatcher:
-    def __init__(self, gazetteer: Gazetteer):
+    """The gazetteer's names, with a user's aliases and blocked phrases from the rules merged in."""
+
+    def __init__(self, gazetteer: Gazetteer, book: Rulebook):
         self.gazetteer = gazetteer
+        self._leads = book.words("country_leads")
         forms = sorted(gazetteer.forms, key=len, reverse=True)
-        self._by_folded = {}
+        self._by_folded = {fold_same_length(alias): (code, "name") for alias, code in book.country_aliases.items()}
         for form in forms:
             self._by_folded.setdefault(fold_same_length(form), gazetteer.forms[form])
         alternation = "|".join(re.escape(f) for f in sorted(self._by_folded, key=len, reverse=True))
         self._rx = re.compile(rf"(?<![A-Za-z0-9])(?:{alternation})(?![A-Za-z0-9])")
-        blocked = "|".join(re.escape(fold_same_length(p)) for p in sorted(gazetteer.not_countries, key=len, reverse=True))
+        not_countries = list(gazetteer.not_countries) + book.not_countries
+        blocked = "|".join(re.escape(fold_same_length(p)) for p in sorted(not_countries, key=len, reverse=True))
         self._blocked = re.compile(rf"(?<![A-Za-z0-9])(?:{blocked})(?![A-Za-z0-9])", re.I)
 
     def find(self, text: str) -> list[CountryMention]:
@@ -47,13 +48,16 @@ class CountryMatcher:
             out.append(CountryMention(m.start(), m.end(), code, kind, text[m.start():m.end()]))
         return out
 
-    @staticmethod
-    def _is_person_name(text: str, start: int) -> bool:
+    def _is_person_name(self, text: str, start: int) -> bool:
         """`Michael Jordan`, `Lake Chad`: a one-word name right after a capitalised word is not the country."""
         m = re.search(r"(?:^|[^\w.,;:'\"“‘(\-])([A-Z][a-z]+) $", text[max(0, start - 30):start])
-        return bool(m) and m.group(1) not in _LEADS
+        return bool(m) and m.group(1).lower() not in self._leads
 
 
-@lru_cache(maxsize=1)
 def matcher() -> CountryMatcher:
-    return CountryMatcher(load())
+    return _matcher(rules().fingerprint)
+
+
+@lru_cache(maxsize=4)
+def _matcher(_fingerprint: str) -> CountryMatcher:
+    return CountryMatcher(load(), rules())

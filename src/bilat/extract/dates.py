@@ -11,16 +11,17 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from bilat.rulebook import load
 from bilat.models import Date
-from bilat.textutil import MONTH_NAME
 
 MONTHS = {m: i for i, m in enumerate(["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], start=1)}
 WEEKDAYS = {d: i for i, d in enumerate(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])}
 _NUMBERS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
             "ten": 10, "a few": 3, "few": 3, "several": 4, "a couple of": 2}
 
-_M = rf"(?P<month>{MONTH_NAME})\.?"
-_WD = r"(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+# Month and weekday names are the built-in lexicon's: a user's rule file adds triggers, not calendars.
+_M = rf"(?P<month>{load().alternation('months')})\.?"
+_WD = rf"(?P<weekday>{load().alternation('weekdays')})"
 _Y = r"(?P<year>(?:19|20)\d\d)"
 _D = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 

@@ -11,76 +11,15 @@ import re
 from dataclasses import dataclass, field
 
 from bilat.extract.dates import DateMention, month_number
+from bilat.rulebook import rules
 from bilat.models import EVENT_TYPES, Date, Event
-from bilat.textutil import MONTH_NAME
 
-# Trigger patterns per type, tried in this order: the outcome of an occasion names it.
-TRIGGERS: list[tuple[str, re.Pattern]] = [
-    ("mechanism", re.compile(r"\bworking group\b|\bjoint (?:\w+ ){0,3}(?:commission|committee|council|mechanism)\b|"
-                             r"\bconsultation mechanism\b|\b(?:cooperation|strategic) council\b|\b2\+2\b|\bmechanism\b|"
-                             r"\b(?:commission|committee) (?:talks|meeting|session)\b|\bsecurity commission\b", re.I)),
-    ("exercise", re.compile(r"\bexercises?\b|\bdrills?\b|\bmanoeuvres?\b|\bmaneuvers?\b|\bwar ?games?\b", re.I)),
-    ("arms_transfer", re.compile(r"\bpurchas\w*|\bbuy(?:s|ing)?\b|\bbought\b|\bsale\b|\bsold\b|\bdeliver(?:y|ed|ies)\b|"
-                                 r"\bacquisition\b|\bcontract (?:for|to buy|covers)\b|\bordered\b|\btaken into service\b|"
-                                 r"\bprocure\w*|\bsupply of\b|\bexport order\b|\bcontract with\b|\bsigns? for\b|"
-                                 r"\b(?:deals?|contracts?) (?:for|to buy|to purchase|on the (?:purchase|supply|sale))\b|"
-                                 r"\b(?:took|take|takes|taking) delivery\b|\bhanded over\b|\bcommissioned\b|\binducted\b|"
-                                 r"\breceived (?:its |their |the )?(?:first |last |final |new )?(?:[\w-]+ ){0,4}(?:jets|aircraft|fighters|tanks|"
-                                 r"helicopters|drones|systems|ships|vessels|missiles|vehicles|howitzers|batteries)\b", re.I)),
-    ("industry", re.compile(r"\bco-?produc\w*|\bproduced jointly\b|\bjoint venture\b|\bjoint development\b|"
-                            r"\bcorvettes?\b|\btechnology transfer\b|\bjoint production\b|\bdefen[cs]e[- ]industr\w* (?:project|cooperation)\b|"
-                            r"\bco-?develop\w*|\bjointly (?:develop|produce|build|manufacture)\w*|\bshipyard\b|"
-                            r"\blaunched? (?:a|the) \w+ built\b", re.I)),
-    ("agreement", re.compile(r"\bagreements?\b(?! (?:on|that|with) (?:the )?(?:need|importance|view))|\bmemorand(?:um|a)\b|"
-                             r"\b(?:a|an|the|this|cooperation|action|work|military|defen[cs]e|joint|bilateral|annual|point|\d{4})\s+"
-                             r"(?:[\w-]+\s+){0,2}?plan\b(?! to\b)|\bprotocol\b|"
-                             r"\bdeclaration\b|\btreaty\b(?! all(?:y|ies)| obligations)|\bpact\b|\baccords?\b|\bframework\b|\bletter of intent\b|"
-                             r"\broad ?map\b|\bdeals?\b|\bSOFA\b|\bMoU\b|\bstatement of intent\b|"
-                             r"\b(?:sign(?:ed|s|ing)?|concluded|inks?|inked)\b(?=.*\b(?:document|arrangement|contract|deal|plan|agreement|"
-                             r"memorandum|protocol|treaty|pact|accord|declaration|framework|road ?map|letter|programme|program)s?\b)", re.I)),
-    ("meeting", re.compile(r"\btalks\b|\bmet\b|\bmeets?\b|\bmeeting\b|\bvisit(?:s|ed|ing)?\b|\breceived (?:by|his|her|their|the visiting|a delegation|the delegation|[A-Z])|\bhosted\b|"
-                           r"\bwelcom\w+ ceremony\b|\bconsultations\b|\bdialogue\b|\bcalled on\b|\barriv\w+ in\b|"
-                           r"\b(?:was|were) (?:solemnly |warmly )?(?:welcomed|greeted)\b", re.I)),
-]
-# Speculation, intention and opinion: the engagement has not happened.
-_NOT_EVENT = re.compile(r"\b(?:expected to|is to|are to|will|would|could|might|plans? to|aims? to|wants? to|weighing|considering|"
-                        r"looking at|if signed|ahead of|refus\w+|criticis\w+|rather have|claim\w*|suggest\w*|argu\w+|"
-                        r"prepare for the signing|out of the question|expect\w*|agreed to|to revive)\b", re.I)
-_FUTURE_FRAME = re.compile(r"\b(?:(?:is|are) expected to|(?:is|are) set to|(?:is|are) due to|plans? to|(?:is|are) to be|will)\b", re.I)
-_HAPPENED = re.compile(r"(?<!if )(?<!will be )(?<!would be )(?<!to be )(?<!rather have )(?<!would have )(?<!could have )"
-                       r"\b(?:signed|held|concluded|completed|met|launched|inked|took place|carried out|staged|hosted|"
-                       r"delivered|purchased|bought|ordered|agreed that|agreed (?:on|upon)|signing of)\b", re.I)
-# "builds on a 2023 deal", "rests on a joint memorandum signed on …": an earlier agreement inside a sentence about a new one.
-_BUILDS_ON = re.compile(r"\b(?:builds? on|rests? on|follows?|complements?|succeeds?|replaces?|(?:as )?part of|under)\s+(?:a|an|the)\s+(?P<what>[^,.;]{0,80}?"
-                        r"\b(?:deal|agreement|memorandum|plan|treaty|pact|accord|declaration|contract|protocol)\b[^,.;]*)", re.I)
-_HAD_AGREED = re.compile(r"\b(?:that|which)\s+(?:the two (?:countries|sides|governments)|both (?:countries|sides)|they)\s+had\s+"
-                         r"(?:\w+\s+)?(?:agreed|signed|concluded)\b[^,;]*", re.I)
-# Clauses that report separate engagements in one sentence.
-_CLAUSE_SPLIT = re.compile(r",\s+while\s+|,\s+whereas\s+|;\s+|,\s+and\s+(?=(?:later\s+|also\s+)?(?:held|signed|conducted|agreed|"
-                           r"launched|met|bought|purchased|staged|concluded|ordered|opened)\b)")
-_TOPIC = re.compile(r"\b(?:discuss\w*|talk\w* about|explor\w*|consider\w*|possib\w*|potential|prospects? (?:of|for)|"
-                    r"future|ways to|opportunities for|interest in)\s+(?:[\w-]+\s+){0,2}$", re.I)
-_NOT_AGREEMENT_OBJECT = re.compile(r"\bsign(?:ed|s|ing)? the (?:\w+['’]s )?(?:honou?r |guest |condolence )?book\b|\bbook of honou?red guests\b", re.I)
-_RECALLED = re.compile(r"\b(?:earlier|previous(?:ly)?|ago|last (?:year|month|fall|autumn|spring|summer|winter)|since|back in|"
-                       r"predecessor|former|already|builds? on|rests? on|under (?:the|that|a|an)\b|within the framework|"
-                       r"in line with|had (?:\w+ )?(?:signed|agreed|concluded|hosted|held|launched|ordered)|first tried|"
-                       r"recalled|in the past)\b", re.I)
-_BOTH = re.compile(r"\b(?:the two|both) (?:countries|nations|sides|ministers|states|governments|armies|defence ministries|"
-                   r"defense ministries|leaders|parties|delegations|commanders|generals|forces|navies|air forces|militaries)\b|"
-                   r"\bbilateral\b|\btheir (?:two )?countries\b|\beach other\b|\bthe delegations\b", re.I)
-_MULTI = re.compile(r"\btrilateral\b|\bthree(?:-way| countries| nations)\b|\bmultinational\b|\ball three\b|\bsecurity pact with\b", re.I)
-_ANNUAL_GENERIC = re.compile(r"\b(?:frequent|regular|many|various|numerous|future|bilateral and multinational)\s+(?:\w+\s+)?(?:exercises|drills)\b", re.I)
+def _cue(name: str) -> re.Pattern:
+    return rules().cue(name)
 
-CAMEO = {
-    "agreement": ("057", {"event": "AGREE", "mode": "sign", "context": "military"}),
-    "meeting": ("042", {"event": "CONSULT", "mode": "visit", "context": "military"}),
-    "exercise": ("062", {"event": "COOPERATE", "mode": "exercise", "context": "military"}),
-    "arms_transfer": ("072", {"event": "AID", "mode": "military", "context": "military"}),
-    "industry": ("062", {"event": "COOPERATE", "mode": "industry", "context": "military"}),
-    "mechanism": ("046", {"event": "CONSULT", "mode": "multilateral", "context": "military"}),
-}
-LABEL = {"agreement": "Agreement", "meeting": "Meeting", "exercise": "Exercise", "arms_transfer": "Arms transfer",
-         "industry": "Defence-industry project", "mechanism": "Joint body"}
+
+def _knob(name: str):
+    return rules().knob(name)
 
 
 @dataclass
@@ -111,16 +50,14 @@ def _usable_dates(sentence: Sentence) -> list[DateMention]:
             if d.kind in ("weekday", "md", "dm", "today", "rel_week", "ago", "m_alone", "m_rel"):
                 usable.append(d)  # a date the text names but cannot fix: it must not fall back to another
             continue
-        before = sentence.text[max(0, d.start - 12):d.start].lower()
-        after = sentence.text[d.end:d.end + 3]
-        if d.kind == "year" and (re.search(r"(?:for|through|until|till|to|–|-|from|year of|since|by)\s*$", before)
-                                 or after.startswith(("-", "–"))
-                                 or re.match(r"\s+(?:[\w-]+\s+){0,2}(?:plan|programme|program|budget)s?\b", sentence.text[d.end:])):
+        before = sentence.text[max(0, d.start - _knob("year_context_before")):d.start].lower()
+        after = sentence.text[d.end:d.end + 1]
+        if d.kind == "year" and (_cue("year_not_when").search(before) or after in ("-", "–")
+                                 or _cue("year_of_plan").match(sentence.text[d.end:])):
             continue  # "a plan for 2024", "a 2024 cooperation plan", "2023-2028", "since 2011": not when it happened
         usable.append(d)
     # "…, the ministry said on Friday": the day of the report, worth less than any date of the engagement itself.
-    reported = [d for d in usable if re.search(r"\b(?:said|says|told \w+|announced|reported|stated|added)\s+$",
-                                               sentence.text[max(0, d.start - 25):d.start])]
+    reported = [d for d in usable if _cue("reported_on").search(sentence.text[max(0, d.start - _knob("report_window")):d.start])]
     return [d for d in usable if d not in reported] or reported
 
 
@@ -136,13 +73,9 @@ def _event_date(sentence: Sentence, anchor_date: Date | None, usable: list[DateM
 
 
 def _place(text: str, is_country_word) -> str | None:
-    for m in re.finditer(r"\b(?:in|at|near)\s+(?:the\s+(?:capital|city|port city)\s+(?:of\s+)?)?(?:[\w-]+,\s+)?([A-Z][\w'-]+(?:[- ][A-Z][\w'-]+)?)", text):
+    for m in _cue("place").finditer(text):
         place = m.group(1)
-        if is_country_word(place) or re.match(r"(?:January|February|March|April|May|June|July|August|September|October|"
-                                              r"November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
-                                              r"NATO|EU|The|This|That|His|Her|Their|Its|Europe|Asia|Africa|Central|South|North|East|West)\b", place):
-            continue
-        if re.search(r"\b(?:House|Palace|Hall|Ministry|Council|Group|Forces|Force|Organisation|Organization|Air|Base|Zone)\b", place):
+        if is_country_word(place) or _cue("not_place").match(place) or _cue("institution").search(place):
             continue
         return place
     return None
@@ -156,20 +89,21 @@ def _in_enumeration(text: str, start: int, end: int) -> bool:
     seg_end_candidates = [i for i in (right.find(","), right.find(" and ")) if i >= 0]
     seg_end = min(seg_end_candidates) if seg_end_candidates else -1
     item = text[seg_start + 1:end + (seg_end if seg_end >= 0 else len(right))]
-    commas = text[max(0, start - 80):end + 80].count(",")
-    return seg_start >= 0 and len(item.split()) <= 5 and commas >= 2
+    window = _knob("enumeration_window")
+    commas = text[max(0, start - window):end + window].count(",")
+    return seg_start >= 0 and len(item.split()) <= _knob("enumeration_item_words") and commas >= _knob("enumeration_commas")
 
 
 def _triggers(s: Sentence):
     """Trigger matches in type priority, then text order; list items and guest books are not triggers."""
-    for kind, rx in TRIGGERS:
-        for m in rx.finditer(s.text):
+    for rule in rules().events:
+        kind = rule.type
+        for m in rule.trigger.finditer(s.text):
             if _in_enumeration(s.text, m.start(), m.end()):
                 continue
-            if kind in ("arms_transfer", "industry") and _TOPIC.search(s.text[max(0, m.start() - 40):m.start()]):
+            if kind in ("arms_transfer", "industry") and _cue("topic").search(s.text[max(0, m.start() - _knob("topic_window")):m.start()]):
                 continue  # "discussed additional purchases": the subject of talks, not a transfer
-            if kind == "agreement" and _NOT_AGREEMENT_OBJECT.search(s.text) and not re.search(
-                    r"agreement|plan|memorand|protocol|treaty|pact|accord|declaration|contract|deal", s.text, re.I):
+            if kind == "agreement" and _cue("guest_book").search(s.text) and not _cue("names_document").search(s.text):
                 continue
             yield kind, m
 
@@ -205,7 +139,7 @@ class _EventReader:
         self.dateline_place = dateline_place
         self.is_country_word = is_country_word
         lead_text = " ".join(s.text for s in sentences if s.lead) + " " + (dateline or "")
-        self.lead_months = {_month_name(m.group(0)) for m in re.finditer(_MONTH_WORD, lead_text)}
+        self.lead_months = {_month_name(m.group(0)) for m in _month_words().finditer(lead_text)}
         self.found: list[_Found] = []
 
     def read(self, s: Sentence, order: int) -> None:
@@ -214,10 +148,10 @@ class _EventReader:
         if not hit:
             return
         kind, trigger = hit
-        if kind != "agreement" and re.search(r"\b(?:letter|statement|declaration) of intent\b|\bmemorandum of understanding\b", s.text, re.I):
+        if kind != "agreement" and _cue("intent_document").search(s.text):
             kind = "agreement"  # an intent document is an agreement, whatever it intends
-        if kind == "exercise" and not s.lead and (_ANNUAL_GENERIC.search(s.text) or (
-                _MULTI.search(s.text) and len(set(s.countries)) < 3)):
+        if kind == "exercise" and not s.lead and (_cue("generic_exercise").search(s.text) or (
+                _cue("multilateral").search(s.text) and len(set(s.countries)) < 3)):
             return  # generic or unnamed multinational drills are not an engagement of named parties
         usable = _usable_dates(s)
         date = _event_date(s, self.anchor_date, usable)
@@ -230,8 +164,7 @@ class _EventReader:
             for name in _named_exercises(s, kind) or [direction]:
                 self.found.append(_Found(_make(kind, group, group_date, place, s.text, trigger), recalled, order, name, s.lead))
         # "held under the agreement on military cooperation": a standing agreement is an engagement too.
-        if kind != "agreement" and re.search(r"\b(?:under|within the framework of|in line with) the (?:\w+ ){0,3}"
-                                             r"(?:agreement|treaty|memorandum|plan)\b", s.text):
+        if kind != "agreement" and _cue("standing_agreement").search(s.text):
             for group, _ in _parties(s, self.main_pair, trigger, None, []):
                 self.found.append(_Found(_make("agreement", group, None, None, s.text), True, order))
         # Several recalled agreements with their years in one sentence ("adopted in 2011 and … signed in 2016").
@@ -243,17 +176,16 @@ class _EventReader:
 
     def _earlier_deal(self, s: Sentence, order: int) -> Sentence:
         """"… builds on a 2023 deal": records the earlier deal and returns the rest of the sentence."""
-        had = _HAD_AGREED.search(s.text)
+        had = _cue("had_agreed").search(s.text)
         if had and len(self.main_pair) == 2:
             # "… cooperation that the two countries had agreed earlier": an agreement before this one.
             earlier = _sub_sentence(s, had.start(), had.end())
             self.found.append(_Found(_make("agreement", sorted(self.main_pair), _event_date(earlier, None), None, earlier.text),
                                      True, order))
             s = _sub_sentence(s, 0, had.start())
-        builds = _BUILDS_ON.search(s.text)
-        speculative = _NOT_EVENT.search(s.text) and not _HAPPENED.search(s.text)
-        if not builds or speculative or re.search(r"\b(?:new|latest|this|today's)\b|\bplan(?:s|ned)? to\b|\bintend|\bwill\b",
-                                                  builds.group("what"), re.I):
+        builds = _cue("builds_on").search(s.text)
+        speculative = _cue("intention").search(s.text) and not _cue("happened").search(s.text)
+        if not builds or speculative or _cue("future_deal").search(builds.group("what")):
             return s  # "part of a plan to buy 42 aircraft" frames a future, not an earlier deal
         earlier = _sub_sentence(s, builds.start("what"), builds.end("what"))
         rest = _sub_sentence(s, 0, builds.start())
@@ -262,7 +194,7 @@ class _EventReader:
             kind = hit[0] if hit[0] in ("agreement", "arms_transfer", "industry") else "agreement"
             groups = _parties(earlier, self.main_pair, hit[1], None, []) or _parties(rest, self.main_pair, hit[1], None, [])
             # "builds on a 2023 deal" dates the deal in its own words; "under a deal", "part of a deal" by the sentence.
-            framed = re.match(r"(?:as )?part of|under", builds.group(0), re.I)
+            framed = _cue("framed_by").match(builds.group(0))
             when = _event_date(earlier, None) or (_event_date(rest, None) if framed else None)
             for group, _ in groups:
                 self.found.append(_Found(_make(kind, group, when, None, earlier.text), True, order))
@@ -272,7 +204,7 @@ class _EventReader:
         """Whether a clause tells of an earlier engagement than the story's own (the lead never does)."""
         if s.lead:
             return False
-        if _RECALLED.search(s.text):
+        if _cue("recalled").search(s.text):
             return True
         if date is not None and self.anchor_date is not None:
             return _before_anchor(date, self.anchor_date)
@@ -296,7 +228,7 @@ def _sub_sentence(s: Sentence, start: int, end: int) -> Sentence:
 def _clauses(sentences: list[Sentence]) -> list[Sentence]:
     out = []
     for s in sentences:
-        cuts = [m for m in _CLAUSE_SPLIT.finditer(s.text)]
+        cuts = list(_cue("clause_split").finditer(s.text))
         if not cuts:
             out.append(s)
             continue
@@ -308,11 +240,12 @@ def _clauses(sentences: list[Sentence]) -> list[Sentence]:
     return out
 
 
-_MONTH_WORD = rf"\b(?:{MONTH_NAME})\b"
+def _month_words() -> re.Pattern:
+    return rules().compile(r"\b{months}\b", where="month names")
 
 
 def _month_name(text: str) -> int | None:
-    m = re.search(_MONTH_WORD, text)
+    m = _month_words().search(text)
     return month_number(m.group(0)) if m else None
 
 
@@ -320,26 +253,26 @@ def _happened(s: Sentence, trigger: re.Match) -> bool:
     """Whether the trigger reports something that took place, rather than an intention, a wish or a re-mention."""
     text = s.text
     ends = [i for i in (text.find(",", trigger.end()), text.find(";", trigger.end())) if i >= 0]
-    window = text[max(0, trigger.start() - 120):min(ends) if ends else len(text)]
-    happened = _HAPPENED.search(text)
-    intention = [m for m in _NOT_EVENT.finditer(window) if not (s.lead and m.group(0).lower() == "agreed to")]
-    done = list(_HAPPENED.finditer(window))
+    reach = _knob("intent_window")
+    window = text[max(0, trigger.start() - reach):min(ends) if ends else len(text)]
+    happened = _cue("happened").search(text)
+    intention = [m for m in _cue("intention").finditer(window) if not (s.lead and m.group(0).lower() == "agreed to")]
+    done = list(_cue("happened").finditer(window))
     if intention and not done:
         return False  # (in the lead, "X and Y have agreed to …" is the news itself)
-    before = trigger.start() - max(0, trigger.start() - 120)
+    before = trigger.start() - max(0, trigger.start() - reach)
     last_intent = max((m.start() for m in intention if m.start() < before), default=-1)
     last_done = max((m.start() for m in done if m.start() < before), default=-1)
     framed = any(m.group(0).lower() == "agreed that" and m.start() == last_done for m in done)
     if last_intent > last_done >= 0 and not framed:  # what was "agreed that" it would happen is the agreement
         return False  # "had signed an agreement that will lead to the purchase": the purchase is still to come
     # "X is expected to stress that … under an enhanced framework": a future frame governs all that follows it.
-    if _FUTURE_FRAME.search(text[:trigger.start()]) and not happened:
+    if _cue("future_frame").search(text[:trigger.start()]) and not happened:
         return False
     # "the agreement", "these drills" without a verb of doing: a re-mention of an engagement already reported.
-    before = text[max(0, trigger.start() - 40):trigger.start()]
-    specific = re.search(r"\b(?:19|20)\d\d\b", before) or re.match(r"\s+(?:between|with)\b", text[trigger.end():])
-    if not s.lead and not happened and not specific and re.search(
-            r"\b(?:the|this|that|these|those|its|their)\s+(?:[\w-]+\s+){0,2}$", before):
+    before = text[max(0, trigger.start() - _knob("remention_window")):trigger.start()]
+    specific = _cue("specific_before").search(before) or _cue("specific_after").match(text[trigger.end():])
+    if not s.lead and not happened and not specific and _cue("remention").search(before):
         return False
     return True
 
@@ -351,26 +284,20 @@ def _before_anchor(date: Date, anchor: Date) -> bool:
     import datetime as dt
 
     d, a = dt.date.fromisoformat(date.value), dt.date.fromisoformat(anchor.value)
-    return (a - d).days > 7
+    return (a - d).days > _knob("recent_days")
 
 
 def _named_exercises(s: Sentence, kind: str) -> list[str]:
     if kind != "exercise":
         return []
-    names = re.findall(r"[\"“‘']([A-Z][\w -]{1,30})[\"”’']", s.text)
+    names = _cue("named_exercise").findall(s.text)
     return names if len(names) >= 2 else []
 
 
 def _make(kind: str, group: list[str], date: Date | None, place: str | None, text: str,
           trigger: re.Match | None = None) -> Event:
-    cameo, plover = CAMEO[kind]
-    if kind == "agreement" and re.search(r"letter of intent|statement of intent|intent to", text, re.I):
-        cameo, plover = "0312", {"event": "AGREE", "mode": "intent", "context": "military"}
-    if kind == "meeting" and re.search(r"\b(?:hosted|received|welcomed)\b", text, re.I):
-        cameo, plover = "043", {"event": "CONSULT", "mode": "host", "context": "military"}
-    elif kind == "meeting" and re.search(r"\btalks\b|\bnegotiat", text, re.I):
-        cameo, plover = "046", {"event": "CONSULT", "mode": "meet", "context": "military"}
-    return Event(countries=group, type=kind, date=date, place=place, summary=_summary(kind, group, place, text, trigger),
+    cameo, plover = rules().event(kind).coding(text)
+    return Event(countries=group, type=kind, date=date, place=place, summary=_summary(text, trigger),
                  evidence=text.strip(), cameo=cameo, plover=dict(plover))
 
 
@@ -385,11 +312,10 @@ def _parties(s: Sentence, main_pair: list[str], trigger: re.Match, date: Date | 
         run = _country_list(text, named)
         if len(run) >= 3:
             first = run[0][0]
-            subject = re.match(r"\s+(?:(?:have|has|had|jointly|formally)\s+)*(?:signed|held|conducted|met|agreed|launched|staged|concluded|inked)\b",
-                               text[run[-1][1]:])
-            if _MULTI.search(text) or re.search(r"\bbetween\s+(?:the\s+)?$", text[:first]) or subject:
+            subject = _cue("joint_deed").match(text[run[-1][1]:])
+            if _cue("multilateral").search(text) or _cue("between_before").search(text[:first]) or subject:
                 return [(sorted({c for _, _, c in run}), date)]
-        if _MULTI.search(text):
+        if _cue("multilateral").search(text):
             return [(sorted(codes), date)]
         partners = _with_partners(text, named, trigger)
         if partners:
@@ -400,7 +326,7 @@ def _parties(s: Sentence, main_pair: list[str], trigger: re.Match, date: Date | 
             if heads:
                 return [(sorted({heads[0], p}), _date_after(usable, end) or None) for p, end in partners if p != heads[0]]
         if pair and set(pair) <= set(codes):
-            obj = re.match(r"\s+(?:the\s+)?(\S+(?:\s\S+){0,2})", text[trigger.end():])
+            obj = _cue("met_object").match(text[trigger.end():])
             extra = [c for st_, en, c in named if c not in pair and obj and trigger.end() <= st_ <= trigger.end() + len(obj.group(0))]
             if extra and s.text[trigger.start():trigger.end()].lower() in ("met", "meets", "meet"):
                 return [(sorted(set(pair) | set(extra)), date)]
@@ -409,15 +335,15 @@ def _parties(s: Sentence, main_pair: list[str], trigger: re.Match, date: Date | 
             return [(sorted(pair), date)]
         return []
     if len(codes) == 2:
-        if _MULTI.search(text) and not pair:
+        if _cue("multilateral").search(text) and not pair:
             return []
         return [(sorted(codes), date)]
-    if pair and _BOTH.search(text):
+    if pair and _cue("both_sides").search(text):
         outside = [c for c in codes if c not in pair]
         if len(outside) == 1:  # "both countries bought F-16s from the United States": each with the third
             return [(sorted({c, outside[0]}), date) for c in pair]
         return [(sorted(pair), date)]
-    if pair and codes and codes[0] in pair and (s.lead or _HAPPENED.search(text)):
+    if pair and codes and codes[0] in pair and (s.lead or _cue("happened").search(text)):
         return [(sorted(pair), date)]  # one side named, the other the story's: only for what took place
     return []
 
@@ -427,7 +353,7 @@ def _country_list(text: str, named: list[tuple[int, int, str]]) -> list[tuple[in
     best: list[tuple[int, int, str]] = []
     run: list[tuple[int, int, str]] = []
     for m in named:
-        if run and re.fullmatch(r",\s*(?:and\s+)?(?:the\s+)?|\s+and\s+(?:the\s+)?", text[run[-1][1]:m[0]]):
+        if run and _cue("list_join").fullmatch(text[run[-1][1]:m[0]]):
             run.append(m)
             continue
         if len(run) > len(best):
@@ -439,14 +365,14 @@ def _country_list(text: str, named: list[tuple[int, int, str]]) -> list[tuple[in
 def _with_partners(text: str, named, trigger) -> list[tuple[str, int]]:
     """Countries after `with` in the trigger's clause: each is a partner of the sentence's other party."""
     out = []
-    for m in re.finditer(r"\bwith\s+", text):
+    for m in _cue("with_partner").finditer(text):
         for st_, en, c in named:
-            if st_ >= m.end() and re.fullmatch(r"(?:the\s+)?(?:(?:its|their)\s+[\w\s]*?)?", text[m.end():st_]) is not None:
+            if st_ >= m.end() and _cue("partner_gap").fullmatch(text[m.end():st_]) is not None:
                 out.append((c, en))
                 # a list continues: "with Bahrain, Qatar and Kuwait"
                 tail_end = en
                 for st2, en2, c2 in named:
-                    if st2 > tail_end and re.fullmatch(r",\s*(?:and\s+)?(?:with\s+)?(?:the\s+)?|\s+and\s+(?:with\s+)?(?:the\s+)?|\s+in\s+\d{4}\s+and\s+with\s+", text[tail_end:st2]):
+                    if st2 > tail_end and _cue("partner_list_join").fullmatch(text[tail_end:st2]):
                         out.append((c2, en2))
                         tail_end = en2
                 break
@@ -455,24 +381,17 @@ def _with_partners(text: str, named, trigger) -> list[tuple[str, int]]:
 
 def _date_after(usable: list[DateMention], end: int) -> Date | None:
     for d in usable:
-        if 0 <= d.start - end <= 12:
+        if 0 <= d.start - end <= _knob("partner_date_window"):
             return d.date
     return None
 
 
-def _summary(kind: str, countries: list[str], place: str | None, text: str, trigger: re.Match | None) -> str:
-    """One line: what kind of engagement, between whom, where, and the words around its trigger."""
-    from bilat.gazetteer import load
-
-    names = " – ".join(load().name(c) for c in countries)
-    where = f" in {place}" if place else ""
+def _summary(text: str, trigger: re.Match | None) -> str:
+    """The clause around the trigger, whole: a line that reads on its own. Labels and shortening are the view's."""
     at = trigger.start() if trigger else 0
     start = max(text.rfind(",", 0, at), text.rfind(";", 0, at), text.rfind(":", 0, at)) + 1
     ends = [i for i in (text.find(",", at), text.find(";", at)) if i >= 0]
-    clause = " ".join(text[start:min(ends) if ends else len(text)].split()).strip(" .\"“”'‘’")
-    if len(clause) > 90:
-        clause = clause[:87].rsplit(" ", 1)[0] + "…"
-    return f"{LABEL[kind]}: {names}{where} — {clause}" if clause else f"{LABEL[kind]}: {names}{where}"
+    return " ".join(text[start:min(ends) if ends else len(text)].split()).strip(" .\"“”'‘’")
 
 
 def _merge(found: list[_Found]) -> list[_Found]:
@@ -540,7 +459,7 @@ def _compatible(a: Event, b: Event) -> bool:
         import datetime as dt
 
         if len(x) == 10 and len(y) == 10:
-            return abs((dt.date.fromisoformat(x) - dt.date.fromisoformat(y)).days) <= 7
+            return abs((dt.date.fromisoformat(x) - dt.date.fromisoformat(y)).days) <= _knob("same_occasion_days")
     return False
 
 

@@ -13,68 +13,46 @@ import re
 from dataclasses import dataclass, field
 
 from bilat.extract.countries import CountryMention
+from bilat.rulebook import rules
 from bilat.textutil import fold, fold_same_length, sentence_start
 
-# Words that make a title a role.
-ROLE_HEADS = (
-    "minister", "president", "secretary", "chief", "head", "commander", "chairman", "chairwoman", "chair", "director",
-    "spokesman", "spokeswoman", "spokesperson", "advisor", "adviser", "ambassador", "governor", "king", "emir", "sheikh",
-    "officer", "envoy", "leader", "premier", "chancellor", "deputy", "undersecretary", "counterpart", "executive", "ceo",
-    "inspector", "attaché", "attache", "general", "admiral", "marshal", "colonel", "captain", "brigadier", "lieutenant",
-    "major", "prince", "crown", "speaker", "senator", "mp", "cs", "chairperson", "coordinator", "representative",
-)
-# Lower-case words that belong inside a title: "national security chief adviser".
-TITLE_WORDS = {"national", "security", "senior", "special", "military", "defence", "defense", "foreign", "state", "press",
-               "presidential", "top", "acting", "former", "deputy", "vice", "chief", "general", "principal", "assistant"}
-RANKS = {"general", "admiral", "colonel", "captain", "brigadier", "lieutenant", "major", "marshal", "lt", "gen", "col",
-         "capt", "maj", "adm", "retd", "rtd", "air", "vice", "rear", "sergeant", "sgt", "commodore"}
-HONORIFICS = {"mr", "mrs", "ms", "dr", "shri", "sir", "sheikh", "his", "her", "excellency", "h.e.", "prof", "professor", "madam"}
-# Capitalised words that belong to organisations, places and things, never to a person's name.
-NOT_NAME = {
-    "house", "mechanism", "engineering", "agreement", "group", "forces", "force", "army", "ministry", "council",
-    "university", "palace", "base", "navy", "industries", "company", "corporation", "aerospace", "systems", "limited",
-    "ltd", "inc", "agency", "organisation", "organization", "committee", "commission", "dialogue", "plan", "treaty",
-    "zone", "region", "sea", "ocean", "island", "islands", "street", "square", "hall", "year", "day", "innovation",
-    "cooperation", "co-operation", "science", "partnership", "news", "times", "post", "press", "brigade", "regiment",
-    "flotilla", "guard", "barracks", "department", "office", "staff", "government", "parliament", "republic",
-    "kingdom", "state", "states", "union", "nations", "airport", "airfield", "embassy", "summit", "forum", "expo",
-    "meeting", "conference", "talks", "visit", "session", "round", "plus", "exhibition", "show", "fair",
-    "exercise", "operation", "service", "services", "academy", "institute", "school", "college", "centre", "center",
-    "bank", "fund", "corps", "command", "headquarters", "foundation", "programme", "program", "project", "initiative",
-    "strategy", "doctrine", "declaration", "memorandum", "protocol", "framework", "contract", "deal", "pact", "accord",
-    "the", "a", "an", "and", "of", "for", "in", "on", "at", "to", "with", "by", "from", "as", "but", "it", "this",
-    "that", "these", "those", "he", "she", "they", "we", "i", "our", "its", "their", "his", "her", "after", "before",
-    "while", "during", "under", "both", "all", "today", "yesterday", "defence", "defense", "national", "security",
-    "foreign", "affairs", "military", "joint", "strategic", "ministers", "monday", "tuesday", "wednesday", "thursday",
-    "friday", "saturday", "sunday", "january", "february", "march", "april", "may", "june", "july", "august",
-    "september", "october", "november", "december", "photo", "source", "video", "twitter", "facebook", "minister",
-    "president", "secretary", "prime", "chief", "head", "commander", "general", "admiral", "colonel", "deputy",
-    "presidential", "royal", "armed", "land", "federal", "central", "north", "south", "east", "west", "western",
-    "eastern", "northern", "southern", "new", "old", "great", "first", "second", "third", "fourth", "fifth", "sixth",
-    "block", "thunder", "class", "tank", "tanks", "aircraft", "jet", "jets", "fighter", "fighters", "drone", "drones",
-    "missile", "missiles", "system", "vehicle", "vehicles", "ship", "ships", "submarine", "submarines", "corvette",
-    "intelligence", "technology", "technologies", "development", "industry", "trade", "economy", "economic",
-    "political", "policy", "relations", "sources", "statement", "report", "reports", "book", "honour",
-    "honor", "guests", "year's", "anniversary", "war", "peace", "coast", "valley", "mountain", "river", "lake",
-    "city", "province", "district", "county", "capital", "world", "international", "global", "regional", "european",
-    "african", "asian", "pacific", "atlantic", "arctic", "nato", "eu", "un", "asean", "sco", "csto", "kfor", "eufor",
-}
-_PARTICLE = r"(?:bin|bint|ibn|al|el|de|da|di|van|von|der|den|du|dos|le|la|Al|El|De|Da|Di|Van|Von|Le|La|Du|Bin)"
-_TOKEN = r"(?:(?:al|el|ad|as|ash|at|az|bin|ibn|abu)-)?[A-Z][a-z]+(?:-[A-Za-z][a-z]*|'(?!s\b)[A-Za-z][a-z]*)*"
-_NAME = re.compile(
-    rf"(?<![\w'-])(?:\((?P<paren>{_TOKEN})\)\s+)?(?P<name>{_TOKEN}(?:\s+(?:[A-Z]\.?(?=\s)|{_PARTICLE}(?=\s+[A-Z])|{_TOKEN}))*"
-    rf"(?:\s+Jr\.?)?)(?![\w-])"
-)
-_SPEECH = (r"(?:said|says|told|stated|stressed|added|noted|asserted|declared|explained|emphasi[sz]ed|underlined|wrote|"
-           r"tweeted|posted|remarked|insisted|announced|continued|warned|highlighted|affirmed|confirmed|recalled|replied|"
-           r"responded|answered|argued|observed|commented|acknowledged|admitted|cautioned|urged|promised|pledged|vowed|"
-           r"concluded|pointed out|went on|told reporters)")
+def _words(name: str) -> frozenset[str]:
+    return rules().words(name)
 
 
-_TITLE_TOKEN = r"(?:[A-Z(][\w'’().&-]*|of|the|for|in|and|&|" + "|".join(sorted(TITLE_WORDS | set(ROLE_HEADS))) + r")"
-# What may stand between two people of one list: separators, titles, and an opening "was joined by".
-_LIST_GAP = re.compile(r"(?:\s+(?:was|were)\s+(?:joined|accompanied|flanked)\s+(?:[a-z]+\s+){0,4}?by\s+|\s+(?:along|together)\s+with\s+|"
-                       r"\s*(?:,|\band\b)\s*)(?:\s*(?:,|\band\b)\s*|" + _TITLE_TOKEN + r"\s+)*")
+def _knob(name: str):
+    return rules().knob(name)
+
+
+class _Patterns:
+    """The people stage's patterns, built from the lexicon once per rule set."""
+
+    def __init__(self, book):
+        token = rf"(?:{book.alternation('name_prefixes')}-)?[A-Z][a-z]+(?:-[A-Za-z][a-z]*|'(?!s\b)[A-Za-z][a-z]*)*"
+        particle = book.alternation("name_particles")
+        self.name = re.compile(
+            rf"(?<![\w'-])(?:\((?P<paren>{token})\)\s+)?(?P<name>{token}(?:\s+(?:[A-Z]\.?(?=\s)|{particle}(?=\s+[A-Z])|{token}))*"
+            rf"(?:\s+Jr\.?)?)(?![\w-])")
+        self.speech = book.alternation("speech_verbs")
+        self.role_head = re.compile(r"\b" + book.alternation("role_heads") + r"s?\b")
+        self.rank_or_honorific = book.words("ranks") | book.words("honorifics")
+        self.title_like = book.words("not_name") | self.rank_or_honorific
+        title_token = r"(?:[A-Z(][\w'’().&-]*|of|the|for|in|and|&|" + book.alternation("title_words") + "|" + book.alternation("role_heads") + ")"
+        # What may stand between two people of one list: separators, titles, and an opening "was joined by".
+        self.list_gap = re.compile(r"(?:\s+(?:was|were)\s+(?:joined|accompanied|flanked)\s+(?:[a-z]+\s+){0,4}?by\s+|\s+(?:along|together)\s+with\s+|"
+                                   r"\s*(?:,|\band\b)\s*)(?:\s*(?:,|\band\b)\s*|" + title_token + r"\s+)*")
+        self.heads = book.alternation("heads_verbs")
+        self.delegation = book.alternation("delegation_verbs")
+
+
+_compiled: dict[str, _Patterns] = {}
+
+
+def patterns() -> _Patterns:
+    book = rules()
+    if book.fingerprint not in _compiled:
+        _compiled[book.fingerprint] = _Patterns(book)
+    return _compiled[book.fingerprint]
 
 
 @dataclass
@@ -100,11 +78,8 @@ class Mention:
     end: int
 
 
-_ROLE_HEAD = re.compile(r"\b(?:" + "|".join(re.escape(h) for h in ROLE_HEADS) + r")s?\b")
-
-
 def _is_role(text: str) -> bool:
-    return bool(_ROLE_HEAD.search(fold(text)))
+    return bool(patterns().role_head.search(fold(text)))
 
 
 def _country_in(span_start: int, span_end: int, countries: list[CountryMention]) -> str | None:
@@ -127,7 +102,7 @@ def _clean_role(role: str, countries: list[CountryMention], offset: int) -> str 
             role = re.sub(r"^s\s+", "", role)
             break
     words = role.split()
-    while words and (fold(words[-1]).strip(".()") in RANKS | HONORIFICS or words[-1] in ("(Retd)", "(Rtd)")):
+    while words and (fold(words[-1]).strip(".()") in patterns().rank_or_honorific or words[-1] in ("(Retd)", "(Rtd)")):
         words.pop()
     role = " ".join(words).strip(" ,")
     return role or None
@@ -152,7 +127,7 @@ class PeopleFinder:
     def run(self) -> list[PersonRecord]:
         candidates = []
         for i, text in enumerate(self.folded):
-            for m in _NAME.finditer(text):
+            for m in patterns().name.finditer(text):
                 candidates.append((i, m))
         for i, m in candidates:
             self._consider(i, m)
@@ -170,16 +145,17 @@ class PeopleFinder:
 
         def is_title(w) -> bool:
             word = fold(w[2])
-            return word in NOT_NAME | RANKS | HONORIFICS or _is_role(w[2]) or is_country(w) or word.endswith("'s")
+            return word in title_like or _is_role(w[2]) or is_country(w) or word.endswith("'s")
 
-        while words and (fold(words[-1][2]) in NOT_NAME or _is_role(words[-1][2])):
+        title_like, not_name = patterns().title_like, _words("not_name")
+        while words and (fold(words[-1][2]) in not_name or _is_role(words[-1][2])):
             words.pop()
         # The name is what follows the last title word: "Ghana's Defence Cabinet Secretary Kofi Mensah".
         cut = max((k for k, w in enumerate(words) if is_title(w)), default=-1)
         words = words[cut + 1:]
         if not words:
             return None
-        if any(fold(part) in NOT_NAME for w in words for part in w[2].split("-")):
+        if any(fold(part) in not_name for w in words for part in w[2].split("-")):
             return None  # "Meeting-Plus", "Defence Forces": names of things
         start, end = words[0][0], words[-1][1]
         # A name word that is a country or demonym is not a name ("Hungarian", "Jordan" as a country).
@@ -210,9 +186,10 @@ class PeopleFinder:
                     r"(?:\s+of\s+(?:the\s+)?[A-Z][\w' ]*?)?\s+and\s+", text[last[1]:start]):
                 role = last[2].role
         if role is None and after_role is None:
-            if not re.match(rf"\s+{_SPEECH}\b", text[end:]) and not re.search(rf"\b{_SPEECH}\s*$", text[max(0, start - 12):start]):
+            speech = patterns().speech
+            if not re.match(rf"\s+{speech}\b", text[end:]) and not re.search(rf"\b{speech}\s*$", text[max(0, start - 12):start]):
                 return
-            if re.match(rf"\s+{_SPEECH}\s+(?:it|its)\b", text[end:]):
+            if re.match(rf"\s+{speech}\s+(?:it|its)\b", text[end:]):
                 return  # "Hyundai Rotem said it expected …": a company speaks of itself as "it"
         if len(words) < 2 and role is None:
             return
@@ -238,8 +215,9 @@ class PeopleFinder:
     def _title_before(self, i: int, start: int) -> tuple[str | None, str | None, int]:
         """The role title right before a name, and any country it carries."""
         text = self.folded[i]
-        left = text[max(0, start - 140):start]
-        offset = max(0, start - 140)
+        offset = max(0, start - _knob("title_window"))
+        left = text[offset:start]
+        rank_or_honorific = patterns().rank_or_honorific
         # Stop at the start of the clause: a sentence end, a name, or a lower-case word that is not part of a title.
         tokens = list(re.finditer(r"\(?[\w'’.&-]+\)?,?|,", left))
         keep = len(tokens)
@@ -249,18 +227,18 @@ class PeopleFinder:
             if tok.endswith(",") and j != len(tokens) - 1:
                 # "Kazakh Defence Minister, Colonel General X": a bare rank reaches back over the comma.
                 so_far = [t.group(0).strip(",()").lower() for t in tokens[keep:]]
-                if not so_far or not all(w.strip(".") in RANKS | HONORIFICS for w in so_far) or not _is_role(bare):
+                if not so_far or not all(w.strip(".") in rank_or_honorific for w in so_far) or not _is_role(bare):
                     break
-            if bare.endswith(".") and bare.strip(".").lower() not in RANKS | HONORIFICS and len(bare) > 4:
+            if bare.endswith(".") and bare.strip(".").lower() not in rank_or_honorific and len(bare) > 4:
                 break  # the end of the previous sentence
             if bare.lower() == "and" and j > 0:
                 prev = tokens[j - 1].group(0).strip(",()")
-                if prev[:1].isupper() and fold(prev) not in NOT_NAME and not _is_role(prev) and not re.fullmatch(r"[A-Z]{2,6}", prev):
+                if prev[:1].isupper() and fold(prev) not in _words("not_name") and not _is_role(prev) and not re.fullmatch(r"[A-Z]{2,6}", prev):
                     break
             if bare[:1].isupper() or bare.lower() in ("of", "the", "and", "for", "in", "to", "&") or bare in ("(", ")"):
                 keep = j
                 continue
-            if bare.lower().rstrip("s") in ROLE_HEADS or bare.lower() in TITLE_WORDS:
+            if bare.lower().rstrip("s") in _words("role_heads") or bare.lower() in _words("title_words"):
                 keep = j
                 continue
             break
@@ -274,65 +252,66 @@ class PeopleFinder:
             title = text[title_start:start]
         if not _is_role(title):
             return None, None, 0
-        if all(w.strip(".,()").lower() in RANKS | HONORIFICS for w in title.split()):
+        if all(w.strip(".,()").lower() in rank_or_honorific for w in title.split()):
             return title.strip(" ,"), None, 0  # a rank alone: still a stated role, without a country
         stripped = title.strip()
         title_start += len(title) - len(title.lstrip())
         country = _country_in(title_start, start, self.countries[i])
-        cue = 3 if country else 0
+        cue = _knob("cue_title") if country else 0
         if country is None:
             country = self._acronym_country(title)
-            cue = 2 if country else 0
+            cue = _knob("cue_acronym") if country else 0
         # "his Czech counterpart, Defence Minister X": the counterpart's adjective is the cue.
-        before = text[max(0, title_start - 60):title_start]
+        before = text[max(0, title_start - _knob("counterpart_window")):title_start]
         cm = re.search(r"(?:his|her|their)\s+(\S+(?:\s\S+)?)\s+counterpart,?\s*$", before)
         if country is None and cm:
             country = _country_in(title_start - len(before) + cm.start(1), title_start, self.countries[i])
-            cue = 3 if country else 0
+            cue = _knob("cue_title") if country else 0
         role = _clean_role(self.paragraphs[i][title_start:title_start + len(stripped)], self.countries[i], title_start)
         return role, country, cue
 
     def _apposition_after(self, i: int, end: int) -> tuple[str | None, str | None, int]:
         text = self.folded[i]
-        right = text[end:end + 160]
+        right = text[end:end + _knob("apposition_window")]
+        strong = _knob("cue_title")
         m = re.match(r"\s+of\s+(?:the\s+)?([A-Z][\w' ]+?)(?=[,.;]|\s+and\s|\s+[a-z])", right)
         if m:
             code = _country_in(end + m.start(1), end + m.end(1), self.countries[i])
             if code:
-                return None, code, 3
+                return None, code, strong
         role = None
-        m = re.match(r",\s+(?P<who>who\s+(?:heads|leads|chairs|runs|commands)\s+)?((?:[A-Z][\w'’]*'s\s+)?(?:the\s+)?[\w'’ .-]+?)"
+        m = re.match(rf",\s+(?P<who>who\s+{patterns().heads}\s+)?((?:[A-Z][\w'’]*'s\s+)?(?:the\s+)?[\w'’ .-]+?)"
                      r"(?=,|(?<![A-Z])\.|;|\)|\s+and\s+[A-Z]|\s+(?:said|told|says|was|is|has|had|who|will)\b|$)", right)
-        if m and (m.group("who") or _is_role(m.group(2))) and len(m.group(2).split()) <= 14:
+        if m and (m.group("who") or _is_role(m.group(2))) and len(m.group(2).split()) <= _knob("apposition_max_words"):
             s, e = end + m.start(2), end + m.end(2)
             country = _country_in(s, e, self.countries[i]) or self._acronym_country(m.group(2))
             role = _clean_role(self.paragraphs[i][s:e], self.countries[i], s)
             if m.group("who") and role:
                 role = "head of " + (role if role.lower().startswith("the ") else "the " + role)
             if country:
-                return role, country, 3
+                return role, country, strong
         m = re.match(r"\s+(?:led|headed)\s+the\s+(\S+(?:\s\S+)?)\s+(?:delegation|side)", right)
         if m:
             code = _country_in(end + m.start(1), end + m.end(1), self.countries[i])
             if code:
-                return role, code, 3
-        left = text[max(0, end - 200):end]
+                return role, code, strong
+        left = text[max(0, end - _knob("led_by_window")):end]
         m = re.search(r"\b(?:[Tt]he|[Aa]n?)\s+(\S+(?:\s\S+){0,2})\s+(?:delegation|side)\s+(?:was\s+)?(?:led|headed)\s+by\s+[^,.;]*$", left)
         if m:
             code = _country_in(end - len(left) + m.start(1), end - len(left) + m.end(1), self.countries[i])
             if code:
-                return role, code, 3
+                return role, code, strong
         return role, None, 0
 
     def _delegation(self, i: int, start: int) -> tuple[str | None, int]:
         """"Hungary's delegation included A, B and C": everyone listed shares the delegation's country."""
         text = self.folded[i]
-        sent_start = max(sentence_start(text, start), start - 300)
-        m = re.search(r"(\S+(?:\s\S+)?)\s+delegation\s+(?:included|comprised|consisted of|was made up of|also included)\b", text[sent_start:start])
+        sent_start = max(sentence_start(text, start), start - _knob("delegation_window"))
+        m = re.search(rf"(\S+(?:\s\S+)?)\s+delegation\s+{patterns().delegation}\b", text[sent_start:start])
         if m:
             code = _country_in(sent_start + m.start(1), sent_start + m.end(1), self.countries[i])
             if code:
-                return code, 2
+                return code, _knob("cue_acronym")
         return None, 0
 
     def _acronym_country(self, text: str) -> str | None:
@@ -353,8 +332,9 @@ class PeopleFinder:
         # Spelling variants of one surname (Kowalczyk / Kovalchyk, Zelenskiy / Zelensky).
         for p in self.people:
             last = key[-1]
-            if (last[:1] == p.surname[:1] and abs(len(last) - len(p.surname)) <= 2 and len(last) >= 5
-                    and difflib.SequenceMatcher(None, last, p.surname).ratio() >= 0.8):
+            if (last[:1] == p.surname[:1] and abs(len(last) - len(p.surname)) <= _knob("surname_length_slack")
+                    and len(last) >= _knob("min_variant_length")
+                    and difflib.SequenceMatcher(None, last, p.surname).ratio() >= _knob("name_similarity")):
                 return p
         return None
 
@@ -393,7 +373,7 @@ class PeopleFinder:
                 for (i, s, e) in p.mentions:
                     code = self._by_context(p, i, s, e, pair)
                     if code:
-                        p.country, p.cue = code, 1
+                        p.country, p.cue = code, _knob("cue_context")
                         break
         for p in self.people:
             if p.country is None:
@@ -428,14 +408,15 @@ class PeopleFinder:
                 return other(code)
         # "between X and Y" / "X and Y signed": coordinated people of one engagement face each other.
         for q in self.people:
-            if q is p or not q.country or q.cue < 2:
+            if q is p or not q.country or q.cue < _knob("cue_acronym"):
                 continue
             for (j, qs, qe) in q.mentions:
                 if j != i:
                     continue
                 gap = text[min(e, qe):max(s, qs)]
-                if len(gap) < 120 and re.search(r"\band\b", gap) and "." not in gap and other(q.country):
-                    if re.search(r"\b(?:between|with|signed|signatures?|met|talks|agreed|and (?:his|her))\b", text[max(0, min(s, qs) - 40):max(e, qe) + 60]):
+                if len(gap) < _knob("coordination_gap") and re.search(r"\band\b", gap) and "." not in gap and other(q.country):
+                    around = text[max(0, min(s, qs) - _knob("coordination_context_before")):max(e, qe) + _knob("coordination_context_after")]
+                    if re.search(r"\b(?:between|with|signed|signatures?|met|talks|agreed|and (?:his|her))\b", around):
                         return other(q.country)
         # In a list after someone, a person without a cue of their own shares theirs: only titles and
         # separators may stand between them ("X was joined by Defense Minister A, … chief B and … head C").
@@ -444,15 +425,15 @@ class PeopleFinder:
                 continue
             for (j, _qs, qe) in q.mentions:
                 gap = text[qe:s] if j == i and qe <= s else None
-                if gap is not None and len(gap) < 160 and _LIST_GAP.fullmatch(gap + " "):
+                if gap is not None and len(gap) < _knob("list_gap") and patterns().list_gap.fullmatch(gap + " "):
                     return q.country
         # A role noun named earlier with a country ("Egypt's military spokesman … spokesman X").
-        heads = [w for w in fold(p.role or "").split() if w in ROLE_HEADS]
+        heads = [w for w in fold(p.role or "").split() if w in _words("role_heads")]
         if heads:
             head = heads[0]
             for j in range(0, i + 1):
                 for c in self.countries[j]:
-                    after = self.folded[j][c.end:c.end + 60]
+                    after = self.folded[j][c.end:c.end + _knob("role_noun_window")]
                     mm = re.match(rf"(?:'s)?\s+(?:[a-z]+\s+){{0,2}}{re.escape(head)}\b(?!\s+[A-Z])", after)
                     if mm:
                         return c.code

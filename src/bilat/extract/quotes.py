@@ -10,17 +10,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from bilat.extract.people import PeopleFinder, PersonRecord, _SPEECH
+from bilat.extract.people import PeopleFinder, PersonRecord
+from bilat.rulebook import rules
 from bilat.textutil import fold, fold_same_length, sentence_start, word_list
 
-MIN_WORDS = 5
 _DOUBLE = "“”\"„«»"
-_ORG = re.compile(r"\b(?:ministry|statement|sources?|pentagon|white house|government|forces|press service|department|"
-                  r"agency|office|embassy|spokes(?:man|woman|person)'s office|communiqu[eé]|release|kremlin|palace|command|"
-                  r"company|newspaper|media|officials?)\b", re.I)
 _PRONOUN = re.compile(r"^(?:he|she)$", re.I)
-_ROLE_NOUN = re.compile(r"^the\s+(?:(?P<adj>[A-Z][\w-]+)\s+)?(?:\w+\s+)?(?P<noun>minister|leader|president|premier|secretary|"
-                        r"chief|general|commander|official|envoy|ambassador|diplomat|head|king|prime minister)\b")
+
+
+def _speech() -> str:
+    return rules().alternation("speech_verbs")
 
 
 @dataclass
@@ -98,7 +97,7 @@ def find_quotes(paragraphs: list[str]) -> list[QuoteSpan]:
 def is_quotation(q: QuoteSpan) -> bool:
     """Five words or more, and not a name: shorter fragments are scare quotes, title-case ones names of things."""
     words = q.text.split()
-    if len(word_list(q.text)) < MIN_WORDS:
+    if len(word_list(q.text)) < rules().knob("quote_min_words"):
         return False
     long_words = [w for w in words if len(w.strip(".,;:!?()")) > 3]
     named = long_words and all(w[:1].isupper() or w[:1].isdigit() for w in long_words) and not re.search(r"[.!?]", q.text)
@@ -134,12 +133,12 @@ class SpeakerResolver:
         found, who = self._after(q.last_paragraph, end)
         if not found:
             found, who = self._before(p, q.start)
-        if not found and p > 0 and re.search(rf"\b{_SPEECH}\s*:\s*$", self.folded[p - 1]) and q.start == 0:
+        if not found and p > 0 and re.search(rf"\b{_speech()}\s*:\s*$", self.folded[p - 1]) and q.start == 0:
             found, who = self._before(p - 1, len(self.folded[p - 1]))
         if not found and p > 0 and q.start == 0 and self.last_paragraph < p - 1:
             # A quoted paragraph after one that reports someone speaking ("Novak … told reporters that …").
             prev = self.folded[p - 1]
-            m = next(reversed(list(re.finditer(rf"\b{_SPEECH}\b", prev))), None)  # the last speech verb
+            m = next(reversed(list(re.finditer(rf"\b{_speech()}\b", prev))), None)  # the last speech verb
             if m is not None and not any(ch in _DOUBLE for ch in prev):
                 sent_start = sentence_start(prev, m.start())
                 mentions = self._mentions_in(p - 1, sent_start, m.start())
@@ -155,8 +154,9 @@ class SpeakerResolver:
 
     def _after(self, p: int, end: int) -> tuple[bool, PersonRecord | None]:
         text = self.folded[p][end:]
-        m = re.match(rf"\s*[,.]?\s*(?:{_SPEECH}\s+(?P<who1>[^,.;]{{1,80}}?)(?=[,.;]|\s+(?:at|in|on|during|after|before|adding|according|who|as|while|from)\b|$)|"
-                     rf"(?P<who2>[^,.;“”\"]{{1,80}}?)(?:,\s+(?:who|the|a|an|[a-z])[^“”\"]{{0,120}}?,)?\s+(?:\w+ly\s+)?(?:{_SPEECH}|also said)\b)", text)
+        speech, reach = _speech(), rules().knob("speaker_after_chars")
+        m = re.match(rf"\s*[,.]?\s*(?:{speech}\s+(?P<who1>[^,.;]{{1,{reach}}}?)(?=[,.;]|\s+(?:at|in|on|during|after|before|adding|according|who|as|while|from)\b|$)|"
+                     rf"(?P<who2>[^,.;“”\"]{{1,{reach}}}?)(?:,\s+(?:who|the|a|an|[a-z])[^“”\"]{{0,120}}?,)?\s+(?:\w+ly\s+)?(?:{speech}|also said)\b)", text)
         if not m:
             m = re.match(r"\s*[,.]?\s*according to\s+(?P<who1>[^,.;]{1,60})", text)
         if not m:
@@ -166,9 +166,9 @@ class SpeakerResolver:
 
     def _before(self, p: int, start: int) -> tuple[bool, PersonRecord | None]:
         text = self.folded[p]
-        sent_start = max(sentence_start(text, start), start - 300)  # bounded: regexes below anchor at the end
+        sent_start = max(sentence_start(text, start), start - rules().knob("speaker_before_window"))  # bounded: regexes below anchor at the end
         head = text[sent_start:start]
-        m = re.search(rf"(?P<who>[^,.;]{{1,80}}?)\s+(?:\w+ly\s+)?{_SPEECH}(?:\s+(?:on|at|in)\s+[^,:]+)?(?:\s+that)?\s*[:,]?\s*$", head) or re.search(
+        m = re.search(rf"(?P<who>[^,.;]{{1,80}}?)\s+(?:\w+ly\s+)?{_speech()}(?:\s+(?:on|at|in)\s+[^,:]+)?(?:\s+that)?\s*[:,]?\s*$", head) or re.search(
             r"(?P<who>[A-Z][\w' -]{1,60}?)\s*:\s*$", head)
         if m:
             return True, self._who(p, sent_start + m.start("who"), m.group("who"))
@@ -176,7 +176,7 @@ class SpeakerResolver:
             return False, None
         # The sentence's subject: an organisation, a pronoun, or the first person named in it.
         subject = head.strip()
-        if _ORG.search(" ".join(subject.split(",")[0].split()[:4])) and not self._mentions_in(p, sent_start, sent_start + 40):
+        if rules().cue("institution_speaker").search(" ".join(subject.split(",")[0].split()[:4])) and not self._mentions_in(p, sent_start, sent_start + 40):
             return True, None
         mentions = self._mentions_in(p, sent_start, start)
         if mentions:
@@ -197,10 +197,10 @@ class SpeakerResolver:
             return m.person
         if _PRONOUN.match(who):
             return self._salient(p, offset)
-        m = _ROLE_NOUN.match(who)
+        m = rules().cue("speaker_role_noun").match(who)
         if m:
             return self._by_role(m.group("adj"), m.group("noun"), who)
-        if _ORG.search(who) or re.match(r"(?:it|they|we|the\s+\w+)$", who, re.I):
+        if rules().cue("institution_speaker").search(who) or re.match(r"(?:it|they|we|the\s+\w+)$", who, re.I):
             return None
         # A name the people pass did not know by role: match it by surname.
         words = [w for w in re.findall(r"[A-Z][\w'-]+", who)]
@@ -215,9 +215,9 @@ class SpeakerResolver:
             text = self.folded[m.paragraph]
             sent_start = sentence_start(text, m.start)
             lead = text[sent_start:m.start]
-            if len(lead.split()) <= 6 and not re.search(r"\b(?:of|with|by|to|greeted|met|and)\s*$", lead):
+            if len(lead.split()) <= rules().knob("subject_lead_words") and not re.search(r"\b(?:of|with|by|to|greeted|met|and)\s*$", lead):
                 return m.person
-            if re.match(rf"\s+(?:\w+ly\s+)?{_SPEECH}\b", text[m.end:]):
+            if re.match(rf"\s+(?:\w+ly\s+)?{_speech()}\b", text[m.end:]):
                 return m.person  # "…, Moreau told reporters": the one who spoke last
         if self.last is not None:
             return self.last
