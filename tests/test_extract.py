@@ -193,3 +193,16 @@ def test_what_an_agreement_will_lead_to_has_not_happened_but_what_was_agreed_tha
     assert sum(1 for e in x.events if e.type == "arms_transfer") == 1
     y = doc(" date 2022-05-12 On May 11, 2022, Kazakh and Turkish companies agreed that drones would be produced jointly in Kazakhstan.")
     assert [(e.type, e.date.value) for e in y.events] == [("industry", "2022-05-11")]
+
+
+def test_a_failure_inside_extraction_names_its_stage(monkeypatch):
+    import bilat.extract as ex
+    import pytest
+
+    def broken(*args, **kwargs):
+        raise KeyError("oops")
+
+    monkeypatch.setattr(ex, "find_figures", broken)
+    with pytest.raises(ex.ExtractionError) as e:
+        doc("Chile and Peru signed a defence agreement in Lima on 3 May 2024.")
+    assert e.value.stage == "figures" and "KeyError" in str(e.value)

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from contextlib import contextmanager
 
 from bilat.extract.countries import matcher
 from bilat.extract.dates import find_dates, parse_anchor
@@ -11,6 +12,25 @@ from bilat.extract.people import PeopleFinder, acronyms_of
 from bilat.extract.quotes import SpeakerResolver, find_quotes, is_quotation, spoken_name
 from bilat.models import Date, Document, Extraction, Person, Quote
 from bilat.textutil import split_sentences
+
+
+class ExtractionError(Exception):
+    """A bug in one stage of extraction on one article: reported as such, never taken for an unreadable file."""
+
+    def __init__(self, stage: str, error: BaseException):
+        super().__init__(f"{stage}: {type(error).__name__}: {error}")
+        self.stage = stage
+        self.error = error
+
+
+@contextmanager
+def _stage(name: str):
+    try:
+        yield
+    except ExtractionError:
+        raise
+    except Exception as e:  # noqa: BLE001 - any failure here is a bug to report with its stage
+        raise ExtractionError(name, e) from e
 
 
 def _anchor(doc: Document):
@@ -42,34 +62,43 @@ def _main_pair(mentions: list[list]) -> list[str]:
 
 
 def extract(doc: Document) -> Extraction:
-    """Everything bilat reads out of one article: countries, people, quotes, engagements, figures, date."""
+    """Everything bilat reads out of one article: countries, people, quotes, engagements, figures, date.
+
+    One analysis pass: countries, the anchor date, people and sentences (with their dates and
+    mentions) are found once here, and every later stage reads them instead of the raw text.
+    Raises ExtractionError naming the stage that failed.
+    """
     paragraphs = doc.body
-    countries_found = [matcher().find(p) for p in paragraphs]
-    anchor, anchor_source = _anchor(doc)
-    pair = _main_pair(countries_found)
-
-    gazetteer = matcher().gazetteer
-    home = gazetteer.country_of_place(doc.dateline_place)
-    finder = PeopleFinder(paragraphs, countries_found, pair, acronyms_of(paragraphs, countries_found), home)
-    records = finder.run()
-    quotes = _quotes(paragraphs, finder)
-
-    # The lead takes the anchor; a dateline date ("BAKU, March 9") refines it.
-    anchor_date = Date(anchor.isoformat(), anchor_source) if anchor else None
-    if doc.dateline_date and anchor:
-        dl = find_dates(doc.dateline_date, anchor)
-        if dl and dl[0].date:
-            anchor_date = Date(dl[0].date.value, "dateline")
-
-    sentences = _sentences(doc, countries_found, finder, anchor)
+    with _stage("countries"):
+        countries_found = [matcher().find(p) for p in paragraphs]
+        gazetteer = matcher().gazetteer
+        home = gazetteer.country_of_place(doc.dateline_place)
+        pair = _main_pair(countries_found)
+    with _stage("dates"):
+        anchor, anchor_source = _anchor(doc)
+        # The lead takes the anchor; a dateline date ("BAKU, March 9") refines it.
+        anchor_date = Date(anchor.isoformat(), anchor_source) if anchor else None
+        if doc.dateline_date and anchor:
+            dl = find_dates(doc.dateline_date, anchor)
+            if dl and dl[0].date:
+                anchor_date = Date(dl[0].date.value, "dateline")
+    with _stage("people"):
+        finder = PeopleFinder(paragraphs, countries_found, pair, acronyms_of(paragraphs, countries_found), home)
+        records = finder.run()
+    with _stage("quotes"):
+        quotes = _quotes(paragraphs, finder)
+    with _stage("sentences"):
+        sentences = _sentences(doc, countries_found, finder, anchor)
 
     def is_country_word(word: str) -> bool:
         code_kind = gazetteer.forms.get(word)
         return bool(code_kind) and code_kind[1] != "capital"
 
-    events, main = find_events(sentences, pair, anchor_date, doc.dateline_place, is_country_word, doc.dateline_date)
+    with _stage("events"):
+        events, main = find_events(sentences, pair, anchor_date, doc.dateline_place, is_country_word, doc.dateline_date)
     date = events[main].date if main is not None else anchor_date
-    figures = find_figures([s.text for s in sentences if not s.headline])
+    with _stage("figures"):
+        figures = find_figures([s.text for s in sentences if not s.headline])
 
     codes = sorted({c.code for found in countries_found for c in found})
     pairs = sorted({tuple(e.countries) for e in events if len(e.countries) == 2})
@@ -83,11 +112,12 @@ def _quotes(paragraphs: list[str], finder: PeopleFinder) -> list[Quote]:
     resolver = SpeakerResolver(paragraphs, finder)
     out = []
     for span in find_quotes(paragraphs):
-        who = resolver.resolve(span)
+        said = resolver.resolve(span)  # short spans too: the next quote may inherit their speaker
         if not is_quotation(span):
             continue
-        out.append(Quote(text=span.text, speaker=spoken_name(who, resolver.surface) if who else None,
-                         speaker_role=who.role if who else None, speaker_country=who.country if who else None))
+        who = said.person
+        out.append(Quote(text=span.text, speaker=spoken_name(said), speaker_role=who.role if who else None,
+                         speaker_country=who.country if who else None))
     return out
 
 

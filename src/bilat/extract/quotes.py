@@ -111,6 +111,12 @@ def _strip_marks(s: str) -> str:
     return s
 
 
+@dataclass
+class Attribution:
+    person: PersonRecord | None
+    spelled: str | None  # the speaker's name as this attribution spells it ("Kovalenko" of "Kowalenko")
+
+
 class SpeakerResolver:
     """Attribution after the quote, before it, in the paragraph before, or by the previous quote."""
 
@@ -121,8 +127,9 @@ class SpeakerResolver:
         self.last: PersonRecord | None = None
         self.last_paragraph = -2
 
-    def resolve(self, q: QuoteSpan) -> PersonRecord | None:
-        self.surface = None  # the speaker's name as the attribution spells it
+    def resolve(self, q: QuoteSpan) -> Attribution:
+        """Who said q, and how the attribution spells their name."""
+        self._spelled = None
         p = q.paragraph
         text = self.folded[q.last_paragraph]
         end = q.end if q.last_paragraph == p else len(text)
@@ -150,7 +157,7 @@ class SpeakerResolver:
             else:
                 who = None
         self.last, self.last_paragraph = who, q.last_paragraph
-        return who
+        return Attribution(who, self._spelled if who else None)
 
     def _after(self, p: int, end: int) -> tuple[bool, PersonRecord | None]:
         text = self.folded[p][end:]
@@ -193,7 +200,7 @@ class SpeakerResolver:
         mentions = self._mentions_in(p, offset, offset + len(who) + 1)
         if mentions:
             m = mentions[-1]
-            self.surface = " ".join(self.finder.paragraphs[p][m.start:m.end].split())
+            self._spelled = " ".join(self.finder.paragraphs[p][m.start:m.end].split())
             return m.person
         if _PRONOUN.match(who):
             return self._salient(p, offset)
@@ -240,12 +247,11 @@ class SpeakerResolver:
         return max(people, key=lambda p: len(p.mentions))
 
 
-def spoken_name(person: PersonRecord, surface: str | None) -> str:
+def spoken_name(said: Attribution) -> str | None:
     """The person's name with the surname as the attribution spells it (Kovalenko where the profile has Kowalenko)."""
-    if not surface or len(surface.split()) != 1:
+    person, surface = said.person, said.spelled
+    if person is None:
+        return None
+    if not surface or len(surface.split()) != 1 or fold(surface) in person.tokens:
         return person.name
-    key = fold(surface)
-    if key in person.tokens:
-        return person.name
-    words = person.name.split()
-    return " ".join(words[:-1] + [surface])
+    return " ".join(person.name.split()[:-1] + [surface])
