@@ -206,3 +206,31 @@ def test_a_failure_inside_extraction_names_its_stage(monkeypatch):
     with pytest.raises(ex.ExtractionError) as e:
         doc("Chile and Peru signed a defence agreement in Lima on 3 May 2024.")
     assert e.value.stage == "figures" and "KeyError" in str(e.value)
+
+
+def countries_of(text):
+    return {p.name: p.country for p in doc(text).people}
+
+
+def test_a_counterpart_adjective_marks_the_other_person_never_this_one():
+    # issue 8, class 1: "met his Japanese counterpart" does not make the subject Japanese
+    assert countries_of("LISBON, May 6, 2025 - Defence Minister Rui Costa met his Spanish counterpart in Lisbon "
+                        "on Tuesday to discuss air policing.")["Rui Costa"] == "PRT"
+    people = countries_of("PRAGUE, May 6, 2025 - Army chief General Tomas Novak held talks with his Polish "
+                          "counterpart, General Adam Wolski, in Prague on Monday.")
+    assert people == {"Tomas Novak": "CZE", "Adam Wolski": "POL"}
+    people = countries_of("NAIROBI, March 7, 2025 - Defence Secretary Amina Otieno received her Ugandan counterpart "
+                          "Paul Okello in Nairobi on Friday.")
+    assert people == {"Amina Otieno": "KEN", "Paul Okello": "UGA"}
+
+
+def test_a_country_inside_a_quotation_gives_nobody_a_country():
+    people = countries_of('ACCRA, June 2, 2025 - Ghana and Togo held joint drills on Monday.\n\n'
+                          'Brigadier General Yaw Boateng said: "Our friends in Nigeria and Benin watched closely."')
+    assert people["Yaw Boateng"] != "NGA"
+    people = countries_of('QUITO, June 2, 2025 - Ecuador and Colombia signed a border security plan.\n\n'
+                          '"We learned a great deal from Brazil," said Colonel Luis Paredes, who led the talks.')
+    assert people["Luis Paredes"] != "BRA"
+    people = countries_of('HANOI, June 2, 2025 - Vietnam and Laos held defence talks in Hanoi.\n\n'
+                          'Senior Colonel Tran Van Minh told reporters that "Cambodia will be invited next year."')
+    assert people["Tran Van Minh"] != "KHM"

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from bilat.extract.countries import CountryMention
 from bilat.rulebook import rules
-from bilat.textutil import fold, fold_same_length, sentence_start
+from bilat.textutil import fold, fold_same_length, quoted_spans, sentence_start
 
 def _words(name: str) -> frozenset[str]:
     return rules().words(name)
@@ -116,6 +116,9 @@ class PeopleFinder:
         self.paragraphs = paragraphs
         self.folded = [fold_same_length(p) for p in paragraphs]
         self.countries = countries
+        # Words inside quotation marks never give anyone a country: context cues read only the narration.
+        self.narrated = [[c for c in found if not any(a < c.start < b for a, b in quoted_spans(text))]
+                         for text, found in zip(paragraphs, countries, strict=True)]
         self.main_pair = main_pair
         self.acronyms = acronyms
         self.home = home  # the country of the dateline's place, where the story is told from
@@ -383,8 +386,8 @@ class PeopleFinder:
                     sent_start = sentence_start(text, s)
                     sent_end = text.find(". ", e)
                     sent_end = len(text) if sent_end < 0 else sent_end
-                    before = [c for c in self.countries[i] if sent_start <= c.start < s]
-                    after = [c for c in self.countries[i] if e <= c.start < sent_end]
+                    before = [c for c in self.narrated[i] if sent_start <= c.start < s]
+                    after = [c for c in self.narrated[i] if e <= c.start < sent_end]
                     if before:
                         p.country = before[-1].code
                     elif after:
@@ -403,7 +406,7 @@ class PeopleFinder:
         # "X … with his Hungarian counterpart": X is on the other side.
         m = re.search(r"\b(?:his|her|their)\s+(\S+(?:\s\S+)?)\s+counterpart", sentence_rest)
         if m:
-            code = _country_in(e + m.start(1), e + m.end(1), self.countries[i])
+            code = _country_in(e + m.start(1), e + m.end(1), self.narrated[i])
             if code and other(code):
                 return other(code)
         # "between X and Y" / "X and Y signed": coordinated people of one engagement face each other.
@@ -432,7 +435,7 @@ class PeopleFinder:
         if heads:
             head = heads[0]
             for j in range(0, i + 1):
-                for c in self.countries[j]:
+                for c in self.narrated[j]:
                     after = self.folded[j][c.end:c.end + _knob("role_noun_window")]
                     mm = re.match(rf"(?:'s)?\s+(?:[a-z]+\s+){{0,2}}{re.escape(head)}\b(?!\s+[A-Z])", after)
                     if mm:
