@@ -234,3 +234,18 @@ def test_a_country_inside_a_quotation_gives_nobody_a_country():
     people = countries_of('HANOI, June 2, 2025 - Vietnam and Laos held defence talks in Hanoi.\n\n'
                           'Senior Colonel Tran Van Minh told reporters that "Cambodia will be invited next year."')
     assert people["Tran Van Minh"] != "KHM"
+
+
+def test_relative_days_resolve_against_a_dateline_that_carries_its_year():
+    # issue 8, class 6: "on Wednesday", "last week" against the story's own date, however the dateline prints it
+    x = doc("SANTIAGO, May 9, 2025 - Chilean and Argentine troops wrapped up joint drills on Wednesday near the border.")
+    assert [(e.type, e.date.value) for e in x.events] == [("exercise", "2025-05-07")]
+    x = doc("ROME, Oct 17, 2024 - Italy and Egypt held defence talks in Rome last week, officials said.")
+    assert x.date.value == "2024-10"
+    x = doc("ABU DHABI, 24th November 2022 (WAM) -- The UAE and France held defence talks in Abu Dhabi on Thursday.")
+    assert x.date.value == "2022-11-24"
+
+
+def test_building_on_an_earlier_deal_is_that_deal_with_its_own_year():
+    x = doc("SANTIAGO, May 9, 2025 - Chile and Argentina held joint drills on Wednesday, building on a 2019 agreement.")
+    assert sorted((e.type, e.date.value) for e in x.events) == [("agreement", "2019"), ("exercise", "2025-05-07")]

@@ -34,11 +34,11 @@ _BYLINE = re.compile(r"^(?:by|text:|written by|reporting by)\s+\S", re.I)
 _CAPTION = re.compile(r"\s[-–—|]\s*photo\b.*$|\bphoto:\s.*$", re.I)
 
 # `BAKU, March 9 (AZERTAC) -`, `MINSK, December 19. /TASS/.`, `Washington, April 13:`,
-# `ISLAMABAD:`, `BELGRADE, Serbia (AA) -`, `16 April 2024 –`.
+# `ISLAMABAD:`, `BELGRADE, Serbia (AA) -`, `16 April 2024 –`, `SANTIAGO, May 9, 2025 -`, `ABU DHABI, 24th November 2022 (WAM) --`.
 _DATELINE = re.compile(
     rf"^(?:(?P<place>[A-Z][A-Za-z\u00C0-\u024F'.-]*(?:\s[A-Z][A-Za-z\u00C0-\u024F'.-]*){{0,3}})"
     rf"(?:,\s*(?P<region>[A-Z][A-Za-z\u00C0-\u024F'.-]*(?:\s[A-Z][A-Za-z\u00C0-\u024F'.-]*){{0,2}}))??"
-    rf"(?:,\s*(?P<date>{_MONTH}\s+\d{{1,2}}|\d{{1,2}}\s+{_MONTH}))?"
+    rf"(?:,\s*(?P<date>{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}(?:,?\s+\d{{4}})?))?"
     rf"|(?P<date_only>\d{{1,2}}\s+{_MONTH}\s+\d{{4}}|{_MONTH}\s+\d{{1,2}},?\s+\d{{4}}))"
     r"\.?\s*(?:(?:\((?P<agency>[^)]{1,30})\)|/(?P<agency2>[A-Za-z]{2,12})/\.?)\s*(?:(?:--|[-–—:])\s*)?|(?:--|[-–—])\s+|:\s+)"
 )
