@@ -249,3 +249,23 @@ def test_relative_days_resolve_against_a_dateline_that_carries_its_year():
 def test_building_on_an_earlier_deal_is_that_deal_with_its_own_year():
     x = doc("SANTIAGO, May 9, 2025 - Chile and Argentina held joint drills on Wednesday, building on a 2019 agreement.")
     assert sorted((e.type, e.date.value) for e in x.events) == [("agreement", "2019"), ("exercise", "2025-05-07")]
+
+
+def transfers(text):
+    return [("-".join(e.countries), e.date.value if e.date else None) for e in doc(text).events if e.type == "arms_transfer"]
+
+
+def test_the_maker_of_equipment_is_not_a_party_unless_it_is_the_only_other_side():
+    # issue 8, class 4: buyer and seller from the sentence, not every country in it
+    assert transfers("BUCHAREST, May 6, 2025 - Romania took delivery of the last of 32 US-built F-16 jets "
+                     "bought from Norway on Tuesday.") == [("NOR-ROU", "2025-05-06")]
+    assert transfers("RABAT, March 3, 2025 - Morocco received the first drones of its order for Israeli-made "
+                     "Hermes aircraft on Monday.") == [("ISR-MAR", "2025-03-03")]
+    assert transfers("LIMA, June 4, 2024 - Peru bought two Korean-designed frigates from a Spanish yard "
+                     "owned by Spain's navy on Tuesday.") == [("ESP-PER", "2024-06-04")]
+
+
+def test_supplying_a_country_with_equipment_is_a_transfer_and_a_promise_is_not():
+    assert transfers("VILNIUS, Jan 9, 2024 - Germany supplied Lithuania with 20 howitzers last year, "
+                     "the ministry said on Tuesday.") == [("DEU-LTU", "2023")]
+    assert transfers("VILNIUS, Jan 9, 2024 - Germany will supply Lithuania with 20 howitzers next year.") == []
