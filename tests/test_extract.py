@@ -269,3 +269,32 @@ def test_supplying_a_country_with_equipment_is_a_transfer_and_a_promise_is_not()
     assert transfers("VILNIUS, Jan 9, 2024 - Germany supplied Lithuania with 20 howitzers last year, "
                      "the ministry said on Tuesday.") == [("DEU-LTU", "2023")]
     assert transfers("VILNIUS, Jan 9, 2024 - Germany will supply Lithuania with 20 howitzers next year.") == []
+
+
+def test_the_story_pair_is_the_leads_subject_and_partner_not_the_most_named():
+    # issue 8, class 4: countries the lead mentions in passing, and later paragraphs repeat, are not its parties
+    from pathlib import Path
+
+    x = doc((Path(__file__).parent / "texts" / "lead-subject-and-seller.txt").read_text(encoding="utf-8"))
+    assert x.pairs == [["GHA", "TUR"]]
+    assert {p.name: p.country for p in x.people} == {"Kwame Asante": "GHA"}
+
+
+def test_a_country_after_a_preposition_is_not_the_leads_subject():
+    x = doc(" date 2024-03-05 DOHA (QNA) - The defence minister on Monday met his counterparts from Rwanda, "
+            "Ghana and Kenya in separate meetings in Doha.\n\nQatar and Rwanda signed a memorandum on training.")
+    assert ["GHA", "RWA"] not in x.pairs
+
+
+def test_a_verb_after_that_it_was_is_not_a_remention():
+    assert transfers("BELGRADE, Aug 30, 2024 - Serbia said earlier this year that it was buying the Russian-made "
+                     "Repellent anti-drone system.") == [("RUS-SRB", "2024")]
+    assert transfers("BELGRADE, Aug 30, 2024 - Serbia signed for twelve Rafale fighter jets from France on Thursday.") == [
+        ("FRA-SRB", "2024-08-29")]
+
+
+def test_a_capital_inside_a_persons_name_is_a_name():
+    # issue 8, class 3: "Ana Lima" is a minister, not Peru
+    x = doc("BRASILIA, May 2, 2025 - Defence Minister Ana Lima of Brazil met the Chilean navy chief in Brasilia.")
+    assert "PER" not in x.countries and [p.name for p in x.people] == ["Ana Lima"]
+    assert "PER" in doc("Talks were held in Lima on 2 May 2025 between Chile and Peru.").countries

@@ -11,6 +11,7 @@ from bilat.extract.figures import find_figures
 from bilat.extract.people import PeopleFinder, acronyms_of
 from bilat.extract.quotes import SpeakerResolver, find_quotes, is_quotation, spoken_name
 from bilat.models import Date, Document, Extraction, Person, Quote
+from bilat.rulebook import rules
 from bilat.textutil import split_sentences
 
 
@@ -52,13 +53,42 @@ def _anchor(doc: Document):
     return None, None
 
 
-def _main_pair(mentions: list[list]) -> list[str]:
-    """The two countries the story is about: weighted by how early and how often they are named."""
+def _main_pair(mentions: list[list], lead: tuple[int, str] | None) -> list[str]:
+    """The two countries the story is about.
+
+    The lead's own sentence says it when it names a subject and a partner joined to it by "from",
+    "with", "to" or "and" ("Poland signed up to buy tanks from South Korea, as the country that borders
+    Russia and Ukraine …"); otherwise the countries named earliest and most often.
+    """
+    if lead is not None:
+        paragraph, sentence = lead
+        found = [c for c in mentions[paragraph] if sentence[0] <= c.start < sentence[1]]
+        text = sentence[2]
+        # A country after a preposition is an object ("met his counterparts from Rwanda"), not the subject.
+        if found and not rules().cue("object_before").search(text[:found[0].start - sentence[0]]):
+            subject = found[0]
+            for c in found[1:]:
+                if c.code != subject.code and rules().cue("partner_before").search(text[:c.start - sentence[0]]):
+                    return [subject.code, c.code]
+                if c.code != subject.code:
+                    break
     score: Counter = Counter()
     for i, found in enumerate(mentions):
         for c in found:
             score[c.code] += 3.0 if i <= 1 else 1.0
     return [code for code, _ in score.most_common(2)]
+
+
+def _lead_sentence(doc: Document) -> tuple[int, tuple[int, int, str]] | None:
+    """The story's first sentence: (paragraph, (start, end, text))."""
+    if len(doc.body) <= doc.headline_lines:
+        return None
+    paragraph = doc.headline_lines
+    sentences = split_sentences(doc.body[paragraph])
+    if not sentences:
+        return None
+    start, text = sentences[0]
+    return paragraph, (start, start + len(text), text)
 
 
 def extract(doc: Document) -> Extraction:
@@ -73,7 +103,7 @@ def extract(doc: Document) -> Extraction:
         countries_found = [matcher().find(p) for p in paragraphs]
         gazetteer = matcher().gazetteer
         home = gazetteer.country_of_place(doc.dateline_place)
-        pair = _main_pair(countries_found)
+        pair = _main_pair(countries_found, _lead_sentence(doc))
     with _stage("dates"):
         anchor, anchor_source = _anchor(doc)
         # The lead takes the anchor; a dateline date ("BAKU, March 9") refines it.
