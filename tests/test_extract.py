@@ -298,3 +298,17 @@ def test_a_capital_inside_a_persons_name_is_a_name():
     x = doc("BRASILIA, May 2, 2025 - Defence Minister Ana Lima of Brazil met the Chilean navy chief in Brasilia.")
     assert "PER" not in x.countries and [p.name for p in x.people] == ["Ana Lima"]
     assert "PER" in doc("Talks were held in Lima on 2 May 2025 between Chile and Peru.").countries
+
+
+def test_people_listed_after_someone_share_their_side_and_and_joins_neighbours_only():
+    # issue 8, classes 1 and 3: "A was joined by B and C"; "met A, <title of X>, and B"
+    from pathlib import Path
+
+    x = doc((Path(__file__).parent / "texts" / "joined-by.txt").read_text(encoding="utf-8"))
+    assert {p.name: p.country for p in x.people} == {"Kofi Mensah": "GHA", "Yaw Boateng": "GHA", "Esi Owusu": "GHA"}
+    x = doc("NAIROBI, Oct 2, 2024 - The British defence secretary held talks with Kenya on Friday. He also met "
+            "Amina Wekesa, Kenya's Principal Secretary for Defence, and General Peter Otieno, Chief of the Kenya Defence Forces.")
+    assert {p.name: p.country for p in x.people} == {"Amina Wekesa": "KEN", "Peter Otieno": "KEN"}
+    x = doc("BRASILIA, May 2, 2025 - Talks between Defence Minister Ana Lima of Brazil and Defence Minister Jorge Soto "
+            "ended in Brasilia on Friday, a day after the Chilean navy chief arrived.")
+    assert {p.name: p.country for p in x.people} == {"Ana Lima": "BRA", "Jorge Soto": "CHL"}

@@ -40,7 +40,7 @@ class _Patterns:
         title_token = r"(?:[A-Z(][\w'’().&-]*|of|the|for|in|and|&|" + book.alternation("title_words") + "|" + book.alternation("role_heads") + ")"
         # What may stand between two people of one list: separators, titles, and an opening "was joined by".
         self.list_gap = re.compile(r"(?:\s+(?:was|were)\s+(?:joined|accompanied|flanked)\s+(?:[a-z]+\s+){0,4}?by\s+|\s+(?:along|together)\s+with\s+|"
-                                   r"\s*(?:,|\band\b)\s*)(?:\s*(?:,|\band\b)\s*|" + title_token + r"\s+)*")
+                                   r"\s*(?:,|\band\b)\s*)(?:\s*(?:,|\band\b)\s*|" + title_token + r"(?:\s+|(?=,)))*")
         self.heads = book.alternation("heads_verbs")
         self.delegation = book.alternation("delegation_verbs")
 
@@ -417,7 +417,11 @@ class PeopleFinder:
                 if j != i:
                     continue
                 gap = text[min(e, qe):max(s, qs)]
-                if len(gap) < _knob("coordination_gap") and re.search(r"\band\b", gap) and "." not in gap and other(q.country):
+                # "A was joined by B and C": the "and" joins B and C; A and C face each other only when adjacent.
+                # "met A, Morocco's minister, and B": commas make a list of one side, read by the list rule below.
+                between = any(m.paragraph == i and min(e, qe) <= m.start < max(s, qs) for m in self.mentions)
+                if (len(gap) < _knob("coordination_gap") and re.search(r"\band\b", gap) and not re.search(r"[.,;]", gap)
+                        and not between and other(q.country)):
                     around = text[max(0, min(s, qs) - _knob("coordination_context_before")):max(e, qe) + _knob("coordination_context_after")]
                     if re.search(r"\b(?:between|with|signed|signatures?|met|talks|agreed|and (?:his|her))\b", around):
                         return other(q.country)
