@@ -312,3 +312,29 @@ def test_people_listed_after_someone_share_their_side_and_and_joins_neighbours_o
     x = doc("BRASILIA, May 2, 2025 - Talks between Defence Minister Ana Lima of Brazil and Defence Minister Jorge Soto "
             "ended in Brasilia on Friday, a day after the Chilean navy chief arrived.")
     assert {p.name: p.country for p in x.people} == {"Ana Lima": "BRA", "Jorge Soto": "CHL"}
+
+
+def test_a_post_before_a_comma_and_a_rank_is_the_role():
+    # issue 8, class 2: "Chief of Army Staff, Lieutenant General X": the post is the role, the rank apart
+    people = {p.name: (p.role, p.country) for p in doc(
+        "ABUJA, June 3, 2025 - Nigeria's Chief of Army Staff, Lieutenant General Musa Bello, held talks with "
+        "Niger's Chief of Defence Staff, General Issa Moussa, in Abuja on Monday.").people}
+    assert people == {"Musa Bello": ("Chief of Army Staff", "NGA"), "Issa Moussa": ("Chief of Defence Staff", "NER")}
+    people = {p.name: p.role for p in doc("ACCRA, June 3, 2025 - In Accra, Major General Kofi Adu met Togo's envoy.").people}
+    assert people == {"Kofi Adu": "Major General"}
+
+
+def test_calls_and_video_conferences_between_two_sides_are_meetings():
+    # issue 8, class 5
+    for text, pair in [
+        ("NAIROBI, March 4, 2025 - The chiefs of staff of Kenya and Ethiopia spoke by telephone on Monday about border security.", ["ETH", "KEN"]),
+        ("SEOUL, June 4, 2024 - South Korea's defence minister talked with his Australian counterpart via videoconference on Tuesday.", ["AUS", "KOR"]),
+        ("TOKYO, June 4, 2024 - The defence ministers of Japan and India held a video conference on 3 June 2024 to review joint exercises.", ["IND", "JPN"]),
+    ]:
+        assert [(e.type, e.countries) for e in doc(text).events] == [("meeting", pair)], text
+
+
+def test_what_is_due_to_happen_has_not_happened():
+    x = doc("CAIRO, March 4, 2025 - Among the items discussed was a joint air exercise which Egyptian and Greek "
+            "squadrons are due to hold over the Aegean in the autumn.")
+    assert x.events == []

@@ -101,8 +101,8 @@ def _triggers(s: Sentence):
         for m in rule.trigger.finditer(s.text):
             if _in_enumeration(s.text, m.start(), m.end()):
                 continue
-            if kind in ("arms_transfer", "industry") and _cue("topic").search(s.text[max(0, m.start() - _knob("topic_window")):m.start()]):
-                continue  # "discussed additional purchases": the subject of talks, not a transfer
+            if kind != "meeting" and _cue("topic").search(s.text[max(0, m.start() - _knob("topic_window")):m.start()]):
+                continue  # "discussed additional purchases", "to review joint exercises": the subject of talks
             if kind == "agreement" and _cue("guest_book").search(s.text) and not _cue("names_document").search(s.text):
                 continue
             yield kind, m

@@ -224,14 +224,17 @@ class PeopleFinder:
         # Stop at the start of the clause: a sentence end, a name, or a lower-case word that is not part of a title.
         tokens = list(re.finditer(r"\(?[\w'’.&-]+\)?,?|,", left))
         keep = len(tokens)
+        crossed = None  # the token ending in the comma a bare rank reached back over
         for j in range(len(tokens) - 1, -1, -1):
             tok = tokens[j].group(0)
             bare = tok.strip(",()")
             if tok.endswith(",") and j != len(tokens) - 1:
-                # "Kazakh Defence Minister, Colonel General X": a bare rank reaches back over the comma.
+                # "Kazakh Defence Minister, Colonel General X", "Chief of Army Staff, Lieutenant General X": a bare
+                # rank reaches back over the comma to the post before it; the post is the role, the rank apart.
                 so_far = [t.group(0).strip(",()").lower() for t in tokens[keep:]]
-                if not so_far or not all(w.strip(".") in rank_or_honorific for w in so_far) or not _is_role(bare):
+                if crossed is not None or not so_far or not all(w.strip(".") in rank_or_honorific for w in so_far) or not bare[:1].isupper():
                     break
+                crossed = j
             if bare.endswith(".") and bare.strip(".").lower() not in rank_or_honorific and len(bare) > 4:
                 break  # the end of the previous sentence
             if bare.lower() == "and" and j > 0:
@@ -247,6 +250,8 @@ class PeopleFinder:
             break
         if keep >= len(tokens):
             return None, None, 0
+        if crossed is not None and not _is_role(left[tokens[keep].start():tokens[crossed].end()]):
+            keep = crossed + 1  # what stood before the comma was no post: the rank alone is the title
         title_start = tokens[keep].start() + offset
         title = text[title_start:start]
         while title.split() and title.split()[0].lower() in ("of", "the", "and", "for", "in", "to"):
@@ -418,9 +423,10 @@ class PeopleFinder:
                     continue
                 gap = text[min(e, qe):max(s, qs)]
                 # "A was joined by B and C": the "and" joins B and C; A and C face each other only when adjacent.
-                # "met A, Morocco's minister, and B": commas make a list of one side, read by the list rule below.
+                # "met A, Morocco's minister, and B": commas make a list of one side, read by the list rule below
+                # (the comma that opens an apposition right before B is no list: "A and the firm's chief, B").
                 between = any(m.paragraph == i and min(e, qe) <= m.start < max(s, qs) for m in self.mentions)
-                if (len(gap) < _knob("coordination_gap") and re.search(r"\band\b", gap) and not re.search(r"[.,;]", gap)
+                if (len(gap) < _knob("coordination_gap") and re.search(r"\band\b", gap) and not re.search(r"[.,;]", gap.rstrip(", "))
                         and not between and other(q.country)):
                     around = text[max(0, min(s, qs) - _knob("coordination_context_before")):max(e, qe) + _knob("coordination_context_after")]
                     if re.search(r"\b(?:between|with|signed|signatures?|met|talks|agreed|and (?:his|her))\b", around):
