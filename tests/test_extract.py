@@ -338,3 +338,16 @@ def test_what_is_due_to_happen_has_not_happened():
     x = doc("CAIRO, March 4, 2025 - Among the items discussed was a joint air exercise which Egyptian and Greek "
             "squadrons are due to hold over the Aegean in the autumn.")
     assert x.events == []
+
+
+def test_a_venue_is_not_a_party_and_a_multilateral_meeting_is_one_event():
+    # issue 8, class 4
+    x = doc("LIMA, Sept 5, 2024 - On the sidelines of the conference in Arequipa, Peru, the defence ministers of "
+            "Chile and Argentina held talks on Thursday.")
+    assert [(e.type, e.countries) for e in x.events] == [("meeting", ["ARG", "CHL"])]
+    x = doc("ADDIS ABABA, May 2, 2025 - Defence ministers from Ethiopia, Kenya, Uganda, Rwanda and Tanzania met in "
+            "Addis Ababa on Friday for the annual East African security conference.")
+    assert [(e.type, e.countries) for e in x.events] == [("meeting", ["ETH", "KEN", "RWA", "TZA", "UGA"])]
+    assert x.pairs == []
+    x = doc("DAKAR, May 2, 2025 - Senegal and Mali held joint border drills in Mali on Friday.")
+    assert [(e.type, e.countries) for e in x.events] == [("exercise", ["MLI", "SEN"])]

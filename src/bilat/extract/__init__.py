@@ -53,16 +53,20 @@ def _anchor(doc: Document):
     return None, None
 
 
-def _main_pair(mentions: list[list], lead: tuple[int, str] | None) -> list[str]:
+def _main_pair(paragraphs: list[str], mentions: list[list], lead: tuple[int, tuple[int, int, str]] | None) -> list[str]:
     """The two countries the story is about.
 
     The lead's own sentence says it when it names a subject and a partner joined to it by "from",
     "with", "to" or "and" ("Poland signed up to buy tanks from South Korea, as the country that borders
-    Russia and Ukraine …"); otherwise the countries named earliest and most often.
+    Russia and Ukraine …"); otherwise the countries named earliest and most often. A venue ("in Arequipa,
+    Peru") is where the story happened, not who it is about.
     """
+    def venue(i: int, c) -> bool:
+        return bool(rules().cue("venue_before").search(paragraphs[i][max(0, c.start - 60):c.start]))
+
     if lead is not None:
         paragraph, sentence = lead
-        found = [c for c in mentions[paragraph] if sentence[0] <= c.start < sentence[1]]
+        found = [c for c in mentions[paragraph] if sentence[0] <= c.start < sentence[1] and not venue(paragraph, c)]
         text = sentence[2]
         # A country after a preposition is an object ("met his counterparts from Rwanda"), not the subject.
         if found and not rules().cue("object_before").search(text[:found[0].start - sentence[0]]):
@@ -75,7 +79,8 @@ def _main_pair(mentions: list[list], lead: tuple[int, str] | None) -> list[str]:
     score: Counter = Counter()
     for i, found in enumerate(mentions):
         for c in found:
-            score[c.code] += 3.0 if i <= 1 else 1.0
+            if not venue(i, c):
+                score[c.code] += 3.0 if i <= 1 else 1.0
     return [code for code, _ in score.most_common(2)]
 
 
@@ -103,7 +108,7 @@ def extract(doc: Document) -> Extraction:
         countries_found = [matcher().find(p) for p in paragraphs]
         gazetteer = matcher().gazetteer
         home = gazetteer.country_of_place(doc.dateline_place)
-        pair = _main_pair(countries_found, _lead_sentence(doc))
+        pair = _main_pair(paragraphs, countries_found, _lead_sentence(doc))
     with _stage("dates"):
         anchor, anchor_source = _anchor(doc)
         # The lead takes the anchor; a dateline date ("BAKU, March 9") refines it.

@@ -157,8 +157,7 @@ class _EventReader:
         date = _event_date(s, self.anchor_date, usable)
         place = _place(s.text, self.is_country_word) or (self.dateline_place if s.lead else None)
         recalled = self._recalled(s, date, usable)
-        if kind in ("arms_transfer", "industry"):
-            s = _without_makers(s)
+        s = _without_bystanders(s, kind)
         for group, group_date in _parties(s, self.main_pair, trigger, date, usable):
             # A transfer's direction (its first-named party) keeps "A bought from B, while B buys from A" apart.
             named = [c for _, _, c in s.mentions]
@@ -217,17 +216,19 @@ class _EventReader:
                    and _month_name(s.text[d.start:d.end]) not in self.lead_months for d in usable)
 
 
-def _without_makers(s: Sentence) -> Sentence:
-    """"US-built jets bought from Norway": the maker of equipment is not a party unless it is the only other side.
+def _without_bystanders(s: Sentence, kind: str) -> Sentence:
+    """Countries named as a venue ("in Arequipa, Peru") or, for equipment, as its maker ("US-built jets bought
+    from Norway") are not parties, unless they are named as a side too or no two other countries remain."""
+    def bystander(a: int, b: int) -> bool:
+        if _cue("venue_before").search(s.text[:a]):
+            return True
+        return kind in ("arms_transfer", "industry") and bool(_cue("maker").match(s.text[b:]))
 
-    A country named as maker (`X-built`, `X-made`) drops out of the sentence's parties when two other
-    countries remain; where it is the only other country ("an order for Israeli-made drones") it is the seller.
-    """
-    makers = {c for a, b, c in s.mentions if _cue("maker").match(s.text[b:])}
-    if not makers:
+    aside = {c for a, b, c in s.mentions if bystander(a, b)}
+    if not aside:
         return s
-    sides = {c for a, b, c in s.mentions if not _cue("maker").match(s.text[b:])}
-    kept = [c for c in dict.fromkeys(s.countries) if c not in makers or c in sides]
+    sides = {c for a, b, c in s.mentions if not bystander(a, b)}
+    kept = [c for c in dict.fromkeys(s.countries) if c not in aside or c in sides]
     if len(set(kept)) < 2:
         return s
     mentions = [m for m in s.mentions if m[2] in kept]
