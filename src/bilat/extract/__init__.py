@@ -59,7 +59,7 @@ def _main_pair(paragraphs: list[str], mentions: list[list], lead: tuple[int, tup
     The lead's own sentence says it when it names a subject and a partner joined to it by "from",
     "with", "to" or "and" ("Poland signed up to buy tanks from South Korea, as the country that borders
     Russia and Ukraine …"); otherwise the countries named earliest and most often. A venue ("in Arequipa,
-    Peru") is where the story happened, not who it is about.
+    Peru") is never the lead's subject and counts for less: it may be a host, or only the place.
     """
     def venue(i: int, c) -> bool:
         return bool(rules().cue("venue_before").search(paragraphs[i][max(0, c.start - 60):c.start]))
@@ -79,8 +79,8 @@ def _main_pair(paragraphs: list[str], mentions: list[list], lead: tuple[int, tup
     score: Counter = Counter()
     for i, found in enumerate(mentions):
         for c in found:
-            if not venue(i, c):
-                score[c.code] += 3.0 if i <= 1 else 1.0
+            weight = 3.0 if i <= 1 else 1.0
+            score[c.code] += weight * (rules().knob("venue_weight") if venue(i, c) else 1.0)
     return [code for code, _ in score.most_common(2)]
 
 
