@@ -58,7 +58,8 @@ def test_bilatignore_lines_work_like_gitignore(tmp_path):
         "/top.txt\n"      # anchored at the corpus folder
         "**/old-*.txt\n"
         "[ab]x.txt\n"
-        "\\#hash.txt\n", encoding="utf-8")
+        "\\#hash.txt\n"
+        "!\n/\n", encoding="utf-8")  # patterns of nothing match nothing
     assert listed(tmp_path) == ["cx.txt", "keep.md", "keep.txt", "sub/top.txt"]
 
 
@@ -79,7 +80,7 @@ def test_a_symlinked_folder_is_followed_and_a_symlink_loop_reported_not_followed
     (root / "sub" / "loop").symlink_to(root)  # sub/loop/sub/loop/... forever
     skipped = []
     assert listed(root, skipped=skipped) == ["linked/b.txt", "sub/a.txt"]
-    assert [(e.path.name, e.reason) for e in skipped] == [("loop", "symbolic link loop (a folder already listed)")]
+    assert [(e.path.name, e.reason) for e in skipped] == [("loop", "links to a folder already listed (a symbolic link loop or a second link)")]
 
 
 def test_a_folder_that_cannot_be_listed_is_reported(tmp_path, monkeypatch):
@@ -276,3 +277,11 @@ def test_any_bytes_give_a_document_or_a_reason_and_nothing_else(tmp_path, data):
         return
     assert isinstance(doc, Document) and doc.id == "fuzz"
     assert not any(ch in text_of(doc) for ch in "\x00\x07\x08\x1b\r\u202e\u200b\ufeff")
+
+
+def test_a_bilatignore_that_cannot_be_read_is_reported_and_everything_listed(tmp_path):
+    write(tmp_path, "a.txt")
+    (tmp_path / ".bilatignore").mkdir()
+    skipped = []
+    assert listed(tmp_path, skipped=skipped) == ["a.txt"]
+    assert [e.reason for e in skipped] == ["not a regular file"]

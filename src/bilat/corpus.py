@@ -101,7 +101,7 @@ class _Globs:
         self.rules: list[tuple[bool, bool, re.Pattern]] = []  # (takes back in, folders only, pattern)
         for line in lines:
             line = line.rstrip("\n").rstrip()
-            if line and not line.startswith("#"):
+            if line and not line.startswith("#") and line.strip("!/\\"):
                 self.rules.append(_compile(line))
 
     def ignored(self, rel: str, is_dir: bool) -> bool:
@@ -115,7 +115,7 @@ class _Globs:
         """The file or one of its folders matches: `--include drafts/` keeps what lies in drafts."""
         parts = rel.split("/")
         return any(pattern.match("/".join(parts[:n])) and (n < len(parts) or not dirs_only)
-                   for _, dirs_only, pattern in self.rules for n in range(1, len(parts) + 1))
+                   for negated, dirs_only, pattern in self.rules if not negated for n in range(1, len(parts) + 1))
 
 
 def _compile(line: str) -> tuple[bool, bool, re.Pattern]:
@@ -193,8 +193,8 @@ def iter_files(root: Path, include=(), exclude=(), skipped: list[Unreadable] | N
             except OSError as e:
                 problems.append(Unreadable(here / d, _reason(e)))
                 continue
-            if key in seen:  # a symlink back to a folder already walked: following it never ends
-                problems.append(Unreadable(here / d, "symbolic link loop (a folder already listed)"))
+            if key in seen:  # a symlink back to a folder already walked: following it could never end
+                problems.append(Unreadable(here / d, "links to a folder already listed (a symbolic link loop or a second link)"))
                 continue
             seen.add(key)
             keep.append(d)
