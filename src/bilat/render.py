@@ -2,8 +2,11 @@
 
 `auto` draws rich tables (and the timeline as a timeline) on a terminal and prints plain
 tab-separated lines with a header in a pipe. `json` prints the records as DESIGN.md keys them;
-`jsonl`, `csv`, `tsv` and every tabulate format print flat rows. Article text is data: it is
-never parsed as rich markup, and control characters never reach the terminal.
+`jsonl`, `csv`, `tsv` and every tabulate format print flat rows.
+
+Article text is data, and some of it comes from hostile sites. It is never parsed as rich markup
+(every cell is a `rich.text.Text`), and `emit` is the one gate every record passes: rows, tables
+and drawings get `terminal_safe` text; JSON keeps the text but escapes what a terminal would act on.
 """
 from __future__ import annotations
 
@@ -16,7 +19,28 @@ from typing import Any, Callable, TextIO
 
 FLAT_FORMATS = ("auto", "table", "json", "jsonl", "csv", "tsv")
 STRONG = "b"  # rich's short name for the strong style
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+# What a terminal acts on or hides instead of showing, in the order the alternation tries it:
+# whole escape sequences first (so `ESC[31m` leaves nothing behind, not `[31m`), then single characters.
+_ESCAPE_SEQUENCE = (
+    r"\x1b\[[0-?]*[ -/]*[@-~]"  # CSI: colours, cursor moves, ESC[2J
+    r"|\x9b[0-?]*[ -/]*[@-~]"  # the same as one 8-bit C1 character
+    r"|[\x1b][\]P^_X][^\x07\x1b\x9c]*(?:\x07|\x1b\\|\x9c)"  # OSC/DCS/PM/APC/SOS strings: ESC]8;; links, ESC]52 clipboard
+    r"|[\x9d\x90\x9e\x9f\x98][^\x07\x1b\x9c]*(?:\x07|\x1b\\|\x9c)"  # their 8-bit forms
+    r"|\x1b[ -/]*[0-~]"  # other escapes: ESC c (reset), ESC ( B, ESC 7
+)
+# C0 and C1 controls but tab and newline (bell, backspace, carriage return, ESC, DEL ...); bidirectional
+# embeddings, overrides and isolates (U+202A-202E, U+2066-2069) and marks; zero-width and invisible
+# characters (ZWSP, ZWNJ, ZWJ, word joiner, BOM, soft hyphen, Mongolian vowel separator, tag characters);
+# line/paragraph separators; interlinear annotation marks.
+_INVISIBLE = (
+    "\x00-\x08\x0b-\x1f\x7f-\x9f\u00ad\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u2069"
+    "\ufeff\ufff9-\ufffb\U000e0000-\U000e007f"
+)
+_UNSAFE = re.compile(f"{_ESCAPE_SEQUENCE}|[{_INVISIBLE}]")  # one character at a time: an ESC is tried as a sequence first
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")  # undecodable file-name bytes: they cannot even be encoded
+# JSON keeps the text but must not carry these raw: json.dumps(ensure_ascii=False) escapes only U+0000-001F.
+_JSON_UNSAFE = re.compile(f"[{_INVISIBLE}\ud800-\udfff]")
 
 
 class FormatError(ValueError):
@@ -50,8 +74,40 @@ class Column:
     max_width: int | None = None
 
 
-def clean(value: str) -> str:
-    return _CONTROL.sub("", value)
+def terminal_safe(text: str) -> str:
+    """Text as it may be printed anywhere: escape sequences removed whole; control, bidirectional and
+    zero-width characters dropped; tab and newline kept (flat formats deal with those themselves)."""
+    if text.isascii() and text.isprintable():  # the common case, and it is fast
+        return text
+    return _LONE_SURROGATE.sub("\ufffd", _UNSAFE.sub("", text))
+
+
+clean = terminal_safe  # the older name, still imported by views.py
+
+
+def _safe_records(value: Any) -> Any:
+    """Every string inside records, made terminal-safe: one gate for rows, tables and drawings alike."""
+    if isinstance(value, str):
+        return terminal_safe(value)
+    if isinstance(value, list):
+        return [_safe_records(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _safe_records(v) for k, v in value.items()}
+    return value
+
+
+def _json_escape(match: re.Match) -> str:
+    code = ord(match.group())
+    if code > 0xFFFF:  # a tag character: JSON spells it as a surrogate pair
+        code -= 0x10000
+        return f"\\u{0xD800 + (code >> 10):04x}\\u{0xDC00 + (code & 0x3FF):04x}"
+    return f"\\u{code:04x}"
+
+
+def to_json(value: Any, indent: int | None = None) -> str:
+    """JSON that keeps every character of the text (readable UTF-8, not \\u-escaped accents) while
+    escaping what a terminal would act on or hide. Safe as a plain substitution: outside strings JSON is ASCII."""
+    return _JSON_UNSAFE.sub(_json_escape, json.dumps(value, ensure_ascii=False, indent=indent))
 
 
 def flat(value: Any) -> str:
@@ -61,11 +117,12 @@ def flat(value: Any) -> str:
         return "; ".join(flat(v) for v in value)
     if isinstance(value, dict):
         return value.get("name") or json.dumps(value, ensure_ascii=False)
-    return clean(str(value))
+    return str(value)
 
 
 def _rows(records: list[dict], columns: list[Column]) -> list[list[str]]:
-    return [[(c.cell or flat)(r.get(c.key)) for c in columns] for r in records]
+    # Cleaned after the cell function: a view's own `cell` joins raw values too.
+    return [[terminal_safe((c.cell or flat)(r.get(c.key))) for c in columns] for r in records]
 
 
 def emit(records: list[dict] | dict, columns: list[Column], fmt: str, out: TextIO | None = None, *,
@@ -74,14 +131,14 @@ def emit(records: list[dict] | dict, columns: list[Column], fmt: str, out: TextI
     """Print records in fmt. `records` is what JSON shows; `flat_records` what rows show when they differ."""
     out = out or sys.stdout
     if fmt == "json":
-        json.dump(records, out, ensure_ascii=False, indent=2)
-        out.write("\n")
+        out.write(to_json(records, indent=2) + "\n")
         return
     rows_of = flat_records if flat_records is not None else records
     if fmt == "jsonl":
         for r in (rows_of if isinstance(records, dict) else records):
-            out.write(json.dumps(r, ensure_ascii=False) + "\n")
+            out.write(to_json(r) + "\n")
         return
+    records, rows_of = _safe_records(records), _safe_records(rows_of)
     assert isinstance(rows_of, list)
     if fmt in ("csv", "tsv"):
         writer = csv.writer(out, delimiter="," if fmt == "csv" else "\t", lineterminator="\n",
