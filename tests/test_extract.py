@@ -351,3 +351,11 @@ def test_a_venue_is_not_a_party_and_a_multilateral_meeting_is_one_event():
     assert x.pairs == []
     x = doc("DAKAR, May 2, 2025 - Senegal and Mali held joint border drills in Mali on Friday.")
     assert [(e.type, e.countries) for e in x.events] == [("exercise", ["MLI", "SEN"])]
+
+
+def test_numeric_dates_with_slashes_day_first_unless_only_month_first_fits():
+    # issue 8, class 6: header lines like "22/01/2025"; an ambiguous "03/04/2025" fixes nothing
+    assert [d.date.value for d in find_dates("on 22/01/2025 and 01/22/2025 and 22.01.2025", None)] == ["2025-01-22"] * 3
+    assert find_dates("on 03/04/2025", None) == []
+    x = doc("Ghana, Togo sign border pact\n22/01/2025\nACCRA - Ghana and Togo signed a border security agreement in Accra on Monday.")
+    assert x.date.value == "2025-01-20"

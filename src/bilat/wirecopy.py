@@ -17,7 +17,7 @@ _MONTH = rf"{load().alternation('months')}\.?"
 _WEEKDAY = load().alternation("weekdays")
 # A date with a year, as header and byline lines print it.
 FULL_DATE = re.compile(
-    rf"\b(?:{_WEEKDAY},?\s+)?(?:\d{{1,2}}\s+{_MONTH},?\s+\d{{4}}|{_MONTH}\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\.\d{{1,2}}\.\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}})\b"
+    rf"\b(?:{_WEEKDAY},?\s+)?(?:\d{{1,2}}\s+{_MONTH},?\s+\d{{4}}|{_MONTH}\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}[./]\d{{1,2}}[./]\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}})\b"
 )
 
 # Lines that belong to the website, not the story. Matched against the lower-cased line.

@@ -27,7 +27,8 @@ _D = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 
 _PATTERNS: list[tuple[str, re.Pattern]] = [
     ("iso", re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<mnum>[01]\d)-(?P<day>[0-3]\d)\b")),
-    ("dmy_num", re.compile(r"\b(?P<day>[0-3]?\d)\.(?P<mnum>[01]?\d)\.(?P<year>(?:19|20)\d\d)\b")),
+    # 22.01.2025 and 22/01/2025; a slashed date is read day first only where it cannot be month first.
+    ("dmy_num", re.compile(r"\b(?P<day>[0-3]?\d)(?P<sep>[./])(?P<mnum>[0-3]?\d)(?P=sep)(?P<year>(?:19|20)\d\d)\b")),
     ("dmy", re.compile(rf"\b{_D}\s+{_M},?\s+{_Y}\b")),
     ("mdy", re.compile(rf"\b{_M}\s+{_D},?\s+{_Y}\b")),
     ("range", re.compile(rf"\b(?:from\s+)?{_M}\s+{_D}\s*(?:-|–|to|until|and)\s*(?:(?P<month2>[A-Z][a-z]+\.?)\s+)?(?P<day2>[0-3]?\d)\b(?:,?\s+{_Y})?")),
@@ -76,8 +77,14 @@ def month_number(name: str) -> int | None:
 
 
 def _full(m: re.Match) -> dt.date | None:
+    day, month = int(m.group("day")), _month(m)
+    if m.groupdict().get("sep") == "/":
+        if day <= 12 and month <= 12 and day != month:
+            return None  # 03/04/2025: April or March by who wrote it; no date is better than a wrong one
+        if month > 12:
+            day, month = month, day  # 01/22/2025, written month first
     try:
-        return dt.date(int(m.group("year")), _month(m), int(m.group("day")))
+        return dt.date(int(m.group("year")), month, day)
     except ValueError:
         return None
 
