@@ -37,7 +37,7 @@ def test_delivery_under_an_earlier_deal_without_a_year_in_the_dateline():
 
 def test_exercise_dated_by_its_range_not_by_the_report():
     x = read("japan-india-exercise")
-    assert ("exercise", ("IND", "JPN"), "2023-01") in events(x)
+    assert ("exercise", ("IND", "JPN"), "2023-01-16") in events(x)  # "from January 16 to 26": the day it began
     assert ("mechanism", ("IND", "JPN"), "2023-03-09") in events(x)
     assert x.quotes[0].text.startswith("This exercise marks a new chapter")
     assert x.quotes[0].speaker_country == "IND"

@@ -359,3 +359,19 @@ def test_numeric_dates_with_slashes_day_first_unless_only_month_first_fits():
     assert find_dates("on 03/04/2025", None) == []
     x = doc("Ghana, Togo sign border pact\n22/01/2025\nACCRA - Ghana and Togo signed a border security agreement in Accra on Monday.")
     assert x.date.value == "2025-01-20"
+
+
+def test_an_engagement_on_a_calendar_counts_and_a_wish_does_not():
+    # issue 8, class 6: scheduled engagements with a date the text fixes are reported engagements
+    def read_events(text):
+        return [(e.type, e.countries, e.date.value if e.date else None) for e in doc(text).events]
+
+    assert read_events("NAIROBI, March 3, 2025 - Kenyan and Ugandan troops will hold joint drills near Busia from "
+                       "March 10 to 14, the army said.") == [("exercise", ["KEN", "UGA"], "2025-03-10")]
+    assert read_events("JAKARTA, June 3, 2025 - Indonesia is set to host Australian marines for a joint exercise "
+                       "in 2026, officials said.") == [("exercise", ["AUS", "IDN"], "2026")]
+    assert read_events("LIMA, June 3, 2025 - Peru could buy more patrol boats from South Korea next year.") == []
+    assert read_events("LIMA, June 3, 2025 - Peru and Chile will hold naval talks at some point.") == []
+    assert read_events("MANILA, Jan 10, 2025 - Japan's foreign minister is due in the Philippines next week for talks "
+                       "on defence. When the two ministers meet from January 14 to 15, they will discuss a new access "
+                       "deal.") == [("meeting", ["JPN", "PHL"], "2025-01-14")]

@@ -11,7 +11,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from bilat.rulebook import load
+from bilat.rulebook import load, rules
 from bilat.models import Date
 
 MONTHS = {m: i for i, m in enumerate(["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], start=1)}
@@ -100,16 +100,22 @@ def _span_precision(first: dt.date, last: dt.date, source: str) -> Date | None:
     return None  # the span crosses a year: the text fixes no date
 
 
-def _year_for(month: int, day: int, anchor: dt.date) -> dt.date | None:
-    """A month and day without a year: the latest such date not after the anchor (copy reports the past)."""
+def _year_for(month: int, day: int, anchor: dt.date, ahead: bool = False) -> dt.date | None:
+    """A month and day without a year: the latest such date not after the anchor (copy reports the past), or,
+    in a sentence that speaks of the future, a date up to a few weeks ahead ("they will meet on January 14")."""
+    reach = dt.timedelta(days=rules().knob("future_reach_days") if ahead else 1)
     for year in (anchor.year, anchor.year - 1):
         try:
             d = dt.date(year, month, day)
         except ValueError:
             return None
-        if d <= anchor + dt.timedelta(days=1):
+        if d <= anchor + reach:
             return d
     return None
+
+
+def _speaks_of_future(sentence: str) -> bool:
+    return bool(rules().cue("future_frame").search(sentence))
 
 
 def find_dates(text: str, anchor: dt.date | None) -> list[DateMention]:
@@ -143,14 +149,15 @@ def _resolve(kind: str, m: re.Match, anchor: dt.date | None, text: str) -> DateM
             if year is None:
                 if anchor is None:
                     return make(None)
-                first = _year_for(month, int(m.group("day")), anchor)
+                first = _year_for(month, int(m.group("day")), anchor, _speaks_of_future(text))
                 year = first.year if first else anchor.year
             first, last = dt.date(year, month, int(m.group("day"))), dt.date(year, month2, int(m.group("day2")))
         except (ValueError, KeyError):
             return None
         if last < first:
             return None
-        return make(_span_precision(first, last, "text" if m.group("year") else "relative"))
+        # An engagement over several days is dated by the day it began ("drills from March 10 to 14").
+        return make(Date(first.isoformat(), "text" if m.group("year") else "relative"))
     if kind in ("dm", "md"):
         try:
             month, day = _month(m), int(m.group("day"))
@@ -159,7 +166,7 @@ def _resolve(kind: str, m: re.Match, anchor: dt.date | None, text: str) -> DateM
             return None
         if anchor is None:
             return make(None)
-        d = _year_for(month, day, anchor)
+        d = _year_for(month, day, anchor, _speaks_of_future(text))
         return make(Date(d.isoformat(), "relative") if d else None)
     if kind == "my":
         return make(Date(f"{int(m.group('year')):04d}-{_month(m):02d}", "text"))

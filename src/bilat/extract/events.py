@@ -278,8 +278,9 @@ def _happened(s: Sentence, trigger: re.Match) -> bool:
     happened = _cue("happened").search(text)
     intention = [m for m in _cue("intention").finditer(window) if not (s.lead and m.group(0).lower() == "agreed to")]
     done = list(_cue("happened").finditer(window))
+    scheduled = _scheduled(s, intention)
     if intention and not done:
-        return False  # (in the lead, "X and Y have agreed to …" is the news itself)
+        return scheduled  # (in the lead, "X and Y have agreed to …" is the news itself)
     before = trigger.start() - max(0, trigger.start() - reach)
     last_intent = max((m.start() for m in intention if m.start() < before), default=-1)
     last_done = max((m.start() for m in done if m.start() < before), default=-1)
@@ -287,7 +288,7 @@ def _happened(s: Sentence, trigger: re.Match) -> bool:
     if last_intent > last_done >= 0 and not framed:  # what was "agreed that" it would happen is the agreement
         return False  # "had signed an agreement that will lead to the purchase": the purchase is still to come
     # "X is expected to stress that … under an enhanced framework": a future frame governs all that follows it.
-    if _cue("future_frame").search(text[:trigger.start()]) and not happened:
+    if _cue("future_frame").search(text[:trigger.start()]) and not happened and not scheduled:
         return False
     # "the agreement", "these drills" without a verb of doing: a re-mention of an engagement already reported.
     before = text[max(0, trigger.start() - _knob("remention_window")):trigger.start()]
@@ -295,6 +296,15 @@ def _happened(s: Sentence, trigger: re.Match) -> bool:
     if not s.lead and not happened and not specific and _cue("remention").search(before):
         return False
     return True
+
+
+def _scheduled(s: Sentence, intention: list[re.Match]) -> bool:
+    """"will hold drills from March 10 to 14", "is set to begin in 2024": an engagement on a calendar, not a wish.
+
+    Every intention word must be one that schedules, and the clause must carry a date the text fixes.
+    """
+    return bool(intention) and all(_cue("scheduled").match(m.group(0)) for m in intention) and any(
+        d.date is not None for d in s.dates)
 
 
 def _before_anchor(date: Date, anchor: Date) -> bool:
