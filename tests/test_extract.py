@@ -375,3 +375,17 @@ def test_an_engagement_on_a_calendar_counts_and_a_wish_does_not():
     assert read_events("MANILA, Jan 10, 2025 - Japan's foreign minister is due in the Philippines next week for talks "
                        "on defence. When the two ministers meet from January 14 to 15, they will discuss a new access "
                        "deal.") == [("meeting", ["JPN", "PHL"], "2025-01-14")]
+
+
+def test_names_with_particles_suffixes_and_plural_titles():
+    # issue 8, class 3
+    def people(text):
+        return {p.name: (p.country, p.role) for p in doc(text).people}
+
+    assert people("THE HAGUE, May 2, 2025 - Dutch Defence Minister Pieter van den Broek met his Belgian counterpart "
+                  "in The Hague on Friday.") == {"Pieter van den Broek": ("NLD", "Defence Minister")}
+    assert set(people("MANILA, May 2, 2025 - Philippine Navy chief Vice Admiral Jose dela Cruz and US Army Secretary "
+                      "John Santiago III signed a training plan in Manila on Friday.")) == {"Jose dela Cruz", "John Santiago III"}
+    assert people("NAIROBI, May 2, 2025 - The defence ministers of Kenya and Uganda, Amina Otieno and Paul Okello, "
+                  "signed a border pact in Nairobi on Friday.") == {
+        "Amina Otieno": ("KEN", "defence minister"), "Paul Okello": ("UGA", "defence minister")}

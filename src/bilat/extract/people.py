@@ -30,9 +30,16 @@ class _Patterns:
     def __init__(self, book):
         token = rf"(?:{book.alternation('name_prefixes')}-)?[A-Z][a-z]+(?:-[A-Za-z][a-z]*|'(?!s\b)[A-Za-z][a-z]*)*"
         particle = book.alternation("name_particles")
+        suffix = book.alternation("name_suffixes")
+        # Particles may follow one another ("van den Broek"); a generational suffix closes the name ("III", "Jr.").
         self.name = re.compile(
-            rf"(?<![\w'-])(?:\((?P<paren>{token})\)\s+)?(?P<name>{token}(?:\s+(?:[A-Z]\.?(?=\s)|{particle}(?=\s+[A-Z])|{token}))*"
-            rf"(?:\s+Jr\.?)?)(?![\w-])")
+            rf"(?<![\w'-])(?:\((?P<paren>{token})\)\s+)?(?P<name>{token}(?:\s+(?:[A-Z]\.?(?=\s)|{particle}(?=\s+(?:{particle}\s+)*[A-Z])|{token}))*"
+            rf"(?:,?\s+{suffix}(?![\w]))?)(?![\w-])")
+        role_plural = book.alternation("role_heads") + "s"
+        # "the defence ministers of Kenya and Uganda, A and B": A is Kenya's, B Uganda's, both the role in the singular.
+        self.plural_title = re.compile(
+            rf"\b[Tt]he\s+(?P<role>(?:[\w-]+\s+){{0,3}}?{role_plural})\s+of\s+(?:the\s+)?(?P<first>[A-Z][\w' -]*?)\s+and\s+"
+            rf"(?:the\s+)?(?P<second>[A-Z][\w' -]*?),\s+(?P<lead>[A-Z][\w' .-]*?\s+and\s+)?$")
         self.speech = book.alternation("speech_verbs")
         self.role_head = re.compile(r"\b" + book.alternation("role_heads") + r"s?\b")
         self.rank_or_honorific = book.words("ranks") | book.words("honorifics")
@@ -183,6 +190,8 @@ class PeopleFinder:
             country, cue = self._delegation(i, start)
         after_role, after_country, after_cue = self._apposition_after(i, end)
         if role is None and after_role is None:
+            role, country, cue = self._plural_title(i, start)
+        if role is None and after_role is None:
             # "Prime ministers A of Australia and B of Papua New Guinea": B shares A's title.
             last = self._last_found
             if last and last[0] == i and last[2].role and re.fullmatch(
@@ -277,6 +286,18 @@ class PeopleFinder:
             cue = _knob("cue_title") if country else 0
         role = _clean_role(self.paragraphs[i][title_start:title_start + len(stripped)], self.countries[i], title_start)
         return role, country, cue
+
+    def _plural_title(self, i: int, start: int) -> tuple[str | None, str | None, int]:
+        """"The defence ministers of Kenya and Uganda, A and B": each named person takes the country in the same place."""
+        text = self.folded[i]
+        m = patterns().plural_title.search(text[max(0, start - _knob("title_window")):start])
+        if not m:
+            return None, None, 0
+        offset = max(0, start - _knob("title_window"))
+        side = "second" if m.group("lead") else "first"
+        country = _country_in(offset + m.start(side), offset + m.end(side), self.countries[i])
+        role = self.paragraphs[i][offset + m.start("role"):offset + m.end("role") - 1]  # "ministers" → "minister"
+        return role, country, (_knob("cue_title") if country else 0)
 
     def _apposition_after(self, i: int, end: int) -> tuple[str | None, str | None, int]:
         text = self.folded[i]
