@@ -389,3 +389,16 @@ def test_names_with_particles_suffixes_and_plural_titles():
     assert people("NAIROBI, May 2, 2025 - The defence ministers of Kenya and Uganda, Amina Otieno and Paul Okello, "
                   "signed a border pact in Nairobi on Friday.") == {
         "Amina Otieno": ("KEN", "defence minister"), "Paul Okello": ("UGA", "defence minister")}
+
+
+def test_people_introduced_by_an_apposition_with_an_acronym_or_a_managers_post_and_a_titled_surname():
+    # issue 8, classes 3 and 7
+    x = doc("MOSCOW, Nov 14, 2021 - Russia has begun delivering air defence systems to India, Dmitry Volkov, Director of "
+            "the Federal Service for Military Cooperation (FSMC), told reporters.\n\nVolkov said: \"Deliveries of the "
+            "systems to India have begun and are going to plan.\"")
+    assert [q.speaker for q in x.quotes] == ["Dmitry Volkov"]
+    x = doc("ANKARA, Oct 17, 2023 - In an interview, Erol Demir, TAI's drone programme development manager, said "
+            "Kazakhstan would assemble drones.")
+    assert [(p.name, p.role) for p in x.people] == [("Erol Demir", "TAI's drone programme development manager")]
+    x = doc("ABUJA, May 2, 2025 - President Okafor hosted the Ghanaian defence minister in Abuja on Friday.")
+    assert [(p.name, p.role) for p in x.people] == [("Okafor", "President")]

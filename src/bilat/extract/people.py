@@ -181,8 +181,8 @@ class PeopleFinder:
         paren = m.group("paren")
         if paren and start == m.start("name"):
             words = [paren] + words
-        if len(words) < 2 and "-" not in words[0][1:]:
-            return
+        if len(words) < 2 and "-" not in words[0][1:] and not self._titled_surname(i, start, words[0]):
+            return  # one name word is a person only right after a title ("President Okafor")
         text = self.folded[i]
         original = self.paragraphs[i]
         role, country, cue = self._title_before(i, m.start() if paren and start == m.start("name") else start)
@@ -209,6 +209,9 @@ class PeopleFinder:
             country, cue = after_country, after_cue
         name = " ".join(self._original_words(original, text, words, start, end, paren))
         person = self.find(words) or self._add(name, words)
+        if len(person.tokens) < len(words) and person.tokens == [fold(w) for w in words][-len(person.tokens):]:
+            person.variants.add(person.name)  # "President Okafor", then "Grace Okafor": the fuller name is the name
+            person.name, person.tokens = name, [fold(w) for w in words]
         if role and not person.role:
             person.role = role
         elif after_role and not person.role:
@@ -287,6 +290,14 @@ class PeopleFinder:
         role = _clean_role(self.paragraphs[i][title_start:title_start + len(stripped)], self.countries[i], title_start)
         return role, country, cue
 
+    def _titled_surname(self, i: int, start: int, word: str) -> bool:
+        """"President Okafor": a single name word right after a role word or rank, and a role title before it."""
+        before = self.folded[i][max(0, start - 30):start].split()
+        if not before or fold(word) in patterns().title_like | _words("title_words") | _words("role_heads"):
+            return False
+        head = fold(before[-1]).strip(".,")
+        return (head in _words("role_heads") or head in patterns().rank_or_honorific) and bool(self._title_before(i, start)[0])
+
     def _plural_title(self, i: int, start: int) -> tuple[str | None, str | None, int]:
         """"The defence ministers of Kenya and Uganda, A and B": each named person takes the country in the same place."""
         text = self.folded[i]
@@ -309,7 +320,7 @@ class PeopleFinder:
             if code:
                 return None, code, strong
         role = None
-        m = re.match(rf",\s+(?P<who>who\s+{patterns().heads}\s+)?((?:[A-Z][\w'’]*'s\s+)?(?:the\s+)?[\w'’ .-]+?)"
+        m = re.match(rf",\s+(?P<who>who\s+{patterns().heads}\s+)?((?:[A-Z][\w'’]*'s\s+)?(?:the\s+)?(?:[\w'’ .-]|\([\w .-]{{1,12}}\))+?)"
                      r"(?=,|(?<![A-Z])\.|;|\)|\s+and\s+[A-Z]|\s+(?:said|told|says|was|is|has|had|who|will)\b|$)", right)
         if m and (m.group("who") or _is_role(m.group(2))) and len(m.group(2).split()) <= _knob("apposition_max_words"):
             s, e = end + m.start(2), end + m.end(2)
@@ -356,7 +367,7 @@ class PeopleFinder:
             if key == p.tokens or (len(key) == 1 and key[0] in p.tokens) or key == p.tokens[-len(key):]:
                 return p  # the full name, one of its words, or its tail ("Van Dijk" of "Hans van Dijk")
         for p in self.people:
-            if len(key) >= 2 and key[-1] == p.surname and key[0][:1] == p.tokens[0][:1]:
+            if len(key) >= 2 and key[-1] == p.surname and (key[0][:1] == p.tokens[0][:1] or len(p.tokens) == 1):
                 return p
         # Spelling variants of one surname (Kowalczyk / Kovalchyk, Zelenskiy / Zelensky).
         for p in self.people:
