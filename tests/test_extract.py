@@ -402,3 +402,19 @@ def test_people_introduced_by_an_apposition_with_an_acronym_or_a_managers_post_a
     assert [(p.name, p.role) for p in x.people] == [("Erol Demir", "TAI's drone programme development manager")]
     x = doc("ABUJA, May 2, 2025 - President Okafor hosted the Ghanaian defence minister in Abuja on Friday.")
     assert [(p.name, p.role) for p in x.people] == [("Okafor", "President")]
+
+
+def test_a_post_without_nationality_takes_the_side_its_sentence_sets_it_against():
+    # issue 8, class 1: "met the Russian deputy minister", "signed with Danish officials", a story told from one capital
+    def country(text, name):
+        return {p.name: p.country for p in doc(text).people}[name]
+
+    assert country("ISLAMABAD, Aug 7, 2018 - Russia and Pakistan signed an agreement on military training on Tuesday.\n\n"
+                   "Army chief General Omar Raza met the Russian deputy defence minister at the army headquarters in "
+                   "Rawalpindi.", "Omar Raza") == "PAK"
+    assert country("BUENOS AIRES, May 2, 2024 - Denmark agreed to sell fighter jets to Argentina.\n\nDefence Minister "
+                   "Luis Petrosino signed the letter of intent with Danish officials in Copenhagen on Tuesday.",
+                   "Luis Petrosino") == "ARG"
+    assert country("NEW DELHI, Sept 3, 2013 - India and Australia held defence talks in New Delhi on Tuesday.\n\n"
+                   "Defence Minister Arjun Rao told the Australian delegation that the navies should exercise together.",
+                   "Arjun Rao") == "IND"

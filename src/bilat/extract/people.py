@@ -24,6 +24,10 @@ def _knob(name: str):
     return rules().knob(name)
 
 
+def _cue(name: str) -> re.Pattern:
+    return rules().cue(name)
+
+
 class _Patterns:
     """The people stage's patterns, built from the lexicon once per rule set."""
 
@@ -427,6 +431,11 @@ class PeopleFinder:
                     after = [c for c in self.narrated[i] if e <= c.start < sent_end]
                     if before:
                         p.country = before[-1].code
+                    elif after and _cue("other_side_before").search(text[e:after[0].start]) and self._other(after[0].code):
+                        # "General X met the Russian deputy minister", "signed with Danish officials": the other side
+                        p.country = self._other(after[0].code)
+                    elif after and self.home in pair:
+                        p.country = self.home  # a post with no nationality, in a story told from one side's capital
                     elif after:
                         p.country = after[0].code
                     if p.country:
@@ -434,6 +443,11 @@ class PeopleFinder:
         for p in self.people:
             if p.country is None and pair:
                 p.country = self.home if self.home in pair else pair[0]
+
+    def _other(self, code: str) -> str | None:
+        """The story's other country, where code is one of its two."""
+        pair = self.main_pair
+        return next((c for c in pair if c != code), None) if code in pair and len(pair) == 2 else None
 
     def _by_context(self, p: PersonRecord, i: int, s: int, e: int, pair: list[str]) -> str | None:
         text = self.folded[i]
