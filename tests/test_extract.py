@@ -418,3 +418,30 @@ def test_a_post_without_nationality_takes_the_side_its_sentence_sets_it_against(
     assert country("NEW DELHI, Sept 3, 2013 - India and Australia held defence talks in New Delhi on Tuesday.\n\n"
                    "Defence Minister Arjun Rao told the Australian delegation that the navies should exercise together.",
                    "Arjun Rao") == "IND"
+
+
+def test_a_weekday_in_the_lead_fixes_the_week_from_the_story_itself():
+    # issue 8, class 6: no header date, but the story says enough
+    x = doc("Islamabad - The first session of the Pakistan-Indonesia Joint Defence Committee opened on Tuesday in "
+            "Rawalpindi.\n\nAhead of the opening meeting on September 4, 2018, the Indonesian guest called on the "
+            "defence secretary.")
+    assert x.date.value == "2018-09-04"  # a Tuesday
+    x = doc("MANILA, Philippines — Filipino soldiers will join Australia's biggest military exercise next year, the "
+            "defense chiefs of the two countries announced on Wednesday, November 13.\n\n"
+            "The two ministers met in Canberra on Tuesday, November 12.")
+    assert sorted((e.type, e.date.value) for e in x.events) == [("exercise", "2025"), ("meeting", "2024-11-12")]
+
+
+def test_next_week_and_scheduled_for_a_year_date_what_is_ahead():
+    x = doc("Liveblog | December 3, 2021\n\nBrazil, U.S. to hold military exercise\n\nAround 1,000 soldiers from "
+            "Brazil and the U.S. will be deployed next week for a joint exercise.")
+    assert [(e.type, e.date.value) for e in x.events] == [("exercise", "2021-12")]
+    x = doc("CANBERRA, Nov 13, 2024 - Australia and the Philippines met on Tuesday.\n\nMilestone military exercises for "
+            "both nations have been scheduled for 2025.")
+    assert ("exercise", "2025") in [(e.type, e.date.value) for e in x.events]
+
+
+def test_a_habit_is_not_an_occasion():
+    x = doc("CANBERRA, Nov 13, 2024 - Australia and the Philippines met on Tuesday.\n\nSeveral nations take part in "
+            "the exercise, held every two years off northern Australia.")
+    assert [e.type for e in x.events] == ["meeting"]

@@ -5,7 +5,7 @@ from collections import Counter
 from contextlib import contextmanager
 
 from bilat.extract.countries import matcher
-from bilat.extract.dates import find_dates, parse_anchor
+from bilat.extract.dates import find_dates, parse_anchor, weekday_anchor
 from bilat.extract.events import Sentence, find_events
 from bilat.extract.figures import find_figures
 from bilat.extract.people import PeopleFinder, acronyms_of
@@ -50,6 +50,10 @@ def _anchor(doc: Document):
             d = parse_anchor(f"{doc.dateline_date} {years.pop()}")
             if d:
                 return d, "dateline"
+    if len(doc.body) > doc.headline_lines:
+        d = weekday_anchor(doc.body[doc.headline_lines], doc.body[doc.headline_lines + 1:])
+        if d:
+            return d, "text"
     return None, None
 
 

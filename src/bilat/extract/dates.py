@@ -39,13 +39,19 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
     ("m_alone", re.compile(rf"\b(?:in|since|until|by|early|late|mid-?)\s+{_M}(?!\s*\d)(?!\s+(?:last|this|next)\s+year)\b")),
     ("weekday", re.compile(rf"\b(?:on\s+|last\s+|this\s+)?{_WD}\b")),
     ("today", re.compile(r"\b(?P<word>today|yesterday|tonight|this morning|this afternoon|this evening)\b", re.I)),
-    ("rel_week", re.compile(r"\b(?P<word>earlier this week|this week|last week|earlier this month|this month|last month|"
+    ("rel_week", re.compile(r"\b(?P<word>earlier this week|this week|last week|next week|earlier this month|this month|last month|next month|"
                             r"this year|last year|next year|earlier this year|last (?:fall|autumn|spring|summer|winter))\b", re.I)),
     ("ago", re.compile(r"\b(?P<n>a few|a couple of|one|two|three|four|five|six|seven|eight|nine|ten|several|a|\d+)\s+"
                        r"(?P<unit>days?|weeks?|months?|years?)\s+(?:earlier|ago|before)\b", re.I)),
     ("few_days_after", re.compile(r"\b(?P<n>a few|a couple of|several|a|one|two|three) (?P<unit>days?|weeks?) (?:after|before)\b", re.I)),
     ("year", re.compile(r"(?<![\w$€£.,/-])(?P<year>(?:19[5-9]|20[0-4])\d)(?![\w%/-]|\.\d|,\d)")),
 ]
+
+
+_PATTERNS_BY_KIND = dict(_PATTERNS)
+# "Wednesday, November 13", "Tuesday 12 November": a weekday beside a month and day without a year.
+_WEEKDAY_MONTH_DAY = re.compile(rf"\b{_WD},?\s+(?:{_M}\s+{_D}|(?P<day_first>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?"
+                                rf"(?P<month_after>{load().alternation('months')})\.?)\b(?!,?\s+(?:19|20)\d\d)")
 
 
 @dataclass
@@ -204,6 +210,11 @@ def _resolve(kind: str, m: re.Match, anchor: dt.date | None, text: str) -> DateM
             span = (monday, max(monday, anchor - dt.timedelta(days=1 if word.startswith("earlier") else 0)))
         elif word == "last week":
             span = (monday - dt.timedelta(days=7), monday - dt.timedelta(days=1))
+        elif word == "next week":
+            span = (monday + dt.timedelta(days=7), monday + dt.timedelta(days=13))
+        elif word == "next month":
+            first = (anchor.replace(day=1) + dt.timedelta(days=32)).replace(day=1)
+            span = (first, (first + dt.timedelta(days=32)).replace(day=1) - dt.timedelta(days=1))
         elif word in ("earlier this month", "this month"):
             span = (anchor.replace(day=1), anchor)
         elif word == "last month":
@@ -233,4 +244,37 @@ def _resolve(kind: str, m: re.Match, anchor: dt.date | None, text: str) -> DateM
         return make(_span_precision(center - slack, min(anchor, center + slack), "relative"))
     if kind == "year":
         return make(Date(m.group("year"), "text"))
+    return None
+
+
+_FULL_KINDS = ("iso", "dmy_num", "dmy", "mdy")
+
+
+def weekday_anchor(lead: str, rest: list[str], today: dt.date | None = None) -> dt.date | None:
+    """Where nothing dates the article, a weekday in its lead can still fix the week.
+
+    "opened on Tuesday … ahead of the opening meeting on September 4, 2018": a full date later in the
+    story that falls on the lead's weekday is that day. "announced on Wednesday, November 13": a weekday
+    beside a month and day fixes the year, taken as the latest such year not after today.
+    """
+    weekdays = {WEEKDAYS[m.group("weekday").lower()] for m in _PATTERNS_BY_KIND["weekday"].finditer(lead)}
+    if len(weekdays) != 1:
+        return None
+    weekday = weekdays.pop()
+    for text in [lead] + rest:
+        for d in find_dates(text, None):
+            if d.kind in _FULL_KINDS and d.date is not None and dt.date.fromisoformat(d.date.value).weekday() == weekday:
+                return dt.date.fromisoformat(d.date.value)
+    m = _WEEKDAY_MONTH_DAY.search(lead)
+    if m:
+        today = today or dt.date.today()
+        month = month_number(m.group("month") or m.group("month_after"))
+        day = int(m.group("day") or m.group("day_first"))
+        for year in range(today.year, today.year - 12, -1):
+            try:
+                d = dt.date(year, month, day)
+            except ValueError:
+                return None
+            if d <= today and d.weekday() == weekday:
+                return d
     return None

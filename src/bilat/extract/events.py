@@ -304,13 +304,14 @@ def _scheduled(s: Sentence, intention: list[re.Match]) -> bool:
     Every intention word must be one that schedules, and the clause must carry a date the text fixes.
     """
     return bool(intention) and all(_cue("scheduled").match(m.group(0)) for m in intention) and any(
-        d.date is not None for d in s.dates)
+        d.date is not None for d in _usable_dates(s))
 
 
 def _before_anchor(date: Date, anchor: Date) -> bool:
-    """A date that cannot be the occasion of an article written at anchor: another year, or days earlier."""
+    """A date that tells of an earlier occasion than an article written at anchor: an earlier year or month, or
+    days earlier. A later one is scheduled, not recalled."""
     if date.precision != "day":
-        return not anchor.value.startswith(date.value)
+        return date.value < anchor.value[:len(date.value)]
     import datetime as dt
 
     d, a = dt.date.fromisoformat(date.value), dt.date.fromisoformat(anchor.value)
