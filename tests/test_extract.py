@@ -445,3 +445,12 @@ def test_a_habit_is_not_an_occasion():
     x = doc("CANBERRA, Nov 13, 2024 - Australia and the Philippines met on Tuesday.\n\nSeveral nations take part in "
             "the exercise, held every two years off northern Australia.")
     assert [e.type for e in x.events] == ["meeting"]
+
+
+def test_a_feature_lead_that_dates_its_deal_long_ago_recalls_it():
+    # issue 8, class 6: the year of a recalled deal never dates the present engagement
+    x = doc("12 June 2024\n\nASTANA — When Chile's defence ministry signed its first contract for Spanish-built "
+            "transport aircraft in Madrid in March 2014, few expected more.\n\nThe latest step came on Tuesday, when "
+            "the defence ministers of Chile and Spain signed a military cooperation plan in Santiago.")
+    assert x.date.value == "2024-06-11"
+    assert ("arms_transfer", "2014-03") in [(e.type, e.date.value) for e in x.events]

@@ -202,9 +202,13 @@ class _EventReader:
         return rest
 
     def _recalled(self, s: Sentence, date: Date | None, usable: list[DateMention]) -> bool:
-        """Whether a clause tells of an earlier engagement than the story's own (the lead never does)."""
+        """Whether a clause tells of an earlier engagement than the story's own.
+
+        The lead tells the story's own, unless it names its year and that is long before the article
+        ("When Kazakhstan signed its first contract … in March 2014, few expected …" in a 2024 feature)."""
         if s.lead:
-            return False
+            return (date is not None and date.source == "text" and self.anchor_date is not None
+                    and _days_before(date, self.anchor_date) > _knob("lead_recall_days"))
         if _cue("recalled").search(s.text):
             return True
         if date is not None and self.anchor_date is not None:
@@ -316,6 +320,14 @@ def _before_anchor(date: Date, anchor: Date) -> bool:
 
     d, a = dt.date.fromisoformat(date.value), dt.date.fromisoformat(anchor.value)
     return (a - d).days > _knob("recent_days")
+
+
+def _days_before(date: Date, anchor: Date) -> int:
+    """How many days the end of date's span lies before the anchor day."""
+    import datetime as dt
+
+    end = {4: date.value + "-12-31", 7: date.value + "-28", 10: date.value}[len(date.value)]
+    return (dt.date.fromisoformat(anchor.value) - dt.date.fromisoformat(end)).days
 
 
 def _named_exercises(s: Sentence, kind: str) -> list[str]:
