@@ -454,3 +454,11 @@ def test_a_feature_lead_that_dates_its_deal_long_ago_recalls_it():
             "the defence ministers of Chile and Spain signed a military cooperation plan in Santiago.")
     assert x.date.value == "2024-06-11"
     assert ("arms_transfer", "2014-03") in [(e.type, e.date.value) for e in x.events]
+
+
+def test_equipment_under_an_earlier_contract_and_donations_are_transfers():
+    found = transfers("NAIROBI, June 3, 2025 - The last of the howitzers, delivered under a 2021 contract with France, "
+                      "arrived in Nairobi on Monday.")
+    assert [pair for pair, _ in found] == ["FRA-KEN", "FRA-KEN"] and found[0][1] == "2021"
+    assert transfers("MANILA, June 3, 2025 - Japan donated two patrol boats to the Philippines in 2023, officials "
+                     "recalled on Tuesday.") == [("JPN-PHL", "2023")]

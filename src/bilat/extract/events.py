@@ -193,6 +193,9 @@ class _EventReader:
         hit = _trigger(earlier)
         if hit:
             kind = hit[0] if hit[0] in ("agreement", "arms_transfer", "industry") else "agreement"
+            main = _trigger(rest)
+            if kind == "agreement" and main and main[0] == "arms_transfer" and _cue("sale_document").search(earlier.text):
+                kind = "arms_transfer"  # "launchers delivered under a 2022 contract": the contract was a purchase
             groups = _parties(earlier, self.main_pair, hit[1], None, []) or _parties(rest, self.main_pair, hit[1], None, [])
             # "builds on a 2023 deal" dates the deal in its own words; "under a deal", "part of a deal" by the sentence.
             framed = _cue("framed_by").match(builds.group(0))
