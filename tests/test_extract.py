@@ -462,3 +462,11 @@ def test_equipment_under_an_earlier_contract_and_donations_are_transfers():
     assert [pair for pair, _ in found] == ["FRA-KEN", "FRA-KEN"] and found[0][1] == "2021"
     assert transfers("MANILA, June 3, 2025 - Japan donated two patrol boats to the Philippines in 2023, officials "
                      "recalled on Tuesday.") == [("JPN-PHL", "2023")]
+
+
+def test_rivals_are_not_parties():
+    # issue 8, class 4: a rejected bidder or a competitor is not a side of the deal
+    assert transfers("LIMA, Jan 22, 2025 - Peru signed a contract to buy two frigates from Spain on Monday after "
+                     "rejecting a rival bid from Italy.") == [("ESP-PER", "2025-01-20")]
+    assert transfers("BRASILIA, Jan 22, 2025 - Brazil's defence industry, which competes with Turkey, China and South "
+                     "Korea for export orders, sold 20 armoured vehicles to Ghana on Tuesday.") == [("BRA-GHA", "2025-01-21")]

@@ -224,17 +224,23 @@ class _EventReader:
 
 
 def _without_bystanders(s: Sentence, kind: str) -> Sentence:
-    """Countries named as a venue ("in Arequipa, Peru") or, for equipment, as its maker ("US-built jets bought
-    from Norway") are not parties, unless they are named as a side too or no two other countries remain."""
+    """Countries named as a venue ("in Arequipa, Peru"), as rivals ("over a rival offer from Italy", "competes with
+    Turkey and China") or, for equipment, as its maker ("US-built jets bought from Norway") are not parties, unless
+    they are named as a side too or no two other countries remain."""
     def bystander(a: int, b: int) -> bool:
-        if _cue("venue_before").search(s.text[:a]):
+        if _cue("venue_before").search(s.text[:a]) or _cue("rival_before").search(s.text[:a]):
             return True
         return kind in ("arms_transfer", "industry") and bool(_cue("maker").match(s.text[b:]))
 
-    aside = {c for a, b, c in s.mentions if bystander(a, b)}
+    flags: list[bool] = []
+    for k, (a, b, c) in enumerate(s.mentions):
+        # a list goes on as it began: "competes with Turkey, China and South Korea"
+        joined = k > 0 and flags[-1] and _cue("list_join").fullmatch(s.text[s.mentions[k - 1][1]:a])
+        flags.append(bool(joined) or bystander(a, b))
+    aside = {m[2] for m, flag in zip(s.mentions, flags, strict=True) if flag}
     if not aside:
         return s
-    sides = {c for a, b, c in s.mentions if not bystander(a, b)}
+    sides = {m[2] for m, flag in zip(s.mentions, flags, strict=True) if not flag}
     kept = [c for c in dict.fromkeys(s.countries) if c not in aside or c in sides]
     if len(set(kept)) < 2:
         return s
