@@ -470,3 +470,19 @@ def test_rivals_are_not_parties():
                      "rejecting a rival bid from Italy.") == [("ESP-PER", "2025-01-20")]
     assert transfers("BRASILIA, Jan 22, 2025 - Brazil's defence industry, which competes with Turkey, China and South "
                      "Korea for export orders, sold 20 armoured vehicles to Ghana on Tuesday.") == [("BRA-GHA", "2025-01-21")]
+
+
+def test_a_meeting_of_counted_countries_is_one_multilateral_event_or_none():
+    # issue 8, class 4: "ministers from eight countries met": the story's list names them; no pair is invented
+    def read_events(text):
+        return [(e.type, "-".join(e.countries)) for e in doc(text).events]
+
+    assert read_events("ACCRA, May 16, 2024 - Defence ministers from eight West African countries met in Accra on "
+                       "Wednesday.\n\nThe meeting brought together delegations from Ghana, Nigeria, Senegal, Togo, Benin, "
+                       "Sierra Leone, Liberia and Guinea. Togo's delegate warned of attacks near its border.") == [
+        ("meeting", "BEN-GHA-GIN-LBR-NGA-SEN-SLE-TGO")]
+    assert read_events("NAIROBI, March 3, 2025 - Army chiefs of five East African nations held talks in Nairobi on "
+                       "Monday.\n\nKenya, Uganda, Tanzania, Rwanda and Burundi sent delegations.") == [
+        ("meeting", "BDI-KEN-RWA-TZA-UGA")]
+    assert read_events("OSLO, March 3, 2025 - Defence ministers of three Nordic countries met in Oslo on Friday. "
+                       "Norway's minister said the talks went well.") == []

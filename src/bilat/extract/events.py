@@ -140,7 +140,17 @@ class _EventReader:
         self.is_country_word = is_country_word
         lead_text = " ".join(s.text for s in sentences if s.lead) + " " + (dateline or "")
         self.lead_months = {_month_name(m.group(0)) for m in _month_words().finditer(lead_text)}
+        self.sentences = sentences
         self.found: list[_Found] = []
+
+    def _participants(self, s: Sentence) -> list[str] | None:
+        """"Ministers from eight countries met …": the first list of three or more countries the story gives, from
+        this sentence on, names the participants; without one, nobody can be named."""
+        for other in self.sentences[self.sentences.index(s) if s in self.sentences else 0:]:
+            run = _country_list(other.text, other.mentions)
+            if len(run) >= 3:
+                return sorted({c for _, _, c in run})
+        return None
 
     def read(self, s: Sentence, order: int) -> None:
         s = self._earlier_deal(s, order)
@@ -158,7 +168,11 @@ class _EventReader:
         place = _place(s.text, self.is_country_word) or (self.dateline_place if s.lead else None)
         recalled = self._recalled(s, date, usable)
         s = _without_bystanders(s, kind)
-        for group, group_date in _parties(s, self.main_pair, trigger, date, usable):
+        groups = _parties(s, self.main_pair, trigger, date, usable)
+        if _cue("counted_countries").search(s.text) and len(set(s.countries)) < 3:
+            participants = self._participants(s)
+            groups = [(participants, date)] if participants else []
+        for group, group_date in groups:
             # A transfer's direction (its first-named party) keeps "A bought from B, while B buys from A" apart.
             named = [c for _, _, c in s.mentions]
             direction = named[0] if kind == "arms_transfer" and len(set(named)) >= 2 else None
@@ -365,7 +379,8 @@ def _parties(s: Sentence, main_pair: list[str], trigger: re.Match, date: Date | 
         if len(run) >= 3:
             first = run[0][0]
             subject = _cue("joint_deed").match(text[run[-1][1]:])
-            if _cue("multilateral").search(text) or _cue("between_before").search(text[:first]) or subject:
+            if (_cue("multilateral").search(text) or _cue("assembly").search(text) or _cue("between_before").search(text[:first])
+                    or subject):
                 return [(sorted({c for _, _, c in run}), date)]
         if _cue("multilateral").search(text):
             return [(sorted(codes), date)]
