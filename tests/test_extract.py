@@ -486,3 +486,20 @@ def test_a_meeting_of_counted_countries_is_one_multilateral_event_or_none():
         ("meeting", "BDI-KEN-RWA-TZA-UGA")]
     assert read_events("OSLO, March 3, 2025 - Defence ministers of three Nordic countries met in Oslo on Friday. "
                        "Norway's minister said the talks went well.") == []
+
+
+def test_the_title_is_a_headline_never_page_clutter():
+    # issue 8, class 8
+    cases = {
+        "Lagos 31°C\nBack to top\nHome > Defence > Africa\nNigeria and Ghana sign maritime security pact\n"
+        "LAGOS, May 2, 2025 - Nigeria and Ghana signed a maritime security pact on Friday.": "Nigeria and Ghana sign maritime security pact",
+        "|\n@DefenceNews\nKenya, Uganda hold border talks\nBy Jane Doe\nMay 2, 2025\n"
+        "Kenya and Uganda held border talks on Friday.": "Kenya, Uganda hold border talks",
+        "Menu\nSearch\nSubscribe\nSign in\nPeru buys Korean frigates\nPeru bought two frigates from South Korea.": "Peru buys Korean frigates",
+        "Share on Facebook\n•\nChile and Peru sign naval plan\nThe navies of Chile and Peru signed a plan.": "Chile and Peru sign naval plan",
+    }
+    for text, title in cases.items():
+        assert parse_document("t", "t.txt", text).title == title
+    # a date inside a widget line still dates the story
+    x = doc("Tuesday, 14 January 2025 | 21°C Nairobi\nKenya, Ethiopia agree on patrols\nKenya and Ethiopia held talks on Monday.")
+    assert x.date.value == "2025-01-13"

@@ -27,6 +27,11 @@ _BOILERPLATE = re.compile(
     r"kaynak:?.*|source:.*|photo:.*|press release:.*|©.*|copyright.*|more from .*|home\s*[›>»].*|"
     r".*\bpaywall\b.*|a licen[cs]e is needed.*|this news has been read.*|.*\byorumlar\b.*)$"
 )
+# Navigation, sharing and widget lines (the words are the lexicon's `page_clutter`), social handles,
+# weather widgets and breadcrumbs.
+_CLUTTER = re.compile(
+    rf"(?i:{load().alternation('page_clutter')})|@\w+|[^.!?]{{0,40}}-?\d+\s*°\s*[CF]?[^.!?]{{0,40}}|"
+    r"(?:[\w'&-]+(?: [\w'&-]+){0,3}\s*[>›»]\s*){1,6}[\w'&-]+(?: [\w'&-]+){0,3}")
 # After one of these, everything else is site furniture too.
 _TRAILER = re.compile(r"^(?:related (?:news|articles?|posts?|stories)|previous article|next article|comments|ends|kaynak:?|©.*|copyright.*)$")
 _SOCIAL = re.compile(r"pic\.twitter\.com/|https?://t\.co/|—\s*[^()]{1,60}\(@\w+\)")
@@ -79,6 +84,15 @@ def _is_date_line(line: str) -> bool:
     return words <= 6 or (words <= 12 and not line.rstrip().endswith((".", "”", '"')))
 
 
+def _is_clutter(line: str) -> bool:
+    """Page furniture a saved page or a copy-paste brings along: "Menu", "Back to top", "|", "@DefenceNews",
+    "Lagos 31°C", "Home > Defence > Africa". A headline has words; these have none worth reading."""
+    words = re.findall(r"[^\W\d_]{2,}", line)
+    if not words:
+        return True  # "|", "•", "21°C", "12:45"
+    return bool(_CLUTTER.fullmatch(line.strip()))
+
+
 def _looks_like_headline(line: str) -> bool:
     words = line.split()
     return 0 < len(words) <= 25 and not re.search(r"[.!?]$", line.rstrip("”\"'’ "))
@@ -118,6 +132,9 @@ def parse_document(id_: str, path: str, text: str) -> Document:
         if _TRAILER.match(low) and kept:
             break
         if _BOILERPLATE.match(low) and not _SOCIAL.search(line):
+            continue
+        if _is_clutter(line):
+            doc.header_dates += [m.group(0) for m in FULL_DATE.finditer(line)]  # "Tuesday, 14 January 2025 | 21°C"
             continue
         if _SOCIAL.search(line) or (_BYLINE.match(line) and len(line.split()) <= 12) or _is_date_line(line):
             # Furniture, but its date is when the story was written.
