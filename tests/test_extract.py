@@ -503,3 +503,23 @@ def test_the_title_is_a_headline_never_page_clutter():
     # a date inside a widget line still dates the story
     x = doc("Tuesday, 14 January 2025 | 21°C Nairobi\nKenya, Ethiopia agree on patrols\nKenya and Ethiopia held talks on Monday.")
     assert x.date.value == "2025-01-13"
+
+
+def test_one_minister_meeting_several_counterparts_is_one_meeting_with_each():
+    # issue 8, class 5
+    def pairs_of(text):
+        return sorted("-".join(e.countries) for e in doc(text).events if e.type == "meeting")
+
+    assert pairs_of("DOHA, March 5, 2024 - Qatar's defence minister on Monday met his counterparts from Rwanda, Ghana "
+                    "and Kenya in separate meetings in Doha.") == ["GHA-QAT", "KEN-QAT", "QAT-RWA"]
+    x = doc(" date 2024-03-05 DOHA (QNA) - Minister of State for Defence Affairs Saad al-Kaabi on Monday met his "
+            "counterparts from Rwanda, Ghana and Kenya in separate meetings.")
+    assert sorted("-".join(e.countries) for e in x.events) == ["GHA-QAT", "KEN-QAT", "QAT-RWA"]
+    assert x.people[0].country == "QAT"
+    assert pairs_of("ANKARA, May 3, 2024 - Turkey's defence minister held separate talks with his Azerbaijani and "
+                    "Georgian counterparts in Ankara on Thursday.") == ["AZE-TUR", "GEO-TUR"]
+
+
+def test_local_assembly_is_industry_and_a_start_year_dates_it():
+    x = doc("ASTANA, May 3, 2024 - Kazakhstan will assemble Turkish drones locally from 2025, the ministry said.")
+    assert [(e.type, e.countries, e.date.value) for e in x.events] == [("industry", ["KAZ", "TUR"], "2025")]

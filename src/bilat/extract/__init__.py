@@ -134,7 +134,7 @@ def extract(doc: Document) -> Extraction:
         return bool(code_kind) and code_kind[1] != "capital"
 
     with _stage("events"):
-        events, main = find_events(sentences, pair, anchor_date, doc.dateline_place, is_country_word, doc.dateline_date)
+        events, main = find_events(sentences, pair, anchor_date, doc.dateline_place, is_country_word, doc.dateline_date, home)
     date = events[main].date if main is not None else anchor_date
     with _stage("figures"):
         figures = find_figures([s.text for s in sentences if not s.headline])

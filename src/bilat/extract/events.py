@@ -53,6 +53,7 @@ def _usable_dates(sentence: Sentence) -> list[DateMention]:
         before = sentence.text[max(0, d.start - _knob("year_context_before")):d.start].lower()
         after = sentence.text[d.end:d.end + 1]
         if d.kind == "year" and (_cue("year_not_when").search(before) or after in ("-", "–")
+                                 or _cue("year_span_start").match(sentence.text[d.end:])
                                  or _cue("year_of_plan").match(sentence.text[d.end:])):
             continue  # "a plan for 2024", "a 2024 cooperation plan", "2023-2028", "since 2011": not when it happened
         usable.append(d)
@@ -113,9 +114,9 @@ def _trigger(s: Sentence) -> tuple[str, re.Match] | None:
 
 
 def find_events(sentences: list[Sentence], main_pair: list[str], anchor_date: Date | None, dateline_place: str | None,
-                is_country_word, dateline: str | None = None) -> tuple[list[Event], int | None]:
+                is_country_word, dateline: str | None = None, home: str | None = None) -> tuple[list[Event], int | None]:
     """The engagements of one document, and the index of its main (first current) engagement."""
-    reader = _EventReader(sentences, main_pair, anchor_date, dateline_place, is_country_word, dateline)
+    reader = _EventReader(sentences, main_pair, anchor_date, dateline_place, is_country_word, dateline, home)
     for order, s in enumerate(_clauses(sentences)):
         if not s.headline:
             reader.read(s, order)
@@ -133,8 +134,9 @@ def find_events(sentences: list[Sentence], main_pair: list[str], anchor_date: Da
 class _EventReader:
     """Reads engagements clause by clause, knowing the story's pair, anchor date, place and months."""
 
-    def __init__(self, sentences, main_pair, anchor_date, dateline_place, is_country_word, dateline):
+    def __init__(self, sentences, main_pair, anchor_date, dateline_place, is_country_word, dateline, home=None):
         self.main_pair = main_pair
+        self.home = home  # the country of the dateline's place
         self.anchor_date = anchor_date
         self.dateline_place = dateline_place
         self.is_country_word = is_country_word
@@ -142,6 +144,22 @@ class _EventReader:
         self.lead_months = {_month_name(m.group(0)) for m in _month_words().finditer(lead_text)}
         self.sentences = sentences
         self.found: list[_Found] = []
+
+    def _with_each_counterpart(self, s: Sentence, date: Date | None) -> list[tuple[list[str], Date | None]]:
+        """"met his counterparts from Rwanda, Ghana and Kenya", "talks with his Azerbaijani and Georgian
+        counterparts": one meeting with each, the other side being the subject's country or the host's."""
+        m = _cue("counterparts").search(s.text)
+        if not m:
+            return []
+        named = [(a, b, c) for a, b, c in s.mentions if m.start() <= a < m.end()]
+        partners = list(dict.fromkeys(c for _, _, c in named))
+        if len(partners) < 2:
+            return []
+        before = [c for a, _, c in s.mentions if a < m.start() and c not in partners]
+        subject = before[0] if before else (self.home if self.home not in partners else None)
+        if subject is None:
+            return []
+        return [(sorted({subject, p}), date) for p in partners]
 
     def _participants(self, s: Sentence) -> list[str] | None:
         """"Ministers from eight countries met …": the first list of three or more countries the story gives, from
@@ -169,6 +187,8 @@ class _EventReader:
         recalled = self._recalled(s, date, usable)
         s = _without_bystanders(s, kind)
         groups = _parties(s, self.main_pair, trigger, date, usable)
+        if kind == "meeting":
+            groups = self._with_each_counterpart(s, date) or groups
         if _cue("counted_countries").search(s.text) and len(set(s.countries)) < 3:
             participants = self._participants(s)
             groups = [(participants, date)] if participants else []

@@ -431,6 +431,10 @@ class PeopleFinder:
                     after = [c for c in self.narrated[i] if e <= c.start < sent_end]
                     if before:
                         p.country = before[-1].code
+                    elif after and _cue("counterpart_of_before").search(text[e:after[0].start]) and (
+                            self.home not in (None, after[0].code) or self._other(after[0].code)):
+                        # "X met his counterparts from Rwanda": X is the host's, or the story's other side
+                        p.country = self.home if self.home not in (None, after[0].code) else self._other(after[0].code)
                     elif after and _cue("other_side_before").search(text[e:after[0].start]) and self._other(after[0].code):
                         # "General X met the Russian deputy minister", "signed with Danish officials": the other side
                         p.country = self._other(after[0].code)
