@@ -523,3 +523,18 @@ def test_one_minister_meeting_several_counterparts_is_one_meeting_with_each():
 def test_local_assembly_is_industry_and_a_start_year_dates_it():
     x = doc("ASTANA, May 3, 2024 - Kazakhstan will assemble Turkish drones locally from 2025, the ministry said.")
     assert [(e.type, e.countries, e.date.value) for e in x.events] == [("industry", ["KAZ", "TUR"], "2025")]
+
+
+def test_a_relative_clause_and_a_distant_with_belong_to_something_else():
+    # issue 8, class 4: argument structure, not co-occurrence
+    def read_events(text):
+        return [(e.type, "-".join(e.countries), e.date.value if e.date else None) for e in doc(text).events]
+
+    assert read_events("SANTIAGO, May 2, 2024 - Chile and Peru have unveiled a defence agreement under which Lima will "
+                       "buy two Chilean patrol boats.") == [("agreement", "CHL-PER", "2024-05-02")]
+    assert read_events("ATHENS, May 2, 2024 - Greece has already purchased 18 French jets and is weighing more at a time "
+                       "of growing friction over maritime borders with its neighbour Turkey.") == [
+        ("arms_transfer", "FRA-GRC", "2024-05-02")]
+    assert read_events("NAIROBI, May 2, 2024 - Kenya held joint exercises with Uganda, Tanzania and Rwanda in 2021, the "
+                       "army said.") == [("exercise", "KEN-UGA", "2021"), ("exercise", "KEN-TZA", "2021"),
+                                         ("exercise", "KEN-RWA", "2021")]

@@ -320,6 +320,9 @@ def _happened(s: Sentence, trigger: re.Match) -> bool:
     """Whether the trigger reports something that took place, rather than an intention, a wish or a re-mention."""
     text = s.text
     ends = [i for i in (text.find(",", trigger.end()), text.find(";", trigger.end())) if i >= 0]
+    relative = _cue("relative_clause").search(text, trigger.end())
+    if relative and any(rule.trigger.search(text, relative.end()) for rule in rules().events):
+        ends.append(relative.start())  # "an agreement under which Lima will buy …": the will is the purchase's
     reach = _knob("intent_window")
     window = text[max(0, trigger.start() - reach):min(ends) if ends else len(text)]
     happened = _cue("happened").search(text)
@@ -411,7 +414,9 @@ def _parties(s: Sentence, main_pair: list[str], trigger: re.Match, date: Date | 
             if len(partners) == 1:
                 return [(sorted({h, partners[0][0]}), date) for h in dict.fromkeys(heads)]
             if heads:
-                return [(sorted({heads[0], p}), _date_after(usable, end) or None) for p, end in partners if p != heads[0]]
+                # "with Bahrain in 2019 and with Qatar in 2021" dates each; one date after the list dates them all
+                shared = date if len(usable) <= 1 else None
+                return [(sorted({heads[0], p}), _date_after(usable, end) or shared) for p, end in partners if p != heads[0]]
         if pair and set(pair) <= set(codes):
             obj = _cue("met_object").match(text[trigger.end():])
             extra = [c for st_, en, c in named if c not in pair and obj and trigger.end() <= st_ <= trigger.end() + len(obj.group(0))]
@@ -453,6 +458,8 @@ def _with_partners(text: str, named, trigger) -> list[tuple[str, int]]:
     """Countries after `with` in the trigger's clause: each is a partner of the sentence's other party."""
     out = []
     for m in _cue("with_partner").finditer(text):
+        if trigger is not None and abs(m.start() - trigger.end()) > _knob("partner_window") and m.start() > trigger.start():
+            continue  # "… at a time of friction with its neighbour Turkey": far from the deed, no partner of it
         for st_, en, c in named:
             if st_ >= m.end() and _cue("partner_gap").fullmatch(text[m.end():st_]) is not None:
                 out.append((c, en))
