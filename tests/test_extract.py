@@ -538,3 +538,11 @@ def test_a_relative_clause_and_a_distant_with_belong_to_something_else():
     assert read_events("NAIROBI, May 2, 2024 - Kenya held joint exercises with Uganda, Tanzania and Rwanda in 2021, the "
                        "army said.") == [("exercise", "KEN-UGA", "2021"), ("exercise", "KEN-TZA", "2021"),
                                          ("exercise", "KEN-RWA", "2021")]
+
+
+def test_a_dated_deed_naming_no_side_belongs_to_the_storys_pair():
+    from pathlib import Path
+
+    x = doc((Path(__file__).parent / "texts" / "unnamed-sides.txt").read_text(encoding="utf-8"))
+    assert [(e.type, "-".join(e.countries), e.date.value) for e in x.events] == [
+        ("meeting", "PAK-RUS", "2018-08-07"), ("agreement", "PAK-RUS", "2014"), ("exercise", "PAK-RUS", "2016")]

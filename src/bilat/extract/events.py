@@ -437,6 +437,8 @@ def _parties(s: Sentence, main_pair: list[str], trigger: re.Match, date: Date | 
         return [(sorted(pair), date)]
     if pair and codes and codes[0] in pair and (s.lead or _cue("happened").search(text)):
         return [(sorted(pair), date)]  # one side named, the other the story's: only for what took place
+    if len(pair) == 2 and not codes and date is not None and _cue("happened").search(text):
+        return [(sorted(pair), date)]  # "since the agreement was signed in 2014": no side named, a dated deed of the story's pair
     return []
 
 
