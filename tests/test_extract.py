@@ -546,3 +546,19 @@ def test_a_dated_deed_naming_no_side_belongs_to_the_storys_pair():
     x = doc((Path(__file__).parent / "texts" / "unnamed-sides.txt").read_text(encoding="utf-8"))
     assert [(e.type, "-".join(e.countries), e.date.value) for e in x.events] == [
         ("meeting", "PAK-RUS", "2018-08-07"), ("agreement", "PAK-RUS", "2014"), ("exercise", "PAK-RUS", "2016")]
+
+
+def test_the_subject_of_a_document_is_the_document_and_a_frame_before_a_deed_keeps_the_deed():
+    def read_events(text):
+        return [(e.type, "-".join(e.countries), e.date.value if e.date else None) for e in doc(text).events]
+
+    assert read_events("NAIROBI, June 3, 2025 - Kenya and Turkey signed an agreement on defence industry cooperation "
+                       "in Nairobi on Monday.") == [("agreement", "KEN-TUR", "2025-06-02")]
+    assert read_events("CAIRO, June 3, 2025 - Egypt and China launched joint production of drones at a plant near "
+                       "Cairo on Monday.") == [("industry", "CHN-EGY", "2025-06-02")]
+    assert read_events("NAIROBI, June 3, 2025 - Under a 2021 agreement, France is handing over six patrol boats to "
+                       "Kenya this week.") == [("agreement", "FRA-KEN", "2021"), ("arms_transfer", "FRA-KEN", "2025-06")]
+    x = read_events(" date 2024-11-17 Two defence accords signed in Accra have boosted the partnership between Ghana "
+                    "and the United States.\n\nUnder the first accord, Washington is handing over 12 armored vehicles "
+                    "to the Ghanaian army.")
+    assert [t for t, _, _ in x] == ["agreement", "arms_transfer"]

@@ -102,8 +102,11 @@ def _triggers(s: Sentence):
         for m in rule.trigger.finditer(s.text):
             if _in_enumeration(s.text, m.start(), m.end()):
                 continue
-            if kind != "meeting" and _cue("topic").search(s.text[max(0, m.start() - _knob("topic_window")):m.start()]):
+            before = s.text[max(0, m.start() - _knob("topic_window")):m.start()]
+            if kind != "meeting" and _cue("topic").search(before):
                 continue  # "discussed additional purchases", "to review joint exercises": the subject of talks
+            if kind in ("industry", "exercise") and _cue("document_subject").search(before):
+                continue  # "an agreement on defence industry cooperation": the document is the engagement
             if kind == "agreement" and _cue("guest_book").search(s.text) and not _cue("names_document").search(s.text):
                 continue
             yield kind, m
@@ -222,8 +225,14 @@ class _EventReader:
         speculative = _cue("intention").search(s.text) and not _cue("happened").search(s.text)
         if not builds or speculative or _cue("future_deal").search(builds.group("what")):
             return s  # "part of a plan to buy 42 aircraft" frames a future, not an earlier deal
+        if _cue("named_before").match(builds.group("what")) and not any(
+                builds.start("what") <= d.start < builds.end("what") for d in s.dates):
+            return s  # "under the first accord, Washington is handing over …": the accords just reported
         earlier = _sub_sentence(s, builds.start("what"), builds.end("what"))
         rest = _sub_sentence(s, 0, builds.start())
+        if not _trigger(rest):
+            # "Under a 2021 deal, Washington is handing over 12 vehicles": the deed follows the frame
+            rest = _sub_sentence(s, builds.end("what"), len(s.text))
         hit = _trigger(earlier)
         if hit:
             kind = hit[0] if hit[0] in ("agreement", "arms_transfer", "industry") else "agreement"
