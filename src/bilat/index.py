@@ -11,12 +11,12 @@ from __future__ import annotations
 import hashlib
 import os
 import sqlite3
+from contextlib import closing
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
 from bilat import __version__, corpus
-from bilat.store import SCHEMA, Writer
 
 SCHEMA_VERSION = 5
 # Which extraction produced the rows: a new release re-reads the corpus instead of mixing old and new readings.
@@ -77,6 +77,8 @@ def _current(conn: sqlite3.Connection, folder: str) -> bool:
 
 
 def _create(conn: sqlite3.Connection) -> None:
+    from bilat.store import SCHEMA
+
     # Tables that refer to others go first: dropping a table deletes its rows, cascading to what refers to it.
     for (name,) in conn.execute("SELECT name FROM sqlite_master WHERE type IN ('table') AND name NOT LIKE 'sqlite_%' "
                                 "AND name NOT LIKE '%_fts_%' ORDER BY rowid DESC").fetchall():
@@ -144,6 +146,8 @@ def refresh(conn: sqlite3.Connection, corpus_dir: Path, progress: Callable[[int,
 
 def _write(conn, corpus_dir: Path, folder: str, on_disk: dict, failed: dict[str, str], progress, jobs) -> RefreshReport:
     """The refresh that changes something: one write transaction, rolled back on any failure."""
+    from bilat.store import Writer  # the writing side loads only when something changed
+
     report = RefreshReport(skipped=list(failed.values()))
     try:
         conn.execute("BEGIN IMMEDIATE")
@@ -168,25 +172,26 @@ def _write(conn, corpus_dir: Path, folder: str, on_disk: dict, failed: dict[str,
                 report.unchanged += 1
             else:
                 todo.append((str(corpus_dir), doc_id, path, size, mtime, row["sha256"] if row else None))
-        for n, (task, result) in enumerate(zip(todo, _extracted(todo, jobs)), 1):
-            if progress:
-                progress(n, len(todo))
-            _, doc_id, path, size, mtime, _ = task
-            row = known.get(doc_id)
-            if result is None:
-                report.skipped.append(path)
-            elif result == "same":  # touched, not changed
-                conn.execute("UPDATE documents SET size = ?, mtime_ns = ? WHERE id = ?", (size, mtime, row["id"]))
-                report.unchanged += 1
-            else:
-                if row:
-                    writer.delete(row["id"])
-                    report.updated += 1
-                elif doc_id in stale:
-                    report.updated += 1
+        with closing(_extracted(todo, jobs)) as results:  # closing stops the workers at once on an interrupt
+            for n, (task, result) in enumerate(zip(todo, results), 1):
+                if progress:
+                    progress(n, len(todo))
+                _, doc_id, path, size, mtime, _ = task
+                row = known.get(doc_id)
+                if result is None:
+                    report.skipped.append(path)
+                elif result == "same":  # touched, not changed
+                    conn.execute("UPDATE documents SET size = ?, mtime_ns = ? WHERE id = ?", (size, mtime, row["id"]))
+                    report.unchanged += 1
                 else:
-                    report.added += 1
-                writer.add(doc_id, path, size, mtime, *result)
+                    if row:
+                        writer.delete(row["id"])
+                        report.updated += 1
+                    elif doc_id in stale:
+                        report.updated += 1
+                    else:
+                        report.added += 1
+                    writer.add(doc_id, path, size, mtime, *result)
         writer.finish()
         report.skipped.sort()
         conn.execute("COMMIT")
@@ -199,14 +204,21 @@ def _write(conn, corpus_dir: Path, folder: str, on_disk: dict, failed: dict[str,
 
 def _extracted(todo: list[tuple], jobs: int | None):
     """Each task's extraction, in order: in a pool of forked workers when there are many, else here."""
-    jobs = jobs or os.cpu_count() or 1
+    jobs = jobs or _cores()
     if jobs == 1 or len(todo) < POOL_MIN_FILES:
         yield from map(_extract_one, todo)
         return
     import multiprocessing
 
+    import bilat.extract  # noqa: F401 - imported once here, before the fork, instead of once per worker
+
     with multiprocessing.get_context("fork").Pool(jobs) as pool:
         yield from pool.imap(_extract_one, todo, chunksize=4)
+
+
+def _cores() -> int:
+    """The cores this process may run on (a container's share, not the machine's)."""
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
 
 
 def _extract_one(task: tuple):
