@@ -3,7 +3,7 @@
 Everything a query filters on is a column or a link table with an index, so queries are index
 lookups; every foreign key has an index, so deleting a document is a handful of index probes.
 The cross-document views (persons, engagements, documents' dates) are stored rows, recomputed
-only for the parts that added or deleted documents touch: people by surname initial, events
+only for the parts that added or deleted documents touch: people by initials, events
 by type and parties.
 """
 from __future__ import annotations
@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 import sqlite3
 
-from bilat.merge import group_people, initial, merge_events
+from bilat.merge import group_people, initials, merge_events
 from bilat.textutil import fold
 
 SCHEMA = """
@@ -30,14 +30,14 @@ CREATE TABLE document_countries (
     country TEXT NOT NULL, doc INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE, PRIMARY KEY (country, doc)
 ) WITHOUT ROWID;
 CREATE INDEX document_countries_doc ON document_countries(doc);
-CREATE TABLE persons (id INTEGER PRIMARY KEY, initial TEXT NOT NULL, name TEXT NOT NULL, country TEXT, variants TEXT NOT NULL);
-CREATE INDEX persons_initial ON persons(initial);
+CREATE TABLE persons (id INTEGER PRIMARY KEY, initials TEXT NOT NULL, name TEXT NOT NULL, country TEXT, variants TEXT NOT NULL);
+CREATE INDEX persons_initials ON persons(initials);
 CREATE TABLE people (
     doc INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE, idx INTEGER NOT NULL, name TEXT NOT NULL,
-    key TEXT NOT NULL, initial TEXT NOT NULL, country TEXT, role TEXT, variants TEXT NOT NULL,
+    key TEXT NOT NULL, initials TEXT NOT NULL, country TEXT, role TEXT, variants TEXT NOT NULL,
     person INTEGER REFERENCES persons(id) ON DELETE SET NULL, PRIMARY KEY (doc, idx)
 );
-CREATE INDEX people_initial ON people(initial);
+CREATE INDEX people_initials ON people(initials);
 CREATE INDEX people_person ON people(person);
 CREATE TABLE quotes (
     id INTEGER PRIMARY KEY, doc INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE, idx INTEGER NOT NULL,
@@ -111,7 +111,7 @@ class Writer:
     def __init__(self, conn: sqlite3.Connection):
         self.conn = conn
         self.groups: set[tuple[str, str]] = set()  # (type, parties) whose engagements must be merged again
-        self.initials: set[str] = set()  # surname initials whose persons must be grouped again
+        self.initials: set[str] = set()  # initials whose persons must be grouped again
         self.rows: dict[str, list[tuple]] = {table: [] for table in _INSERTS}
         self.pending = 0
         self.next_id = {t: conn.execute(f"SELECT coalesce(max(id), 0) + 1 FROM {t}").fetchone()[0]
@@ -121,7 +121,7 @@ class Writer:
         self._flush()
         self.groups.update((r[0], r[1]) for r in self.conn.execute("SELECT DISTINCT type, parties FROM events WHERE doc = ?",
                                                                      (doc,)))
-        self.initials.update(r[0] for r in self.conn.execute("SELECT DISTINCT initial FROM people WHERE doc = ?", (doc,)))
+        self.initials.update(r[0] for r in self.conn.execute("SELECT DISTINCT initials FROM people WHERE doc = ?", (doc,)))
         for statement in DELETE_STATEMENTS:
             self.conn.execute(statement, (doc,))
 
@@ -137,8 +137,8 @@ class Writer:
         self.rows["document_countries"] += [(c, doc) for c in dict.fromkeys(x.countries)]
         for i, p in enumerate(x.people):
             key = fold(p.name)
-            self.initials.add(initial(key))
-            self.rows["people"].append((doc, i, p.name, key, initial(key), p.country, p.role, json.dumps(p.variants)))
+            self.initials.add(initials(key))
+            self.rows["people"].append((doc, i, p.name, key, initials(key), p.country, p.role, json.dumps(p.variants)))
         for i, q in enumerate(x.quotes):
             quote = self._id("quotes")
             self.rows["quotes"].append((quote, doc, i, q.text, q.speaker, q.speaker_role, q.speaker_country))
@@ -158,8 +158,8 @@ class Writer:
 
     def finish(self) -> None:
         self._flush()
-        for letter in sorted(self.initials):
-            self._group_people(letter)
+        for part in sorted(self.initials):
+            self._group_people(part)
         for group in sorted(self.groups):
             self._merge_events(*group)
 
@@ -174,15 +174,15 @@ class Writer:
                 rows.clear()
         self.pending = 0
 
-    def _group_people(self, letter: str) -> None:
-        self.conn.execute("DELETE FROM persons WHERE initial = ?", (letter,))
+    def _group_people(self, part: str) -> None:
+        self.conn.execute("DELETE FROM persons WHERE initials = ?", (part,))
         rows = self.conn.execute("SELECT p.doc, p.idx, p.name, p.country, p.role, p.variants FROM people p "
-                                 "JOIN documents d ON d.id = p.doc WHERE p.initial = ? ORDER BY d.doc, p.idx",
-                                 (letter,)).fetchall()
+                                 "JOIN documents d ON d.id = p.doc WHERE p.initials = ? ORDER BY d.doc, p.idx",
+                                 (part,)).fetchall()
         groups, joined = group_people([(r["name"], r["country"], r["role"], json.loads(r["variants"])) for r in rows])
         first = self.conn.execute("SELECT coalesce(max(id), 0) + 1 FROM persons").fetchone()[0]
         self.conn.executemany("INSERT INTO persons VALUES (?,?,?,?,?)",
-                              [(first + g["n"], letter, g["name"], g["country"], json.dumps(sorted(g["variants"])))
+                              [(first + g["n"], part, g["name"], g["country"], json.dumps(sorted(g["variants"])))
                                for g in groups])
         self.conn.executemany("UPDATE people SET person = ? WHERE doc = ? AND idx = ?",
                               [(first + n, r["doc"], r["idx"]) for r, n in zip(rows, joined, strict=True)])
@@ -229,7 +229,7 @@ _INSERTS = {
     "documents": "INSERT INTO documents VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
     "documents_fts": "INSERT INTO documents_fts (rowid, title, text) VALUES (?,?,?)",
     "document_countries": "INSERT INTO document_countries VALUES (?,?)",
-    "people": "INSERT INTO people (doc, idx, name, key, initial, country, role, variants) VALUES (?,?,?,?,?,?,?,?)",
+    "people": "INSERT INTO people (doc, idx, name, key, initials, country, role, variants) VALUES (?,?,?,?,?,?,?,?)",
     "quotes": "INSERT INTO quotes VALUES (?,?,?,?,?,?,?)",
     "quotes_fts": "INSERT INTO quotes_fts (rowid, text) VALUES (?,?)",
     "speaker_words": "INSERT INTO speaker_words VALUES (?,?)",
