@@ -65,7 +65,8 @@ CREATE TABLE engagements (
     id INTEGER PRIMARY KEY, eid TEXT NOT NULL, type TEXT NOT NULL, parties TEXT NOT NULL, size INTEGER NOT NULL,
     lead_doc TEXT NOT NULL, lead_idx INTEGER NOT NULL, countries TEXT NOT NULL, cameo TEXT NOT NULL, plover TEXT NOT NULL,
     summary TEXT NOT NULL, evidence TEXT NOT NULL, date TEXT, date_precision TEXT, date_source TEXT,
-    date_first TEXT, date_last TEXT, place TEXT, docs TEXT NOT NULL
+    date_first TEXT, date_last TEXT, place TEXT, docs TEXT NOT NULL,
+    reports TEXT NOT NULL  -- the event rows merged, with the merged date and place: what a recompute compares
 );
 CREATE INDEX engagements_group ON engagements(type, parties);
 CREATE INDEX engagements_order ON engagements(date IS NULL, date, lead_doc, lead_idx);
@@ -188,41 +189,52 @@ class Writer:
                               [(first + n, r["doc"], r["idx"]) for r, n in zip(rows, joined, strict=True)])
 
     def _merge_events(self, kind: str, parties: str) -> None:
-        """Engagements of one type and parties merged again, and the dates of the documents they are the main one of."""
-        self.conn.execute("DELETE FROM engagements WHERE type = ? AND parties = ?", (kind, parties))
+        """Engagements of one type and parties merged again, and the dates of the documents they are the main one of.
+
+        Only engagements that came out differently are rewritten: an edit touches a few of a group's many.
+        """
         rows = self.conn.execute(
-            "SELECT e.*, d.doc AS doc_id, d.id AS doc_row, d.own_date, d.own_precision FROM events e "
-            "JOIN documents d ON d.id = e.doc WHERE e.type = ? AND e.parties = ? ORDER BY d.doc, e.idx",
-            (kind, parties)).fetchall()
-        if not rows:
-            return
+            "SELECT e.id, e.idx, e.main, e.date, e.date_precision, e.date_source, e.place, d.doc AS doc_id, "
+            "d.id AS doc_row, d.own_date, d.own_precision FROM events e JOIN documents d ON d.id = e.doc "
+            "WHERE e.type = ? AND e.parties = ? ORDER BY d.doc, e.idx", (kind, parties)).fetchall()
         surnames: dict[str, set[str]] = {}
         if len(rows) > 1:
             for r in self.conn.execute("SELECT d.doc, p.key FROM people p JOIN documents d ON d.id = p.doc WHERE p.doc IN "
                                        "(SELECT doc FROM events WHERE type = ? AND parties = ?)", (kind, parties)):
                 surnames.setdefault(r[0], set()).add(r[1].split()[-1])
-        by_id = {r["id"]: r for r in rows}
         raw = [{"date": r["date"], "date_precision": r["date_precision"], "date_source": r["date_source"],
                 "place": r["place"], "docs": [r["doc_id"]], "events": [r["id"]]} for r in rows]
-        for g in merge_events(raw, surnames):
-            lead = by_id[g["events"][0]]
-            eid = f"{lead['doc_id']}#{kind}-{'-'.join(json.loads(lead['countries']))}-{g['date'] or 'undated'}"
-            cur = self.conn.execute(
-                "INSERT INTO engagements (eid, type, parties, size, lead_doc, lead_idx, countries, cameo, plover, summary, "
-                "evidence, date, date_precision, date_source, date_first, date_last, place, docs) "
-                "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                (eid, kind, parties, len(json.loads(lead["countries"])), lead["doc_id"], lead["idx"], lead["countries"],
-                 lead["cameo"], lead["plover"], lead["summary"], lead["evidence"], g["date"], g["date_precision"],
-                 g["date_source"], *span(g["date"]), g["place"], json.dumps(g["docs"])))
-            self.conn.executemany("INSERT INTO engagement_events VALUES (?,?)", [(e, cur.lastrowid) for e in g["events"]])
-            self.conn.executemany("INSERT INTO engagement_countries VALUES (?,?)",
-                                  [(c, cur.lastrowid) for c in dict.fromkeys(json.loads(lead["countries"]))])
-            for report in (by_id[e] for e in g["events"] if by_id[e]["main"]):
-                # A document's date is its main engagement's where another report fixes that more precisely.
-                own = (report["own_date"], report["own_precision"])
-                date = (g["date"], g["date_precision"]) if g["date"] and len(g["date"]) > len(own[0] or "") else own
-                self.conn.execute("UPDATE documents SET date = ?, date_precision = ?, date_first = ?, date_last = ? "
-                                  "WHERE id = ?", (*date, *span(date[0]), report["doc_row"]))
+        merged = {json.dumps([g["events"], g["date"], g["date_precision"], g["date_source"], g["place"]]): g
+                  for g in merge_events(raw, surnames)}
+        stored = {r[1]: r[0] for r in self.conn.execute(
+            "SELECT id, reports FROM engagements WHERE type = ? AND parties = ?", (kind, parties))}
+        self.conn.executemany("DELETE FROM engagements WHERE id = ?", [(i,) for r, i in stored.items() if r not in merged])
+        by_id = {r["id"]: r for r in rows}
+        for reports, g in merged.items():
+            if reports not in stored:
+                self._store_engagement(kind, parties, reports, g, by_id)
+
+    def _store_engagement(self, kind: str, parties: str, reports: str, g: dict, by_id: dict[int, sqlite3.Row]) -> None:
+        lead = self.conn.execute("SELECT e.*, d.doc AS doc_id FROM events e JOIN documents d ON d.id = e.doc "
+                                 "WHERE e.id = ?", (g["events"][0],)).fetchone()
+        countries = json.loads(lead["countries"])
+        eid = f"{lead['doc_id']}#{kind}-{'-'.join(countries)}-{g['date'] or 'undated'}"
+        cur = self.conn.execute(
+            "INSERT INTO engagements (eid, type, parties, size, lead_doc, lead_idx, countries, cameo, plover, summary, "
+            "evidence, date, date_precision, date_source, date_first, date_last, place, docs, reports) "
+            "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            (eid, kind, parties, len(countries), lead["doc_id"], lead["idx"], lead["countries"], lead["cameo"],
+             lead["plover"], lead["summary"], lead["evidence"], g["date"], g["date_precision"], g["date_source"],
+             *span(g["date"]), g["place"], json.dumps(g["docs"]), reports))
+        self.conn.executemany("INSERT INTO engagement_events VALUES (?,?)", [(e, cur.lastrowid) for e in g["events"]])
+        self.conn.executemany("INSERT INTO engagement_countries VALUES (?,?)",
+                              [(c, cur.lastrowid) for c in dict.fromkeys(countries)])
+        for report in (by_id[e] for e in g["events"] if by_id[e]["main"]):
+            # A document's date is its main engagement's where another report fixes that more precisely.
+            own = (report["own_date"], report["own_precision"])
+            date = (g["date"], g["date_precision"]) if g["date"] and len(g["date"]) > len(own[0] or "") else own
+            self.conn.execute("UPDATE documents SET date = ?, date_precision = ?, date_first = ?, date_last = ? "
+                              "WHERE id = ?", (*date, *span(date[0]), report["doc_row"]))
 
 
 _INSERTS = {
