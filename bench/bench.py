@@ -7,7 +7,7 @@
 
 Corpora come from make_corpus.py (fixed seed). Each figure is the median of --repeat runs of a
 real `bilat` process, in seconds, and its ratio to `python -c pass`; memory is the largest
-resident set of those processes. Targets (issue 9) are figures to read here, never timed tests.
+resident set of one process among those runs and their extraction workers. Targets (issue 9) are figures to read here, never timed tests.
 """
 from __future__ import annotations
 
@@ -66,6 +66,12 @@ def measure(bilat: list[str], corpus: Path, work: Path, repeat: int) -> dict[str
     touched.write_text(original + "\nSerbia and Hungary held defence talks in Belgrade in 2025.\n", encoding="utf-8")
     out["refresh, one file changed"] = run(bilat + ["index"], env, 1)
     touched.write_text(original, encoding="utf-8")
+    added = corpus / "added"
+    added.mkdir()
+    for k, src in enumerate(sorted(corpus.rglob("*.txt"))[:100]):
+        (added / f"{k:03d}.txt").write_text(src.read_text(encoding="utf-8") + "\nAnother report.\n", encoding="utf-8")
+    out["refresh, 100 files added"] = run(bilat + ["index"], env, 1)
+    shutil.rmtree(added)
     run(bilat + ["index"], env, 1)
     for label, args in QUERIES:
         out[label] = run(bilat + args, env, repeat)
