@@ -20,7 +20,7 @@ CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE documents (
     id INTEGER PRIMARY KEY, doc TEXT NOT NULL UNIQUE, path TEXT NOT NULL, size INTEGER NOT NULL,
     mtime_ns INTEGER NOT NULL, sha256 TEXT NOT NULL, title TEXT,
-    own_date TEXT, own_precision TEXT, own_source TEXT, date TEXT, date_precision TEXT, date_first TEXT, date_last TEXT,
+    own_date TEXT, own_precision TEXT, date TEXT, date_precision TEXT, date_first TEXT, date_last TEXT,
     countries TEXT NOT NULL, pairs TEXT NOT NULL, event_types TEXT NOT NULL
 );
 CREATE INDEX documents_order ON documents(date IS NULL, date, doc);
@@ -129,9 +129,9 @@ class Writer:
     def add(self, doc_id: str, path: str, size: int, mtime_ns: int, sha: str, title: str, text: str, x) -> None:
         """One extracted document, written with the next batch."""
         doc = self._id("documents")
-        date = x.date
-        own = (date.value, date.precision, date.source) if date else (None, None, None)
-        self.rows["documents"].append((doc, doc_id, path, size, mtime_ns, sha, title, *own, own[0], own[1], *span(own[0]),
+        date = x.date  # as the article fixes it; other reports may refine it in finish()
+        own = (date.value, date.precision) if date else (None, None)
+        self.rows["documents"].append((doc, doc_id, path, size, mtime_ns, sha, title, *own, *own, *span(own[0]),
                                        json.dumps(x.countries), json.dumps(x.pairs),
                                        json.dumps(sorted({e.type for e in x.events}))))
         self.rows["documents_fts"].append((doc, title, text))
@@ -238,7 +238,7 @@ class Writer:
 
 
 _INSERTS = {
-    "documents": "INSERT INTO documents VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+    "documents": "INSERT INTO documents VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
     "documents_fts": "INSERT INTO documents_fts (rowid, title, text) VALUES (?,?,?)",
     "document_countries": "INSERT INTO document_countries VALUES (?,?)",
     "people": "INSERT INTO people (doc, idx, name, key, initials, country, role, variants) VALUES (?,?,?,?,?,?,?,?)",
