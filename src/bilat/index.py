@@ -18,7 +18,7 @@ from typing import Callable
 
 from bilat import __version__, corpus
 
-SCHEMA_VERSION = 8
+SCHEMA_VERSION = 9
 # Which extraction produced the rows: a new release re-reads the corpus instead of mixing old and new readings.
 EXTRACTOR = f"{__version__}+1"
 # Below this many files to extract, starting worker processes costs more than it saves.

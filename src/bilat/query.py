@@ -46,7 +46,6 @@ def fts_query(words: str) -> str:
     return " ".join(f'"{t}"*' for t in tokens)
 
 
-
 class _Where:
     """SQL conditions and their arguments, built up filter by filter."""
 
@@ -96,14 +95,14 @@ class Reader:
             f"FROM documents d{where.sql()}{where.order('d', 'd.doc')}{limit}", where.args).fetchall()
         people: dict[int, list[dict]] = {}
         found = self.conn.execute(
-            "SELECT p.doc, p.name, p.country, p.role, g.name AS canonical, g.country AS usual, g.variants FROM people p "
+            "SELECT p.doc, p.name, p.country, p.role, g.name AS canonical, g.country AS usual FROM people p "
             "LEFT JOIN persons g ON g.id = p.person WHERE p.doc IN (SELECT value FROM json_each(?)) ORDER BY p.doc, p.idx",
             (json.dumps([r["id"] for r in rows]),))
         for p in found:
             # The name as this article writes it, and the one the person goes by across the corpus.
             people.setdefault(p["doc"], []).append({
                 "name": p["name"], "country": p["usual"] or p["country"], "role": p["role"],
-                "canonical": p["canonical"] or p["name"], "_variants": p["variants"]})
+                "canonical": p["canonical"] or p["name"]})
         return [{"id": r["doc"], "title": r["title"], "date": r["date"], "date_precision": r["date_precision"],
                  "countries": json.loads(r["countries"]), "pairs": json.loads(r["pairs"]),
                  "people": people.get(r["id"], []), "event_types": json.loads(r["event_types"]), "path": r["path"]}
@@ -134,11 +133,7 @@ class Reader:
         where.dates("d", f)
         if f.search:
             where.add("d.id IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?)", fts_query(f.search))
-        docs = self._documents(where, _limit(f))
-        for d in docs:
-            for p in d["people"]:
-                del p["_variants"]
-        return docs
+        return self._documents(where, _limit(f))
 
     def timeline(self, f: Filters, size: int | None = None) -> list[dict]:
         """Engagements in date order, undated last; size: only those of exactly this many countries."""
@@ -182,11 +177,13 @@ class Reader:
             for p in d["people"]:
                 if p["country"] not in countries:
                     continue
-                entry = people.setdefault(p["canonical"], {
-                    "name": p["canonical"], "country": p["country"], "role": p["role"],
-                    "variants": json.loads(p["_variants"]) if p["_variants"] else [], "docs": []})
+                entry = people.setdefault(p["canonical"], {"name": p["canonical"], "country": p["country"],
+                                                           "role": p["role"], "variants": [], "docs": []})
                 if d["id"] not in entry["docs"]:
                     entry["docs"].append(d["id"])
+        for r in self.conn.execute("SELECT name, variants FROM persons WHERE name IN (SELECT value FROM json_each(?))",
+                                   (json.dumps(list(people)),)):
+            people[r["name"]]["variants"] = json.loads(r["variants"])
         where = _Where()
         where.add("d.doc IN (SELECT value FROM json_each(?))", doc_ids)
         where.add(f"(q.speaker_country IN ({_in(countries)}) OR q.speaker_country IS NULL)", *countries)

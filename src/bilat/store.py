@@ -30,8 +30,10 @@ CREATE TABLE document_countries (
     country TEXT NOT NULL, doc INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE, PRIMARY KEY (country, doc)
 ) WITHOUT ROWID;
 CREATE INDEX document_countries_doc ON document_countries(doc);
+-- One row per person across documents: the spelling met first, the others, the most frequent country.
 CREATE TABLE persons (id INTEGER PRIMARY KEY, initials TEXT NOT NULL, name TEXT NOT NULL, country TEXT, variants TEXT NOT NULL);
 CREATE INDEX persons_initials ON persons(initials);
+CREATE INDEX persons_name ON persons(name);
 CREATE TABLE people (
     doc INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE, idx INTEGER NOT NULL, name TEXT NOT NULL,
     key TEXT NOT NULL, initials TEXT NOT NULL, country TEXT, role TEXT, variants TEXT NOT NULL,
