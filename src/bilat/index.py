@@ -69,11 +69,16 @@ def _meta(conn: sqlite3.Connection, key: str) -> str | None:
     return row["value"] if row else None
 
 
+def _stamp(folder: str) -> dict[str, str]:
+    """What an index records of how it was made: the folder it reads and the extraction that read it."""
+    return {"corpus": folder, "extractor": EXTRACTOR}
+
+
 def _current(conn: sqlite3.Connection, folder: str) -> bool:
     """The index has this schema, this folder's rows and this extractor's readings."""
     if conn.execute("PRAGMA user_version").fetchone()[0] != SCHEMA_VERSION:
         return False
-    return _meta(conn, "corpus") == folder and _meta(conn, "extractor") == EXTRACTOR
+    return all(_meta(conn, key) == value for key, value in _stamp(folder).items())
 
 
 def _create(conn: sqlite3.Connection) -> None:
@@ -157,7 +162,7 @@ def _write(conn, corpus_dir: Path, folder: str, on_disk: dict, failed: dict[str,
             known = {r["doc"]: r for r in conn.execute("SELECT id, doc, size, mtime_ns, sha256 FROM documents")}
         if not _current(conn, folder):
             _create(conn)
-            conn.execute("INSERT INTO meta VALUES ('corpus', ?), ('extractor', ?)", (folder, EXTRACTOR))
+            conn.executemany("INSERT INTO meta VALUES (?, ?)", _stamp(folder).items())
             stale, known = known, {}  # read again, and counted as updated
         else:
             stale = {}
