@@ -198,6 +198,7 @@ def test_an_incremental_refresh_answers_as_a_fresh_build(corpus, tmp_path):
     assert (report.added, report.updated, report.removed) == (1, 1, 1)
     fresh, _ = index.open_index(corpus, tmp_path / "fresh.db")
     assert answers(conn) == answers(fresh)
+    assert conn.execute("SELECT count(*) FROM people WHERE person IS NULL").fetchone()[0] == 0
 
 
 def test_a_refresh_with_nothing_changed_takes_no_write_lock(corpus, tmp_path):

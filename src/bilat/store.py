@@ -178,17 +178,26 @@ class Writer:
         self.pending = 0
 
     def _group_people(self, part: str) -> None:
-        self.conn.execute("DELETE FROM persons WHERE initials = ?", (part,))
-        rows = self.conn.execute("SELECT p.doc, p.idx, p.name, p.country, p.role, p.variants FROM people p "
+        """Persons of some initials grouped again; a person keeps its row (by name), and only changes are written."""
+        rows = self.conn.execute("SELECT p.doc, p.idx, p.name, p.country, p.role, p.variants, p.person FROM people p "
                                  "JOIN documents d ON d.id = p.doc WHERE p.initials = ? ORDER BY d.doc, p.idx",
                                  (part,)).fetchall()
         groups, joined = group_people([(r["name"], r["country"], r["role"], json.loads(r["variants"])) for r in rows])
-        first = self.conn.execute("SELECT coalesce(max(id), 0) + 1 FROM persons").fetchone()[0]
+        stored = {r["name"]: r for r in self.conn.execute("SELECT * FROM persons WHERE initials = ?", (part,))}
+        wanted = {g["name"]: (g["country"], json.dumps(sorted(g["variants"]))) for g in groups}
+        first = self.conn.execute("SELECT coalesce(max(id), 0) + 1 FROM persons").fetchone()[0]  # no id used before
+        self.conn.executemany("DELETE FROM persons WHERE id = ?", [(r["id"],) for name, r in stored.items() if name not in wanted])
+        self.conn.executemany("UPDATE persons SET country = ?, variants = ? WHERE id = ?",
+                              [(*wanted[name], r["id"]) for name, r in stored.items()
+                               if name in wanted and wanted[name] != (r["country"], r["variants"])])
+        new = [name for name in wanted if name not in stored]
         self.conn.executemany("INSERT INTO persons VALUES (?,?,?,?,?)",
-                              [(first + g["n"], part, g["name"], g["country"], json.dumps(sorted(g["variants"])))
-                               for g in groups])
+                              [(n, part, name, *wanted[name]) for n, name in enumerate(new, first)])
+        ids = {**{name: r["id"] for name, r in stored.items()}, **{name: n for n, name in enumerate(new, first)}}
+        person = [ids[g["name"]] for g in groups]
         self.conn.executemany("UPDATE people SET person = ? WHERE doc = ? AND idx = ?",
-                              [(first + n, r["doc"], r["idx"]) for r, n in zip(rows, joined, strict=True)])
+                              [(person[n], r["doc"], r["idx"]) for r, n in zip(rows, joined, strict=True)
+                               if r["person"] != person[n]])
 
     def _merge_events(self, kind: str, parties: str) -> None:
         """Engagements of one type and parties merged again, and the dates of the documents they are the main one of.
@@ -212,31 +221,36 @@ class Writer:
             "SELECT id, reports FROM engagements WHERE type = ? AND parties = ?", (kind, parties))}
         self.conn.executemany("DELETE FROM engagements WHERE id = ?", [(i,) for r, i in stored.items() if r not in merged])
         by_id = {r["id"]: r for r in rows}
-        for reports, g in merged.items():
-            if reports not in stored:
-                self._store_engagement(kind, parties, reports, g, by_id)
+        self._store_engagements(kind, parties, [(k, g) for k, g in merged.items() if k not in stored], by_id)
 
-    def _store_engagement(self, kind: str, parties: str, reports: str, g: dict, by_id: dict[int, sqlite3.Row]) -> None:
-        lead = self.conn.execute("SELECT e.*, d.doc AS doc_id FROM events e JOIN documents d ON d.id = e.doc "
-                                 "WHERE e.id = ?", (g["events"][0],)).fetchone()
-        countries = json.loads(lead["countries"])
-        eid = f"{lead['doc_id']}#{kind}-{'-'.join(countries)}-{g['date'] or 'undated'}"
-        cur = self.conn.execute(
-            "INSERT INTO engagements (eid, type, parties, size, lead_doc, lead_idx, countries, cameo, plover, summary, "
-            "evidence, date, date_precision, date_source, date_first, date_last, place, docs, reports) "
-            "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-            (eid, kind, parties, len(countries), lead["doc_id"], lead["idx"], lead["countries"], lead["cameo"],
-             lead["plover"], lead["summary"], lead["evidence"], g["date"], g["date_precision"], g["date_source"],
-             *span(g["date"]), g["place"], json.dumps(g["docs"]), reports))
-        self.conn.executemany("INSERT INTO engagement_events VALUES (?,?)", [(e, cur.lastrowid) for e in g["events"]])
-        self.conn.executemany("INSERT INTO engagement_countries VALUES (?,?)",
-                              [(c, cur.lastrowid) for c in dict.fromkeys(countries)])
-        for report in (by_id[e] for e in g["events"] if by_id[e]["main"]):
-            # A document's date is its main engagement's where another report fixes that more precisely.
-            own = (report["own_date"], report["own_precision"])
-            date = (g["date"], g["date_precision"]) if g["date"] and len(g["date"]) > len(own[0] or "") else own
-            self.conn.execute("UPDATE documents SET date = ?, date_precision = ?, date_first = ?, date_last = ? "
-                              "WHERE id = ?", (*date, *span(date[0]), report["doc_row"]))
+    def _store_engagements(self, kind: str, parties: str, new: list[tuple[str, dict]], by_id: dict[int, sqlite3.Row]) -> None:
+        """Engagements with their fields from their first report, links, and the dates of the documents they date."""
+        leads = {r["id"]: r for r in self.conn.execute(
+            "SELECT e.id, e.idx, e.countries, e.cameo, e.plover, e.summary, e.evidence, d.doc AS doc_id FROM events e "
+            "JOIN documents d ON d.id = e.doc WHERE e.id IN (SELECT value FROM json_each(?))",
+            (json.dumps([g["events"][0] for _, g in new]),))}
+        first = self.conn.execute("SELECT coalesce(max(id), 0) + 1 FROM engagements").fetchone()[0]
+        engagements, events, countries, documents = [], [], [], []
+        for n, (reports, g) in enumerate(new, first):
+            lead = leads[g["events"][0]]
+            codes = json.loads(lead["countries"])
+            eid = f"{lead['doc_id']}#{kind}-{'-'.join(codes)}-{g['date'] or 'undated'}"
+            engagements.append((n, eid, kind, parties, len(codes), lead["doc_id"], lead["idx"], lead["countries"],
+                                lead["cameo"], lead["plover"], lead["summary"], lead["evidence"], g["date"],
+                                g["date_precision"], g["date_source"], *span(g["date"]), g["place"], json.dumps(g["docs"]),
+                                reports))
+            events += [(e, n) for e in g["events"]]
+            countries += [(c, n) for c in dict.fromkeys(codes)]
+            for report in (by_id[e] for e in g["events"] if by_id[e]["main"]):
+                # A document's date is its main engagement's where another report fixes that more precisely.
+                own = (report["own_date"], report["own_precision"])
+                date = (g["date"], g["date_precision"]) if g["date"] and len(g["date"]) > len(own[0] or "") else own
+                documents.append((*date, *span(date[0]), report["doc_row"]))
+        self.conn.executemany("INSERT INTO engagements VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", engagements)
+        self.conn.executemany("INSERT INTO engagement_events VALUES (?,?)", events)
+        self.conn.executemany("INSERT INTO engagement_countries VALUES (?,?)", countries)
+        self.conn.executemany("UPDATE documents SET date = ?, date_precision = ?, date_first = ?, date_last = ? "
+                              "WHERE id = ?", documents)
 
 
 _INSERTS = {
