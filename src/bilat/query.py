@@ -91,7 +91,9 @@ class Reader:
     def _documents(self, where: _Where, limit: str = "") -> list[dict]:
         """Documents in list order (by date, undated last), each with its people as named across the corpus."""
         rows = self.conn.execute(
-            "SELECT d.id, d.doc, d.title, d.date, d.date_precision, d.countries, d.pairs, d.event_types, d.path "
+            # The three JSON lists as one, decoded once per row.
+            "SELECT d.id, d.doc, d.title, d.date, d.date_precision, d.path, "
+            "'[' || d.countries || ',' || d.pairs || ',' || d.event_types || ']' AS lists "
             f"FROM documents d{where.sql()}{where.order('d', 'd.doc')}{limit}", where.args).fetchall()
         people: dict[int, list[dict]] = {}
         found = self.conn.execute(
@@ -103,10 +105,13 @@ class Reader:
             people.setdefault(p["doc"], []).append({
                 "name": p["name"], "country": p["usual"] or p["country"], "role": p["role"],
                 "canonical": p["canonical"] or p["name"]})
-        return [{"id": r["doc"], "title": r["title"], "date": r["date"], "date_precision": r["date_precision"],
-                 "countries": json.loads(r["countries"]), "pairs": json.loads(r["pairs"]),
-                 "people": people.get(r["id"], []), "event_types": json.loads(r["event_types"]), "path": r["path"]}
-                for r in rows]
+        out = []
+        for r in rows:
+            countries, pairs, types = json.loads(r["lists"])
+            out.append({"id": r["doc"], "title": r["title"], "date": r["date"], "date_precision": r["date_precision"],
+                        "countries": countries, "pairs": pairs, "people": people.get(r["id"], []), "event_types": types,
+                        "path": r["path"]})
+        return out
 
     def _engagements(self, where: _Where, limit: str = "") -> list[dict]:
         rows = self.conn.execute(f"SELECT * FROM engagements g{where.sql()} "
