@@ -114,8 +114,10 @@ class Reader:
         return out
 
     def _engagements(self, where: _Where, limit: str = "") -> list[dict]:
-        rows = self.conn.execute(f"SELECT * FROM engagements g{where.sql()} "
-                                 f"{where.order('g', 'g.lead_doc', 'g.lead_idx')}{limit}", where.args)
+        rows = self.conn.execute(
+            "SELECT g.eid, g.date, g.date_precision, g.date_source, g.countries, g.type, g.cameo, g.plover, g.place, "
+            f"g.summary, g.evidence, g.docs FROM engagements g{where.sql()}"
+            f"{where.order('g', 'g.lead_doc', 'g.lead_idx')}{limit}", where.args)
         return [{"id": r["eid"], "date": r["date"], "date_precision": r["date_precision"], "date_source": r["date_source"],
                  "countries": json.loads(r["countries"]), "type": r["type"], "cameo": r["cameo"],
                  "plover": json.loads(r["plover"]), "place": r["place"], "summary": r["summary"], "evidence": r["evidence"],
