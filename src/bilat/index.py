@@ -209,12 +209,13 @@ def _write(conn, corpus_dir: Path, folder: str, on_disk: dict, failed: dict[str,
 
 def _extracted(todo: list[tuple], jobs: int | None):
     """Each task's extraction, in order: in a pool of forked workers when there are many, else here."""
-    jobs = jobs or _cores()
-    if jobs == 1 or len(todo) < POOL_MIN_FILES:
-        yield from map(_extract_one, todo)
-        return
     import multiprocessing
 
+    jobs = jobs or _cores()
+    # Forked workers share what this process has loaded; where there is no fork (Windows), extract here.
+    if jobs == 1 or len(todo) < POOL_MIN_FILES or "fork" not in multiprocessing.get_all_start_methods():
+        yield from map(_extract_one, todo)
+        return
     import bilat.extract  # noqa: F401 - imported once here, before the fork, instead of once per worker
 
     with multiprocessing.get_context("fork").Pool(jobs) as pool:
