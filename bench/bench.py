@@ -1,12 +1,13 @@
 #!/usr/bin/env python3
-"""Speed of bilat as a user meets it: start-up, a first index, refreshes and queries on a large corpus.
+"""Speed of bilat as a user meets it, on synthetic corpora of the sizes asked for; one table out.
 
-    python bench/bench.py                       # 1,050 articles made from the annotated sets
-    python bench/bench.py --copies 100          # 3,500 articles
-    python bench/bench.py --bilat "python -m bilat"
+    python bench/bench.py                                # 1,000 and 10,000 articles
+    python bench/bench.py --sizes 1000 --repeat 3
+    python bench/bench.py --bilat "python -m bilat" --work /tmp/bilat-bench   # keeps the corpora for next time
 
-It copies the seed and dev articles many times (each copy a distinct file) into a temporary
-corpus, then times real `bilat` processes. Figures are medians of --repeat runs, in seconds.
+Corpora come from make_corpus.py (fixed seed). Each figure is the median of --repeat runs of a
+real `bilat` process, in seconds, and its ratio to `python -c pass`; memory is the largest
+resident set of one process among those runs and their extraction workers. Targets (issue 9) are figures to read here, never timed tests.
 """
 from __future__ import annotations
 
@@ -16,66 +17,112 @@ import shlex
 import shutil
 import statistics
 import subprocess
+import sys
 import tempfile
 import time
 from pathlib import Path
 
+from make_corpus import generate
+
 ROOT = Path(__file__).resolve().parents[1]
-SETS = [ROOT / "seeds", ROOT.parent / "shared" / "corpus" / "dev"]
+QUERIES = [
+    ("list --json", ["list", "--json"]),
+    ("list --limit 20 --json", ["list", "--limit", "20", "--json"]),
+    ("list --country Serbia --json", ["list", "--country", "Serbia", "--json"]),
+    ("list --since 2024 --until 2024-06 --json", ["list", "--since", "2024", "--until", "2024-06", "--json"]),
+    ("list --type exercise --json", ["list", "--type", "exercise", "--json"]),
+    ("list --search Rafale --json", ["list", "--search", "Rafale", "--json"]),
+    ("timeline --json", ["timeline", "--json"]),
+    ("timeline --country Serbia --json", ["timeline", "--country", "Serbia", "--json"]),
+    ("pair Turkiye Hungary --json", ["pair", "Turkiye", "Hungary", "--json"]),
+    ("quote --json", ["quote", "--json"]),
+    ("quote --speaker Vucic --json", ["quote", "--speaker", "Vucic", "--json"]),
+    ("quote defence --limit 10 --json", ["quote", "defence", "--limit", "10", "--json"]),
+]
 
 
-def timed(cmd: list[str], env: dict, repeat: int) -> float:
-    runs = []
+def run(cmd: list[str], env: dict, repeat: int) -> tuple[float, float]:
+    """Median wall time in seconds and peak resident memory in MB of `repeat` runs."""
+    times, peak = [], 0
     for _ in range(repeat):
         start = time.perf_counter()
-        subprocess.run(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True)
-        runs.append(time.perf_counter() - start)
-    return statistics.median(runs)
+        proc = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        _, status, usage = os.wait4(proc.pid, 0)
+        times.append(time.perf_counter() - start)
+        if os.waitstatus_to_exitcode(status) != 0:
+            sys.exit(f"failed: {shlex.join(cmd)}")
+        peak = max(peak, usage.ru_maxrss)
+    return statistics.median(times), peak / 1024
+
+
+def measure(bilat: list[str], corpus: Path, work: Path, repeat: int) -> dict[str, tuple[float, float]]:
+    env = dict(os.environ, BILAT_CORPUS=str(corpus), BILAT_INDEX=str(work / f"{corpus.name}.db"), NO_COLOR="1")
+    for p in work.glob(f"{corpus.name}.db*"):
+        p.unlink()
+    out = {"first index": run(bilat + ["index"], env, 1)}
+    out["refresh, nothing changed"] = run(bilat + ["index"], env, repeat)
+    touched = next(corpus.rglob("*.txt"))
+    original = touched.read_text(encoding="utf-8")
+    touched.write_text(original + "\nSerbia and Hungary held defence talks in Belgrade in 2025.\n", encoding="utf-8")
+    out["refresh, one file changed"] = run(bilat + ["index"], env, 1)
+    touched.write_text(original, encoding="utf-8")
+    added = corpus / "added"
+    added.mkdir()
+    for k, src in enumerate(sorted(corpus.rglob("*.txt"))[:100]):
+        (added / f"{k:03d}.txt").write_text(src.read_text(encoding="utf-8") + "\nAnother report.\n", encoding="utf-8")
+    out["refresh, 100 files added"] = run(bilat + ["index"], env, 1)
+    shutil.rmtree(added)
+    run(bilat + ["index"], env, 1)
+    for label, args in QUERIES:
+        out[label] = run(bilat + args, env, repeat)
+    return out
 
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--copies", type=int, default=30)
+    ap.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
     ap.add_argument("--repeat", type=int, default=5)
-    ap.add_argument("--bilat", default="bilat")
+    ap.add_argument("--bilat", default="bilat", help="command that runs bilat")
+    ap.add_argument("--work", type=Path, help="folder for corpora and indexes, kept between runs (else a temporary one)")
     args = ap.parse_args()
     bilat = shlex.split(args.bilat)
-
-    sources = [p for folder in SETS if folder.is_dir() for p in sorted(folder.glob("*.txt"))]
-    work = Path(tempfile.mkdtemp(prefix="bilat-bench-"))
+    work = args.work or Path(tempfile.mkdtemp(prefix="bilat-bench-"))
+    work.mkdir(parents=True, exist_ok=True)
     try:
-        corpus = work / "corpus"
-        for k in range(args.copies):
-            folder = corpus / f"batch{k:03d}"
-            folder.mkdir(parents=True)
-            for src in sources:
-                shutil.copy(src, folder / src.name)
-        n = sum(1 for _ in corpus.rglob("*.txt"))
-        env = dict(os.environ, XDG_CACHE_HOME=str(work / "cache"), BILAT_CORPUS=str(corpus), NO_COLOR="1")
-        env.pop("BILAT_INDEX", None)
-        rows = [("articles", n)]
-        rows.append(("start-up: bilat --help", timed(bilat + ["--help"], env, args.repeat)))
-        rows.append(("first index (extract all)", timed(bilat + ["index"], env, 1)))
-        rows.append(("refresh, nothing changed", timed(bilat + ["index"], env, args.repeat)))
-        changed = next(corpus.rglob("*.txt"))
-        changed.write_text(changed.read_text(encoding="utf-8") + "\nSerbia and Hungary held talks in 2025.\n", encoding="utf-8")
-        rows.append(("refresh, one file changed", timed(bilat + ["index"], env, 1)))
-        # Untidy input: a 500 KB text dump without line breaks must not stall an index.
-        (corpus / "dump.txt").write_text("Serbian Defence Minister said Hungary signed, " * 11000, encoding="utf-8")
-        rows.append(("refresh, one 500 KB one-line dump added", timed(bilat + ["index"], env, 1)))
-        for label, cmd in [
-            ("list --json", ["list", "--json"]),
-            ("timeline --country Serbia --json", ["timeline", "--country", "Serbia", "--json"]),
-            ("pair Turkiye Hungary --json", ["pair", "Turkiye", "Hungary", "--json"]),
-            ("quote --speaker Vucic --json", ["quote", "--speaker", "Vucic", "--json"]),
-            ("list --search Rafale --json", ["list", "--search", "Rafale", "--json"]),
-        ]:
-            rows.append((label, timed(bilat + cmd, env, args.repeat)))
-        width = max(len(r[0]) for r in rows)
-        for label, value in rows:
-            print(f"{label:<{width}}  {value if isinstance(value, int) else f'{value:.3f} s'}")
+        python = run([sys.executable, "-c", "pass"], dict(os.environ), args.repeat)[0]
+        seeds_env = dict(os.environ, BILAT_CORPUS=str(ROOT / "seeds"), BILAT_INDEX=str(work / "seeds.db"), NO_COLOR="1")
+        run(bilat + ["index"], seeds_env, 1)
+        startup = {"start-up: bilat --version": run(bilat + ["--version"], seeds_env, args.repeat),
+                   "start-up: pair Turkiye Hungary --json (seeds)":
+                       run(bilat + ["pair", "Turkiye", "Hungary", "--json"], seeds_env, args.repeat)}
+        results = {}
+        for n in args.sizes:
+            corpus = work / f"corpus-{n}"
+            if not corpus.is_dir():
+                generate(n, corpus)
+            results[n] = measure(bilat, corpus, work, args.repeat)
     finally:
-        shutil.rmtree(work, ignore_errors=True)
+        if not args.work:
+            shutil.rmtree(work, ignore_errors=True)
+
+    rows = [("python -c pass", f"{python:.3f} s", "1.0×", "")]
+    rows += [(label, f"{t:.3f} s", f"{t / python:.1f}×", f"{mb:.0f} MB") for label, (t, mb) in startup.items()]
+    header = ["measure"] + [f"{n:,} articles" for n in args.sizes]
+    table = []
+    for label in results[args.sizes[0]]:
+        cells = []
+        for n in args.sizes:
+            t, mb = results[n][label]
+            rate = f", {n / t:,.0f} articles/s" if label == "first index" else ""
+            cells.append(f"{t:.3f} s ({t / python:.0f}×), {mb:.0f} MB{rate}")
+        table.append([label] + cells)
+    width = max(len(r[0]) for r in rows)
+    for r in rows:
+        print(f"{r[0]:<{width}}  {r[1]:>9}  {r[2]:>6}  {r[3]}")
+    print()
+    widths = [max(len(str(r[i])) for r in table + [header]) for i in range(len(header))]
+    for r in [header, ["-" * w for w in widths]] + table:
+        print("| " + " | ".join(f"{c:<{w}}" for c, w in zip(r, widths)) + " |")
 
 
 if __name__ == "__main__":

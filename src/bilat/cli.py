@@ -40,11 +40,16 @@ def handled(command):
 
     @functools.wraps(command)
     def run(*args, **kwargs):
+        from bilat.query import SearchError
+
         try:
             return command(*args, **kwargs)
         except Failure as e:
             typer.echo(f"bilat: {e}", err=True)
             raise typer.Exit(e.code) from None
+        except SearchError as e:
+            typer.echo(f"bilat: {e}", err=True)
+            raise typer.Exit(2) from None
 
     return run
 
@@ -125,8 +130,10 @@ def _open(corpus: Path | None):
         raise Failure(str(e), 1) from e
     finally:
         bar.close()
-    for path in report.skipped:
-        typer.echo(f"bilat: skipped unreadable article {path}", err=True)
+    for problem in report.skipped:
+        typer.echo(f"bilat: skipped {problem}", err=True)
+    for bug in report.failed:
+        typer.echo(f"bilat: extraction failed, a bug in bilat (the rest is indexed): {bug}", err=True)
     return conn, report, folder
 
 
