@@ -254,3 +254,16 @@ def test_the_scan_finds_the_files_the_corpus_lists(corpus):
     listed = {corpus_files.doc_id(corpus, p): str(p) for p in corpus_files.iter_files(corpus)}
     assert {k: v[0] for k, v in found.items()} == listed and not failed
     assert {"2025/a", "2025/deep/b", "x.y"} <= set(found)
+
+
+def test_copies_of_one_article_make_no_more_engagements(corpus, tmp_path):
+    # issue 8, class 9: the same sentence in two files is one report of one engagement
+    conn, _ = index.open_index(corpus, tmp_path / "one.db")
+    once = Reader(conn).timeline(Filters())
+    for n in range(3):
+        for f in list(corpus.glob("0*.txt")):
+            (corpus / f"copy{n}_{f.name}").write_bytes(f.read_bytes())
+    conn, _ = index.open_index(corpus, tmp_path / "copies.db")
+    thrice = Reader(conn).timeline(Filters())
+    assert len(thrice) == len(once)
+    assert sorted(len(e["docs"]) for e in thrice) == sorted(4 * len(e["docs"]) for e in once)

@@ -58,6 +58,8 @@ def _same_engagement(a: dict, b: dict, people: dict[str, set[str]]) -> bool:
     """
     if set(a["docs"]) & set(b["docs"]):
         return False
+    if a.get("evidence") and a.get("evidence") == b.get("evidence"):
+        return True  # the same sentence in two files: copies of one report, whatever else they fix
     if a["place"] and b["place"] and a["place"] != b["place"]:
         return False
     if a["date"] and b["date"]:
@@ -81,9 +83,12 @@ class _Lookup:
         self.by_date: dict[str, set[int]] = defaultdict(set)  # dated engagements under their date as it is
         self.dated_at: dict[str, set[int]] = defaultdict(set)
         self.undated_at: dict[str, set[int]] = defaultdict(set)
+        self.by_evidence: dict[str, set[int]] = defaultdict(set)  # the sentence a report was read from
 
     def _keys(self, e: dict):
         date, place = e["date"], e["place"]
+        if e.get("evidence"):
+            yield self.by_evidence, e["evidence"]
         if date:
             yield from ((self.by_prefix, date[:n]) for n in (4, 7, 10) if n <= len(date))
             yield self.by_date, date
@@ -102,7 +107,7 @@ class _Lookup:
 
     def candidates(self, e: dict) -> list[int]:
         date, place = e["date"], e["place"]
-        found: set[int] = set()
+        found: set[int] = set(self.by_evidence.get(e.get("evidence") or "", set()))
         if date:
             found |= self.by_prefix.get(date, set())
             for n in (4, 7):

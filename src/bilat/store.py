@@ -207,7 +207,7 @@ class Writer:
         Only engagements that came out differently are rewritten: an edit touches a few of a group's many.
         """
         rows = self.conn.execute(
-            "SELECT e.id, e.idx, e.main, e.date, e.date_precision, e.date_source, e.place, d.doc AS doc_id, "
+            "SELECT e.id, e.idx, e.main, e.date, e.date_precision, e.date_source, e.place, e.evidence, d.doc AS doc_id, "
             "d.id AS doc_row, d.own_date, d.own_precision FROM events e JOIN documents d ON d.id = e.doc "
             "WHERE e.type = ? AND e.parties = ? ORDER BY d.doc, e.idx", (kind, parties)).fetchall()
         surnames: dict[str, set[str]] = {}
@@ -216,7 +216,8 @@ class Writer:
                                        "(SELECT doc FROM events WHERE type = ? AND parties = ?)", (kind, parties)):
                 surnames.setdefault(r[0], set()).add(r[1].split()[-1])
         raw = [{"date": r["date"], "date_precision": r["date_precision"], "date_source": r["date_source"],
-                "place": r["place"], "docs": [r["doc_id"]], "events": [r["id"]]} for r in rows]
+                "place": r["place"], "docs": [r["doc_id"]], "events": [r["id"]],
+                "evidence": " ".join(r["evidence"].lower().split())} for r in rows]
         merged = {json.dumps([g["events"], g["date"], g["date_precision"], g["date_source"], g["place"]]): g
                   for g in merge_events(raw, surnames)}
         stored = {r[1]: r[0] for r in self.conn.execute(
