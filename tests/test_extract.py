@@ -562,3 +562,16 @@ def test_the_subject_of_a_document_is_the_document_and_a_frame_before_a_deed_kee
                     "and the United States.\n\nUnder the first accord, Washington is handing over 12 armored vehicles "
                     "to the Ghanaian army.")
     assert [t for t, _, _ in x] == ["agreement", "arms_transfer"]
+
+
+def test_whom_someone_sits_down_with_is_the_other_side_and_a_speaker_takes_the_clauses_subject():
+    # issue 8, class 1
+    def people(text):
+        return {p.name: (p.country, p.role) for p in doc(text).people}
+
+    assert people("ISLAMABAD, Aug 8, 2018 - Pakistan and Russia held defence talks on Tuesday.\n\nIn separate meetings, "
+                  "Colonel General Ivan Petrov, Russia's Deputy Minister for Defence, also sat down with Chief of Army "
+                  "Staff General Omar Raza, covering regional security.") == {
+        "Ivan Petrov": ("RUS", "Deputy Minister for Defence"), "Omar Raza": ("PAK", "Chief of Army Staff")}
+    assert people("MOSCOW, Nov 14, 2021 - Russia has begun delivering air defence systems to India, Dmitry Volkov, "
+                  "Director of the Federal Service for Military Cooperation, told reporters.")["Dmitry Volkov"][0] == "RUS"

@@ -216,7 +216,10 @@ class PeopleFinder:
         if len(person.tokens) < len(words) and person.tokens == [fold(w) for w in words][-len(person.tokens):]:
             person.variants.add(person.name)  # "President Okafor", then "Grace Okafor": the fuller name is the name
             person.name, person.tokens = name, [fold(w) for w in words]
-        if role and not person.role:
+        rank_only = bool(role) and all(w.strip(".,()").lower() in patterns().rank_or_honorific for w in role.split())
+        if after_role and rank_only and not person.role:
+            person.role = after_role  # "Colonel General X, Russia's Deputy Minister for Defence": the post, not the rank
+        elif role and not person.role:
             person.role = role
         elif after_role and not person.role:
             person.role = after_role
@@ -430,7 +433,7 @@ class PeopleFinder:
                     before = [c for c in self.narrated[i] if sent_start <= c.start < s]
                     after = [c for c in self.narrated[i] if e <= c.start < sent_end]
                     if before:
-                        p.country = before[-1].code
+                        p.country = before[0].code
                     elif after and _cue("counterpart_of_before").search(text[e:after[0].start]) and (
                             self.home not in (None, after[0].code) or self._other(after[0].code)):
                         # "X met his counterparts from Rwanda": X is the host's, or the story's other side
@@ -481,6 +484,14 @@ class PeopleFinder:
                     around = text[max(0, min(s, qs) - _knob("coordination_context_before")):max(e, qe) + _knob("coordination_context_after")]
                     if re.search(r"\b(?:between|with|signed|signatures?|met|talks|agreed|and (?:his|her))\b", around):
                         return other(q.country)
+        # "Petrov, Russia's deputy minister, also sat down with General X": whom someone meets is the other side.
+        for q in self.people:
+            if q is p or not q.country or q.cue < _knob("cue_acronym") or not other(q.country):
+                continue
+            for (j, _qs, qe) in q.mentions:
+                gap = text[qe:s] if j == i and qe <= s else ""
+                if gap and "." not in gap.replace(". ", ".") and _cue("meets_before").search(gap) and len(gap) < _knob("list_gap"):
+                    return other(q.country)
         # In a list after someone, a person without a cue of their own shares theirs: only titles and
         # separators may stand between them ("X was joined by Defense Minister A, … chief B and … head C").
         for q in self.people:
