@@ -575,3 +575,11 @@ def test_whom_someone_sits_down_with_is_the_other_side_and_a_speaker_takes_the_c
         "Ivan Petrov": ("RUS", "Deputy Minister for Defence"), "Omar Raza": ("PAK", "Chief of Army Staff")}
     assert people("MOSCOW, Nov 14, 2021 - Russia has begun delivering air defence systems to India, Dmitry Volkov, "
                   "Director of the Federal Service for Military Cooperation, told reporters.")["Dmitry Volkov"][0] == "RUS"
+
+
+def test_words_relayed_by_a_spokesman_are_the_ministers():
+    # issue 8, class 7
+    x = doc("JAKARTA, Feb 11, 2025 - Indonesian Defence Minister Rudi Pranoto spoke by phone with his Turkish "
+            "counterpart on Monday.\n\nMinistry spokesman Colonel Budi Santoso quoted the minister as saying: "
+            "\"Every purchase must also build our own industry.\"")
+    assert [q.speaker for q in x.quotes] == ["Rudi Pranoto"]

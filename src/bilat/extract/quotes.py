@@ -175,6 +175,9 @@ class SpeakerResolver:
         text = self.folded[p]
         sent_start = max(sentence_start(text, start), start - rules().knob("speaker_before_window"))  # bounded: regexes below anchor at the end
         head = text[sent_start:start]
+        relayed = rules().cue("relayed_speech").search(head)
+        if relayed:  # "the spokesman quoted the minister as saying:": the minister spoke
+            return True, self._who(p, sent_start + relayed.start("who"), relayed.group("who"))
         m = re.search(rf"(?P<who>[^,.;]{{1,80}}?)\s+(?:\w+ly\s+)?{_speech()}(?:\s+(?:on|at|in)\s+[^,:]+)?(?:\s+that)?\s*[:,]?\s*$", head) or re.search(
             r"(?P<who>[A-Z][\w' -]{1,60}?)\s*:\s*$", head)
         if m:
