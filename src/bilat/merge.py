@@ -23,6 +23,9 @@ def group_people(rows: list[tuple[str, str | None, str | None, list[str]]]) -> t
     Spellings group by exact folded name first, then by a close surname.
     A person's country and role are the most frequent among its rows, the earliest on a tie.
     """
+    from bilat.rulebook import rules
+
+    similar = rules().knob("name_similarity")  # one cut-off for a person's names within and across articles
     by_key: dict[str, dict] = {}
     groups: list[dict] = []
     joined: list[int] = []
@@ -30,7 +33,7 @@ def group_people(rows: list[tuple[str, str | None, str | None, list[str]]]) -> t
         key = fold(name)
         surname = key.split()[-1]
         group = by_key.get(key) or next((g for g in groups
-                                         if difflib.SequenceMatcher(None, g["surname"], surname).ratio() >= 0.8), None)
+                                         if difflib.SequenceMatcher(None, g["surname"], surname).ratio() >= similar), None)
         if group is None:
             group = {"n": len(groups), "surname": surname, "name": name, "countries": Counter(),
                      "roles": Counter(), "variants": set()}
