@@ -583,3 +583,9 @@ def test_words_relayed_by_a_spokesman_are_the_ministers():
             "counterpart on Monday.\n\nMinistry spokesman Colonel Budi Santoso quoted the minister as saying: "
             "\"Every purchase must also build our own industry.\"")
     assert [q.speaker for q in x.quotes] == ["Rudi Pranoto"]
+
+
+def test_a_month_ahead_in_a_sentence_about_the_future_is_the_next_one():
+    # issue 8, class 6
+    assert [d.date.value for d in find_dates("The group would meet for the first time in October.", dt.date(2025, 7, 8))] == ["2025-10"]
+    assert [d.date.value for d in find_dates("The group met for the first time in October.", dt.date(2025, 7, 8))] == ["2024-10"]

@@ -187,7 +187,11 @@ def _resolve(kind: str, m: re.Match, anchor: dt.date | None, text: str) -> DateM
         if anchor is None:
             return make(None)
         month = _month(m)
-        year = anchor.year if month <= anchor.month else anchor.year - 1
+        # "met in March" is the last March; "will meet again in October" the next one
+        if _speaks_of_future(text):
+            year = anchor.year if month >= anchor.month else anchor.year + 1
+        else:
+            year = anchor.year if month <= anchor.month else anchor.year - 1
         return make(Date(f"{year:04d}-{month:02d}", "relative"))
     if kind == "weekday":
         if anchor is None:
