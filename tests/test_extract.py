@@ -589,3 +589,10 @@ def test_a_month_ahead_in_a_sentence_about_the_future_is_the_next_one():
     # issue 8, class 6
     assert [d.date.value for d in find_dates("The group would meet for the first time in October.", dt.date(2025, 7, 8))] == ["2025-10"]
     assert [d.date.value for d in find_dates("The group met for the first time in October.", dt.date(2025, 7, 8))] == ["2024-10"]
+
+
+def test_a_border_or_coast_named_is_a_place_not_a_party():
+    x = doc("DAKAR, May 2, 2024 - Senegalese and Portuguese marines held joint drills near the border with Mauritania in 2023.")
+    assert [(e.type, e.countries) for e in x.events] == [("exercise", ["PRT", "SEN"])]
+    x = doc("ACCRA, May 2, 2024 - Ghana and Nigeria held naval drills off the coast of Togo on Friday.")
+    assert [(e.type, e.countries) for e in x.events] == [("exercise", ["GHA", "NGA"])]
