@@ -76,6 +76,11 @@ def test_a_range_runs_from_the_first_day_of_since_to_the_last_day_of_until():
     assert date_range("2025-04-01", "2025-04", TODAY) == ("2025-04-01", "2025-04-30")
 
 
+def test_a_range_error_names_the_option():
+    with pytest.raises(DateError, match="^--until: '2025-13' names no month"):
+        date_range("2024", "2025-13", TODAY)
+
+
 def test_since_after_until_is_an_error():
     with pytest.raises(DateError, match="--since 2025 starts after --until 2024"):
         date_range("2025", "2024", TODAY)

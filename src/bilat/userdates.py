@@ -54,11 +54,18 @@ def span(text: str, today: date | None = None) -> tuple[date, date]:
 
 def date_range(since: str | None, until: str | None, today: date | None = None) -> tuple[str | None, str | None]:
     """`--since` and `--until` as inclusive ISO days (None where not given); a range that ends before it starts is an error."""
-    first = span(since, today)[0] if since else None
-    last = span(until, today)[1] if until else None
+    first = _span_of("--since", since, today)[0] if since else None
+    last = _span_of("--until", until, today)[1] if until else None
     if first and last and first > last:
         raise DateError(f"--since {since} starts after --until {until} ends; nothing can be in that range")
     return (first.isoformat() if first else None, last.isoformat() if last else None)
+
+
+def _span_of(option: str, text: str, today: date | None) -> tuple[date, date]:
+    try:
+        return span(text, today)
+    except DateError as e:
+        raise DateError(f"{option}: {e}") from None
 
 
 def _absolute(kind: str, parts: dict[str, str], text: str) -> tuple[date, date]:
