@@ -16,6 +16,7 @@ from typing import Annotated, Optional
 import typer
 
 from bilat.models import EVENT_TYPES  # dataclasses only: cheap at start-up
+from bilat.status import ExitStatus
 
 app = typer.Typer(
     name="bilat",
@@ -28,11 +29,11 @@ app = typer.Typer(
 
 
 class Failure(Exception):
-    """A failure the user gets as one line on stderr, with an exit code (1 runtime, 2 usage)."""
+    """A failure the user gets as one line on stderr, with its exit status."""
 
-    def __init__(self, message: str, code: int = 1):
+    def __init__(self, message: str, status: ExitStatus = ExitStatus.ERROR):
         super().__init__(message)
-        self.code = code
+        self.status = status
 
 
 def handled(command):
@@ -44,7 +45,7 @@ def handled(command):
             return command(*args, **kwargs)
         except Failure as e:
             typer.echo(f"bilat: {e}", err=True)
-            raise typer.Exit(e.code) from None
+            raise typer.Exit(e.status) from None
 
     return run
 
@@ -87,7 +88,7 @@ def _corpus_dir(corpus: Path | None) -> Path:
         return Path(str(resources.files("bilat").joinpath("seeds")))
     corpus = corpus.expanduser()
     if not corpus.is_dir():
-        raise Failure(f"corpus folder not found: {corpus}", 1)
+        raise Failure(f"corpus folder not found: {corpus}", ExitStatus.ERROR)
     return corpus
 
 
@@ -96,11 +97,11 @@ def _format(fmt: str, json_: bool, jsonl: bool, csv: bool, tsv: bool) -> str:
 
     chosen = [name for name, on in (("json", json_), ("jsonl", jsonl), ("csv", csv), ("tsv", tsv)) if on]
     if len(chosen) > 1:
-        raise Failure(f"choose one output format, not {' and '.join('--' + c for c in chosen)}", 2)
+        raise Failure(f"choose one output format, not {' and '.join('--' + c for c in chosen)}", ExitStatus.USAGE)
     try:
         return resolve_format(chosen[0] if chosen else fmt, sys.stdout)
     except FormatError as e:
-        raise Failure(str(e), 2) from e
+        raise Failure(str(e), ExitStatus.USAGE) from e
 
 
 def _reader(corpus: Path | None):
@@ -120,9 +121,9 @@ def _open(corpus: Path | None):
     try:
         conn, report = index.open_index(folder, progress=bar.update)
     except CorpusError as e:
-        raise Failure(str(e), 1) from e
+        raise Failure(str(e), ExitStatus.ERROR) from e
     except index.IndexUnavailable as e:
-        raise Failure(str(e), 1) from e
+        raise Failure(str(e), ExitStatus.ERROR) from e
     finally:
         bar.close()
     for path in report.skipped:
@@ -160,7 +161,7 @@ def _country(name: str) -> str:
     try:
         return load().resolve(name)
     except UnknownCountry as e:
-        raise Failure(str(e), 2) from e
+        raise Failure(str(e), ExitStatus.USAGE) from e
 
 
 def _date_bound(value: str | None, end: bool) -> str | None:
@@ -177,7 +178,7 @@ def _date_bound(value: str | None, end: bool) -> str | None:
     try:
         return parser.parse(value).date().isoformat()
     except (ValueError, OverflowError) as e:
-        raise Failure(f"cannot read {value!r} as a date", 2) from e
+        raise Failure(f"cannot read {value!r} as a date", ExitStatus.USAGE) from e
 
 
 def _filters(country, since, until, type_, search, limit):
@@ -186,7 +187,7 @@ def _filters(country, since, until, type_, search, limit):
     types = [t.lower().replace("-", "_") for t in (type_ or [])]
     unknown = [t for t in types if t not in EVENT_TYPES]
     if unknown:
-        raise Failure(f"unknown type {unknown[0]!r}; choose from {', '.join(EVENT_TYPES)}", 2)
+        raise Failure(f"unknown type {unknown[0]!r}; choose from {', '.join(EVENT_TYPES)}", ExitStatus.USAGE)
     return Filters(countries=[_country(c) for c in country or []], since=_date_bound(since, False),
                    until=_date_bound(until, True), types=types, search=search, limit=limit)
 
@@ -228,7 +229,7 @@ def pair_command(first: Annotated[str, typer.Argument(help="A country (name, dem
 
     a, b = _country(first), _country(second)
     if a == b:
-        raise Failure(f"a pair needs two different countries, got {a} twice", 2)
+        raise Failure(f"a pair needs two different countries, got {a} twice", ExitStatus.USAGE)
     f, fmt = _filters(None, since, until, type_, None, None), _format(fmt, json_, jsonl, csv, tsv)
     views.pair(_reader(corpus).pair(a, b, f), fmt)
 
@@ -261,7 +262,7 @@ def index_command(corpus: CorpusOpt = None,
         try:
             report = index.rebuild(folder)
         except index.IndexUnavailable as e:
-            raise Failure(str(e), 1) from e
+            raise Failure(str(e), ExitStatus.ERROR) from e
     else:
         _, report, folder = _open(corpus)
     views.index_report(report, folder, index.default_location(folder), fmt)
@@ -272,7 +273,7 @@ def _version(value: bool) -> None:
         from bilat import __version__
 
         typer.echo(f"bilat {__version__}")
-        raise typer.Exit()
+        raise typer.Exit(ExitStatus.OK)
 
 
 @app.callback()
@@ -282,7 +283,7 @@ def _root(version: Annotated[bool, typer.Option("--version", "-V", help="Show th
 
 
 def main() -> None:
-    """The console entry point: usage errors as one line, quiet ends in pipes, exit codes per DESIGN.md."""
+    """The console entry point: usage errors as one line, quiet ends in pipes, an ExitStatus at the end."""
     if hasattr(signal, "SIGPIPE"):
         # `bilat list | head`: end quietly when the reader goes away, as other Unix tools do.
         signal.signal(signal.SIGPIPE, signal.SIG_DFL)
@@ -290,19 +291,24 @@ def main() -> None:
         code = app(prog_name="bilat", standalone_mode=False)
     except KeyboardInterrupt:
         typer.echo("bilat: interrupted", err=True)
-        sys.exit(130)
+        sys.exit(ExitStatus.INTERRUPTED)
     except Exception as e:  # noqa: BLE001 - typer's own usage errors, without importing its vendored click
         if hasattr(e, "format_message") and hasattr(e, "exit_code"):
             message = e.format_message()
             if message:  # an empty one follows the help that `bilat` alone prints
                 hint = f" (see `{e.ctx.command_path} --help`)" if getattr(e, "ctx", None) is not None else ""
                 typer.echo(f"bilat: {message}{hint}", err=True)
-            sys.exit(e.exit_code)
+            sys.exit(_status(e.exit_code))
         if type(e).__name__ == "Abort":
             typer.echo("bilat: interrupted", err=True)
-            sys.exit(130)
+            sys.exit(ExitStatus.INTERRUPTED)
         raise
-    sys.exit(code if isinstance(code, int) else 0)
+    sys.exit(_status(code if isinstance(code, int) else ExitStatus.OK))
+
+
+def _status(code: int) -> ExitStatus:
+    """Typer's exit codes as ours (0 and 2 mean the same in both); one we do not name is an error."""
+    return ExitStatus(code) if code in ExitStatus._value2member_map_ else ExitStatus.ERROR
 
 
 if __name__ == "__main__":
