@@ -1,5 +1,5 @@
-"""The CLI core: program(args, env) with an Environment built by the test, shared options declared once,
-dates through userdates."""
+"""The CLI core: program(args, env) with an Environment built by the test, named exit statuses, shared
+options declared once, dates through userdates, global --rules and --debug."""
 import io
 import json
 import re
@@ -36,7 +36,7 @@ def test_environment_from_a_mapping():
     assert env.index is None  # empty counts as unset
     assert env.rules is None
     assert env.cache == Path("/var/cache/bilat")
-    assert env.no_color and not env.stdout_isatty
+    assert env.no_color and not env.stdout_isatty and not env.debug
     assert Environment.from_os({}).cache == Path.home() / ".cache" / "bilat"
 
 
@@ -95,6 +95,41 @@ def test_a_month_or_quarter_is_the_whole_of_it(tmp_path, corpus):
     env = make_env(tmp_path, corpus=corpus)
     _, out, _ = run(env, "timeline", "--since", "2025-Q1", "--until", "2025-Q1", "--json")
     assert {e["date"] for e in json.loads(out)} == {"2025-02-03"}
+
+
+def test_a_missing_rules_file_is_a_usage_error(tmp_path, corpus):
+    status, _, err = run(make_env(tmp_path, corpus=corpus), "--rules", str(tmp_path / "none.toml"), "list")
+    assert status is ExitStatus.USAGE
+    assert err == f"bilat: rules file not found: {tmp_path / 'none.toml'}\n"
+    status, _, err = run(make_env(tmp_path, corpus=corpus, rules=tmp_path / "gone.toml"), "list")
+    assert status is ExitStatus.USAGE and err.strip().endswith("(from $BILAT_RULES)")
+    status, _, err = run(make_env(tmp_path, corpus=corpus), "--rules", str(tmp_path), "list")
+    assert status is ExitStatus.USAGE and "is a folder" in err
+
+
+def test_rules_and_debug_are_carried_to_the_command(tmp_path, corpus, monkeypatch):
+    rules = tmp_path / "mine.toml"
+    rules.write_text("", encoding="utf-8")
+    seen = {}
+    real = cli._index_kwargs
+    monkeypatch.setattr(cli, "_index_kwargs", lambda env, folder: seen.update(env=env) or real(env, folder))
+    status, _, err = run(make_env(tmp_path, corpus=corpus, rules=tmp_path / "overridden.toml"),
+                         "--rules", str(rules), "--debug", "list")
+    assert status is ExitStatus.OK, err
+    assert seen["env"].rules == rules and seen["env"].debug
+
+
+def test_an_internal_error_is_one_line_and_debug_shows_the_trace(tmp_path, corpus, monkeypatch):
+    def broken(*_):
+        raise RuntimeError("boom\nsecond line")
+
+    monkeypatch.setattr("bilat.views.documents", broken)
+    status, _, err = run(make_env(tmp_path, corpus=corpus), "list")
+    assert status is ExitStatus.ERROR
+    assert err == "bilat: internal error: RuntimeError: boom second line (run with --debug for the trace)\n"
+    status, _, err = run(make_env(tmp_path, corpus=corpus), "--debug", "list")
+    assert status is ExitStatus.ERROR
+    assert err.startswith("Traceback") and "RuntimeError: boom" in err
 
 
 def test_usage_errors_and_interrupts_end_with_their_status(tmp_path, corpus, monkeypatch):

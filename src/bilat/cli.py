@@ -137,6 +137,24 @@ def _guarded(env: Environment, call: Callable[[], Any]) -> Any:
         raise typer.Exit(e.status) from None
     except KeyboardInterrupt:
         raise typer.Exit(_interrupted()) from None  # typer would end with 130 and no word
+    except BrokenPipeError:
+        raise  # the reader of a pipe went away: typer ends quietly
+    except Exception as e:  # noqa: BLE001
+        if hasattr(e, "exit_code"):  # typer's own exits and usage errors: program() reports them
+            raise
+        _report_internal_error(e, env.debug)
+        raise typer.Exit(ExitStatus.ERROR) from None
+
+
+def _report_internal_error(error: BaseException, debug: bool) -> None:
+    """A bug, not a user's mistake: one line, or with --debug the whole trace."""
+    if debug:
+        import traceback
+
+        traceback.print_exception(error, file=sys.stderr)
+        return
+    message = " ".join(str(error).split())
+    typer.echo(f"bilat: internal error: {type(error).__name__}: {message} (run with --debug for the trace)", err=True)
 
 
 # -- from options to the query layer ------------------------------------------------------------
@@ -205,7 +223,10 @@ def _index_location(env: Environment, folder: Path) -> Path:
 
 
 def _index_kwargs(env: Environment, folder: Path) -> dict[str, Any]:
-    """What every call into the index takes from the run's environment."""
+    """What every call into the index takes from the run's environment.
+
+    The one place to add `rules_file=env.rules` once index.open_index and index.rebuild accept it.
+    """
     return {"location": _index_location(env, folder)}
 
 
@@ -333,16 +354,28 @@ def _version(value: bool) -> None:
 @app.callback()
 def _root(ctx: typer.Context,
           version: Annotated[bool, typer.Option("--version", "-V", help="Show the version and exit.", callback=_version,
-                                                is_eager=True)] = False) -> None:
+                                                is_eager=True)] = False,
+          rules: Annotated[Optional[Path], typer.Option("--rules", metavar="FILE", show_default=False,
+                                                        help="Your extraction rules, merged over the built-in ones (else $BILAT_RULES).")] = None,
+          debug: Annotated[bool, typer.Option("--debug", help="On an internal error, print the whole trace.")] = False) -> None:
     """Bilateral defence engagements in a folder of news articles: who engaged with whom, when, where, and who said what."""
-    ctx.obj = _environment(ctx)  # every command's context inherits it
+    env = _environment(ctx).with_options(rules=rules, debug=debug)
+    ctx.obj = env  # every command's context inherits it
+    _guarded(env, lambda: _check_rules(env, given=rules is not None))
+
+
+def _check_rules(env: Environment, given: bool) -> None:
+    if env.rules is not None and not env.rules.is_file():
+        source = "" if given else " (from $BILAT_RULES)"
+        problem = "is a folder, not a file" if env.rules.is_dir() else "not found"
+        raise Failure(f"rules file {problem}: {env.rules}{source}", ExitStatus.USAGE)
 
 
 def program(args: Sequence[str], env: Environment) -> ExitStatus:
     """Run one command line in `env` and say how it ended; output goes to env.stdout and env.stderr.
 
-    Typer's usage errors end as one line with a hint and Ctrl-C as "interrupted". Nothing here touches
-    the process: main() does that.
+    Typer's usage errors end as one line with a hint, Ctrl-C as "interrupted", and anything unexpected
+    as an internal error. Nothing here touches the process: main() does that.
     """
     with contextlib.redirect_stdout(env.stdout), contextlib.redirect_stderr(env.stderr):
         try:
@@ -358,7 +391,9 @@ def program(args: Sequence[str], env: Environment) -> ExitStatus:
                 return _status(e.exit_code)
             if type(e).__name__ == "Abort":  # click's form of a Ctrl-C
                 return _interrupted()
-            raise
+            # Raised outside any command (the commands report their own): --debug may not be parsed yet.
+            _report_internal_error(e, env.debug or "--debug" in args)
+            return ExitStatus.ERROR
     return _status(code if isinstance(code, int) else ExitStatus.OK)
 
 

@@ -1,6 +1,7 @@
 """Everything bilat takes from outside its command line, read in this one place.
 
-Environment variables, and the standard streams and whether they are terminals. The CLI builds one `Environment` per run
+Environment variables, the standard streams and whether they are terminals, and the global options
+that change how a whole run behaves (`--rules`, `--debug`). The CLI builds one `Environment` per run
 with `Environment.from_os()`; tests build their own and hand it to `cli.program(args, env)`, so no test
 has to patch `os.environ` or `sys.stdout`.
 """
@@ -9,7 +10,7 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TextIO
 
@@ -26,9 +27,10 @@ def _real_stderr() -> TextIO:
 class Environment:
     corpus: Path | None = None  # $BILAT_CORPUS: the corpus folder when --corpus is not given
     index: Path | None = None  # $BILAT_INDEX: one index file for every corpus, instead of one each in the cache
-    rules: Path | None = None  # $BILAT_RULES: user rules merged over the built-in ones
+    rules: Path | None = None  # --rules, else $BILAT_RULES: user rules merged over the built-in ones
     cache: Path = field(default_factory=lambda: Path.home() / ".cache" / "bilat")  # $XDG_CACHE_HOME/bilat
     no_color: bool = False  # $NO_COLOR set and not empty (no-color.org)
+    debug: bool = False  # --debug: an internal error prints its whole trace
     stdout: TextIO = field(default_factory=_real_stdout)
     stderr: TextIO = field(default_factory=_real_stderr)
 
@@ -46,6 +48,10 @@ class Environment:
                    cache=(path("XDG_CACHE_HOME") or Path.home() / ".cache") / "bilat",
                    no_color=bool(environ.get("NO_COLOR")),
                    stdout=stdout or sys.stdout, stderr=stderr or sys.stderr)
+
+    def with_options(self, *, rules: Path | None, debug: bool) -> Environment:
+        """This environment with the global options of the command line: `--rules` wins over $BILAT_RULES."""
+        return replace(self, rules=rules.expanduser() if rules else self.rules, debug=debug or self.debug)
 
     @property
     def stdout_isatty(self) -> bool:
