@@ -1,21 +1,29 @@
 """The command line: parse options, call the query layer, hand the records to render. No logic of its own.
 
-Start-up is paid on every command and every TAB, so this module imports typer and the standard
-library only; the index, extraction, rich and tabulate load inside the commands that need them.
+`main()` is the console entry point; `program(args, env)` runs one command line against an
+`Environment` (what bilat reads from outside: variables, streams) and returns an `ExitStatus`, so tests
+call it directly. The options every query command shares are declared once, in `SHARED_OPTIONS`.
+
+Start-up is paid on every command and every TAB, so this module imports typer, the standard library and
+tiny modules of our own only; the index, extraction, rich and tabulate load inside the commands that need them.
 """
 from __future__ import annotations
 
+import contextlib
 import functools
-import os
-import re
+import inspect
 import signal
 import sys
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated, Any, Optional
 
 import typer
 
+from bilat.environment import Environment
 from bilat.models import EVENT_TYPES  # dataclasses only: cheap at start-up
+from bilat.status import ExitStatus
 
 app = typer.Typer(
     name="bilat",
@@ -28,39 +36,14 @@ app = typer.Typer(
 
 
 class Failure(Exception):
-    """A failure the user gets as one line on stderr, with an exit code (1 runtime, 2 usage)."""
+    """A failure the user gets as one line on stderr, with its exit status."""
 
-    def __init__(self, message: str, code: int = 1):
+    def __init__(self, message: str, status: ExitStatus = ExitStatus.ERROR):
         super().__init__(message)
-        self.code = code
+        self.status = status
 
 
-def handled(command):
-    """Failures become one line on stderr and their exit code, under the CLI and under CliRunner alike."""
-
-    @functools.wraps(command)
-    def run(*args, **kwargs):
-        from bilat.query import SearchError
-
-        try:
-            return command(*args, **kwargs)
-        except Failure as e:
-            typer.echo(f"bilat: {e}", err=True)
-            raise typer.Exit(e.code) from None
-        except SearchError as e:
-            typer.echo(f"bilat: {e}", err=True)
-            raise typer.Exit(2) from None
-
-    return run
-
-
-# -- shared options -----------------------------------------------------------------------------
-CorpusOpt = Annotated[Optional[Path], typer.Option("--corpus", help="Corpus folder (else $BILAT_CORPUS, else the bundled seeds).", show_default=False)]
-FormatOpt = Annotated[str, typer.Option("--format", "-f", help="auto, table, json, jsonl, csv, tsv, or any tabulate format.")]
-JsonOpt = Annotated[bool, typer.Option("--json", help="Same as --format json.")]
-JsonlOpt = Annotated[bool, typer.Option("--jsonl", help="Same as --format jsonl.")]
-CsvOpt = Annotated[bool, typer.Option("--csv", help="Same as --format csv.")]
-TsvOpt = Annotated[bool, typer.Option("--tsv", help="Same as --format tsv.")]
+# -- shared options: declared once, each command names the ones it takes ------------------------
 def complete_country(incomplete: str) -> list[str]:
     """TAB on a country: the common names that start with what was typed (diacritics and case ignored)."""
     from bilat.gazetteer import load
@@ -75,83 +58,218 @@ def complete_type(incomplete: str) -> list[str]:
     return [t for t in EVENT_TYPES if t.startswith(incomplete.lower())]
 
 
-CountryOpt = Annotated[Optional[list[str]], typer.Option("--country", "-c", help="Country by name, demonym or code; repeat for all of several.", show_default=False, autocompletion=complete_country)]
-SinceOpt = Annotated[Optional[str], typer.Option("--since", help="On or after this date (2025, 2025-04, 1 April 2025 …).", show_default=False)]
-UntilOpt = Annotated[Optional[str], typer.Option("--until", help="On or before this date.", show_default=False)]
-TypeOpt = Annotated[Optional[list[str]], typer.Option("--type", "-t", help=f"Engagement type: {', '.join(EVENT_TYPES)}; repeatable.", show_default=False, autocompletion=complete_type)]
-SearchOpt = Annotated[Optional[str], typer.Option("--search", "-s", help="Full-text search of the articles.", show_default=False)]
-LimitOpt = Annotated[Optional[int], typer.Option("--limit", "-n", min=1, help="At most this many rows.", show_default=False)]
+@dataclass
+class Shared:
+    """The shared options as one command received them; those it does not take keep these defaults."""
+
+    corpus: Path | None = None
+    countries: list[str] = field(default_factory=list)
+    since: str | None = None
+    until: str | None = None
+    types: list[str] = field(default_factory=list)
+    search: str | None = None
+    limit: int | None = None
+    format: str = "auto"
+    json: bool = False
+    jsonl: bool = False
+    csv: bool = False
+    tsv: bool = False
 
 
-def _corpus_dir(corpus: Path | None) -> Path:
-    if corpus is None and os.environ.get("BILAT_CORPUS"):
-        corpus = Path(os.environ["BILAT_CORPUS"])
+# Each shared option once: its `Shared` field, its declaration, its default.
+SHARED_OPTIONS: dict[str, tuple[Any, Any]] = {
+    "corpus": (Annotated[Optional[Path], typer.Option("--corpus", help="Corpus folder (else $BILAT_CORPUS, else the bundled seeds).", show_default=False)], None),
+    "countries": (Annotated[Optional[list[str]], typer.Option("--country", "-c", help="Country by name, demonym or code; repeat for all of several.", show_default=False, autocompletion=complete_country)], None),
+    "since": (Annotated[Optional[str], typer.Option("--since", help="From this date on: a year, quarter, month or day (2025, 2024-Q1, April 2025, last year …).", show_default=False)], None),
+    "until": (Annotated[Optional[str], typer.Option("--until", help="Up to this date, its whole span included (2025 ends on 31 December).", show_default=False)], None),
+    "types": (Annotated[Optional[list[str]], typer.Option("--type", "-t", help=f"Engagement type: {', '.join(EVENT_TYPES)}; repeatable.", show_default=False, autocompletion=complete_type)], None),
+    "search": (Annotated[Optional[str], typer.Option("--search", "-s", help="Full-text search of the articles.", show_default=False)], None),
+    "limit": (Annotated[Optional[int], typer.Option("--limit", "-n", min=1, help="At most this many rows.", show_default=False)], None),
+    "format": (Annotated[str, typer.Option("--format", "-f", help="auto, table, json, jsonl, csv, tsv, or any tabulate format.")], "auto"),
+    "json": (Annotated[bool, typer.Option("--json", help="Same as --format json.")], False),
+    "jsonl": (Annotated[bool, typer.Option("--jsonl", help="Same as --format jsonl.")], False),
+    "csv": (Annotated[bool, typer.Option("--csv", help="Same as --format csv.")], False),
+    "tsv": (Annotated[bool, typer.Option("--tsv", help="Same as --format tsv.")], False),
+}
+FILTERS = ("countries", "since", "until", "types", "search", "limit")
+OUTPUT = ("format", "json", "jsonl", "csv", "tsv")
+
+
+def command(name: str, *, takes: Sequence[str]) -> Callable:
+    """Register `fn(env, opts, **own)` as the command `name`, taking the shared options `takes` besides its own.
+
+    Typer reads a command's options from its signature, so the registered function shows typer the
+    command's own parameters followed by the shared ones; it gathers the shared values into a `Shared`,
+    finds the run's Environment, and turns failures into one line on stderr and an exit status.
+    """
+    def register(fn: Callable) -> Callable:
+        own = [p for p in inspect.signature(fn, eval_str=True).parameters.values() if p.name not in ("env", "opts")]
+        shared = [inspect.Parameter(key, inspect.Parameter.KEYWORD_ONLY, annotation=SHARED_OPTIONS[key][0],
+                                    default=SHARED_OPTIONS[key][1]) for key in takes]
+        context = inspect.Parameter("ctx", inspect.Parameter.KEYWORD_ONLY, annotation=typer.Context)
+
+        @functools.wraps(fn)
+        def run(ctx: typer.Context, **values: Any) -> None:
+            env = _environment(ctx)
+            given = {key: values.pop(key) for key in takes}
+            opts = Shared(**{key: value for key, value in given.items() if value is not None})  # None: not given
+            _guarded(env, lambda: fn(env, opts, **values))
+
+        parameters = [*own, *shared, context]
+        run.__signature__ = inspect.Signature(parameters)  # type: ignore[attr-defined]
+        run.__annotations__ = {p.name: p.annotation for p in parameters}
+        return app.command(name)(run)
+
+    return register
+
+
+def _environment(ctx: typer.Context) -> Environment:
+    """The run's Environment: set by the root callback, or read from the OS when none was handed in."""
+    return ctx.obj if isinstance(ctx.obj, Environment) else Environment.from_os()
+
+
+def _guarded(env: Environment, call: Callable[[], Any]) -> Any:
+    """Failures become one line on stderr and their exit status, under main() and under CliRunner alike."""
+    try:
+        return call()
+    except Failure as e:
+        typer.echo(f"bilat: {e}", err=True)
+        raise typer.Exit(e.status) from None
+    except KeyboardInterrupt:
+        raise typer.Exit(_interrupted()) from None  # typer would end with 130 and no word
+    except BrokenPipeError:
+        raise  # the reader of a pipe went away: typer ends quietly
+    except Exception as e:  # noqa: BLE001
+        if hasattr(e, "exit_code"):  # typer's own exits and usage errors: program() reports them
+            raise
+        _report_internal_error(e, env.debug)
+        raise typer.Exit(ExitStatus.ERROR) from None
+
+
+def _report_internal_error(error: BaseException, debug: bool) -> None:
+    """A bug, not a user's mistake: one line, or with --debug the whole trace."""
+    if debug:
+        import traceback
+
+        traceback.print_exception(error, file=sys.stderr)
+        return
+    message = " ".join(str(error).split())
+    typer.echo(f"bilat: internal error: {type(error).__name__}: {message} (run with --debug for the trace)", err=True)
+
+
+# -- from options to the query layer ------------------------------------------------------------
+def _corpus_dir(opts: Shared, env: Environment) -> Path:
+    corpus = opts.corpus or env.corpus
     if corpus is None:
         from importlib import resources
 
         return Path(str(resources.files("bilat").joinpath("seeds")))
     corpus = corpus.expanduser()
     if not corpus.is_dir():
-        raise Failure(f"corpus folder not found: {corpus}", 1)
+        raise Failure(f"corpus folder not found: {corpus}", ExitStatus.ERROR)
     return corpus
 
 
-def _format(fmt: str, json_: bool, jsonl: bool, csv: bool, tsv: bool) -> str:
+def _format(opts: Shared, env: Environment) -> str:
     from bilat.render import FormatError, resolve_format
 
-    chosen = [name for name, on in (("json", json_), ("jsonl", jsonl), ("csv", csv), ("tsv", tsv)) if on]
+    chosen = [name for name in ("json", "jsonl", "csv", "tsv") if getattr(opts, name)]
     if len(chosen) > 1:
-        raise Failure(f"choose one output format, not {' and '.join('--' + c for c in chosen)}", 2)
+        raise Failure(f"choose one output format, not {' and '.join('--' + c for c in chosen)}", ExitStatus.USAGE)
     try:
-        return resolve_format(chosen[0] if chosen else fmt, sys.stdout)
+        return resolve_format(chosen[0] if chosen else opts.format, env.stdout)
     except FormatError as e:
-        raise Failure(str(e), 2) from e
+        raise Failure(str(e), ExitStatus.USAGE) from e
 
 
-def _reader(corpus: Path | None):
-    from bilat.query import Reader
+def _filters(opts: Shared):
+    from bilat.query import Filters
+    from bilat.userdates import DateError, date_range
 
-    conn, _, _ = _open(corpus)
-    return Reader(conn)
+    types = [t.lower().replace("-", "_") for t in opts.types]
+    unknown = [t for t in types if t not in EVENT_TYPES]
+    if unknown:
+        raise Failure(f"unknown type {unknown[0]!r}; choose from {', '.join(EVENT_TYPES)}", ExitStatus.USAGE)
+    try:
+        since, until = date_range(opts.since, opts.until)
+    except DateError as e:
+        raise Failure(str(e), ExitStatus.USAGE) from e
+    return Filters(countries=[_country(c) for c in opts.countries], since=since, until=until, types=types,
+                   search=opts.search, limit=opts.limit)
 
 
-def _open(corpus: Path | None):
+def _country(name: str) -> str:
+    from bilat.gazetteer import UnknownCountry, load
+
+    try:
+        return load().resolve(name)
+    except UnknownCountry as e:
+        raise Failure(str(e), ExitStatus.USAGE) from e
+
+
+def _index_location(env: Environment, folder: Path) -> Path:
+    """$BILAT_INDEX, else one file per corpus folder in the cache.
+
+    The file name is index.default_location's (a test checks the two agree); it is made here because
+    default_location reads the variables itself, and the Environment is the one place that reads them.
+    """
+    if env.index is not None:
+        return env.index
+    import hashlib
+
+    resolved = folder.resolve()
+    slug = "".join(ch if ch.isalnum() else "-" for ch in resolved.name)[:40] or "corpus"
+    return env.cache / f"{slug}-{hashlib.sha1(str(resolved).encode()).hexdigest()[:12]}.db"
+
+
+def _index_kwargs(env: Environment, folder: Path) -> dict[str, Any]:
+    """What every call into the index takes from the run's environment: where it lives, and the user's rules."""
+    return {"location": _index_location(env, folder), "rules_file": env.rules}
+
+
+def _open(opts: Shared, env: Environment):
     """The refreshed index of the corpus; a progress bar on a terminal while many files are read."""
     from bilat import index
     from bilat.corpus import CorpusError
 
-    folder = _corpus_dir(corpus)
-    bar = _progress()
+    folder = _corpus_dir(opts, env)
+    bar = _Progress(env)
     try:
-        conn, report = index.open_index(folder, progress=bar.update)
-    except CorpusError as e:
-        raise Failure(str(e), 1) from e
-    except index.IndexUnavailable as e:
-        raise Failure(str(e), 1) from e
+        conn, report = index.open_index(folder, progress=bar.update, **_index_kwargs(env, folder))
+    except (CorpusError, index.IndexUnavailable) as e:
+        raise Failure(str(e), ExitStatus.ERROR) from e
     finally:
         bar.close()
-    for problem in report.skipped:
+    for problem in report.skipped:  # each once: a file is reported again only after it changes
         typer.echo(f"bilat: skipped {problem}", err=True)
     for bug in report.failed:
         typer.echo(f"bilat: extraction failed, a bug in bilat (the rest is indexed): {bug}", err=True)
     return conn, report, folder
 
 
-class _progress:
+def _reader(opts: Shared, env: Environment):
+    from bilat.query import Reader
+
+    conn, _, _ = _open(opts, env)
+    return Reader(conn)
+
+
+class _Progress:
     """A rich progress bar on stderr, only on a terminal and only when there is real work."""
 
-    def __init__(self):
+    def __init__(self, env: Environment):
+        self._env = env
         self._bar = None
         self._task = None
 
     def update(self, n: int, total: int) -> None:
         if self._bar is None:
-            if total < 50 or not sys.stderr.isatty():
+            if total < 50 or not self._env.stderr_isatty:
                 return
             from rich.console import Console
             from rich.progress import Progress
 
-            self._bar = Progress(console=Console(stderr=True), transient=True)
+            self._bar = Progress(console=Console(file=self._env.stderr, no_color=self._env.no_color), transient=True)
             self._bar.start()
             self._task = self._bar.add_task("indexing", total=total)
         self._bar.update(self._task, completed=n)
@@ -161,155 +279,148 @@ class _progress:
             self._bar.stop()
 
 
-def _country(name: str) -> str:
-    from bilat.gazetteer import UnknownCountry, load
-
-    try:
-        return load().resolve(name)
-    except UnknownCountry as e:
-        raise Failure(str(e), 2) from e
-
-
-def _date_bound(value: str | None, end: bool) -> str | None:
-    """A user's date to an inclusive ISO bound: `2025` is all of 2025, `2025-04` all of April."""
-    if not value:
-        return None
-    value = value.strip()
-    if re.fullmatch(r"\d{4}", value):
-        return f"{value}-12-31" if end else f"{value}-01-01"
-    if re.fullmatch(r"\d{4}-\d{2}", value):
-        return f"{value}-31" if end else f"{value}-01"
-    from dateutil import parser
-
-    try:
-        return parser.parse(value).date().isoformat()
-    except (ValueError, OverflowError) as e:
-        raise Failure(f"cannot read {value!r} as a date", 2) from e
-
-
-def _filters(country, since, until, type_, search, limit):
-    from bilat.query import Filters
-
-    types = [t.lower().replace("-", "_") for t in (type_ or [])]
-    unknown = [t for t in types if t not in EVENT_TYPES]
-    if unknown:
-        raise Failure(f"unknown type {unknown[0]!r}; choose from {', '.join(EVENT_TYPES)}", 2)
-    return Filters(countries=[_country(c) for c in country or []], since=_date_bound(since, False),
-                   until=_date_bound(until, True), types=types, search=search, limit=limit)
-
-
 # -- commands -----------------------------------------------------------------------------------
-@app.command("list")
-@handled
-def list_command(corpus: CorpusOpt = None, country: CountryOpt = None, since: SinceOpt = None, until: UntilOpt = None,
-                 type_: TypeOpt = None, search: SearchOpt = None, limit: LimitOpt = None, fmt: FormatOpt = "auto",
-                 json_: JsonOpt = False, jsonl: JsonlOpt = False, csv: CsvOpt = False, tsv: TsvOpt = False) -> None:
+@command("list", takes=("corpus", *FILTERS, *OUTPUT))
+def list_command(env: Environment, opts: Shared) -> None:
     """The articles, and what each covers."""
     from bilat import views
 
-    f, fmt = _filters(country, since, until, type_, search, limit), _format(fmt, json_, jsonl, csv, tsv)
-    views.documents(_reader(corpus).list_documents(f), fmt)
+    f, fmt = _filters(opts), _format(opts, env)
+    views.documents(_reader(opts, env).list_documents(f), fmt)
 
 
-@app.command("timeline")
-@handled
-def timeline_command(corpus: CorpusOpt = None, country: CountryOpt = None, since: SinceOpt = None, until: UntilOpt = None,
-                     type_: TypeOpt = None, search: SearchOpt = None, limit: LimitOpt = None, fmt: FormatOpt = "auto",
-                     json_: JsonOpt = False, jsonl: JsonlOpt = False, csv: CsvOpt = False, tsv: TsvOpt = False) -> None:
+@command("timeline", takes=("corpus", *FILTERS, *OUTPUT))
+def timeline_command(env: Environment, opts: Shared) -> None:
     """What happened, in order: engagements by date, undated ones last."""
     from bilat import views
 
-    f, fmt = _filters(country, since, until, type_, search, limit), _format(fmt, json_, jsonl, csv, tsv)
-    views.timeline(_reader(corpus).timeline(f), fmt)
+    f, fmt = _filters(opts), _format(opts, env)
+    views.timeline(_reader(opts, env).timeline(f), fmt)
 
 
-@app.command("pair")
-@handled
-def pair_command(first: Annotated[str, typer.Argument(help="A country (name, demonym or code).", show_default=False, autocompletion=complete_country)],
-                 second: Annotated[str, typer.Argument(help="The other country.", show_default=False, autocompletion=complete_country)],
-                 corpus: CorpusOpt = None, since: SinceOpt = None, until: UntilOpt = None, type_: TypeOpt = None,
-                 fmt: FormatOpt = "auto", json_: JsonOpt = False, jsonl: JsonlOpt = False, csv: CsvOpt = False,
-                 tsv: TsvOpt = False) -> None:
+@command("pair", takes=("corpus", "since", "until", "types", *OUTPUT))
+def pair_command(env: Environment, opts: Shared,
+                 first: Annotated[str, typer.Argument(help="A country (name, demonym or code).", show_default=False, autocompletion=complete_country)],
+                 second: Annotated[str, typer.Argument(help="The other country.", show_default=False, autocompletion=complete_country)]) -> None:
     """Everything about one relationship: summary, timeline, people, quotes, figures, sources."""
     from bilat import views
 
     a, b = _country(first), _country(second)
     if a == b:
-        raise Failure(f"a pair needs two different countries, got {a} twice", 2)
-    f, fmt = _filters(None, since, until, type_, None, None), _format(fmt, json_, jsonl, csv, tsv)
-    views.pair(_reader(corpus).pair(a, b, f), fmt)
+        raise Failure(f"a pair needs two different countries, got {a} twice", ExitStatus.USAGE)
+    f, fmt = _filters(opts), _format(opts, env)
+    views.pair(_reader(opts, env).pair(a, b, f), fmt)
 
 
-@app.command("quote")
-@handled
-def quote_command(words: Annotated[Optional[list[str]], typer.Argument(help="Words the quotation contains.", show_default=False)] = None,
-                  speaker: Annotated[Optional[str], typer.Option("--speaker", help="Speaker's name or part of it (any spelling of diacritics).", show_default=False)] = None,
-                  corpus: CorpusOpt = None, country: CountryOpt = None, since: SinceOpt = None, until: UntilOpt = None,
-                  limit: LimitOpt = None, fmt: FormatOpt = "auto", json_: JsonOpt = False, jsonl: JsonlOpt = False,
-                  csv: CsvOpt = False, tsv: TsvOpt = False) -> None:
+@command("quote", takes=("corpus", "countries", "since", "until", "limit", *OUTPUT))
+def quote_command(env: Environment, opts: Shared,
+                  words: Annotated[Optional[list[str]], typer.Argument(help="Words the quotation contains.", show_default=False)] = None,
+                  speaker: Annotated[Optional[str], typer.Option("--speaker", help="Speaker's name or part of it (any spelling of diacritics).", show_default=False)] = None) -> None:
     """Who said what, where and when."""
     from bilat import views
 
-    f, fmt = _filters(country, since, until, None, None, limit), _format(fmt, json_, jsonl, csv, tsv)
-    views.quotes(_reader(corpus).quotes(f, speaker=speaker, words=" ".join(words or []) or None), fmt)
+    f, fmt = _filters(opts), _format(opts, env)
+    views.quotes(_reader(opts, env).quotes(f, speaker=speaker, words=" ".join(words or []) or None), fmt)
 
 
-@app.command("index")
-@handled
-def index_command(corpus: CorpusOpt = None,
-                  rebuild: Annotated[bool, typer.Option("--rebuild", help="Build a fresh index and swap it in.")] = False,
-                  fmt: FormatOpt = "auto", json_: JsonOpt = False) -> None:
+@command("index", takes=("corpus", "format", "json"))
+def index_command(env: Environment, opts: Shared,
+                  rebuild: Annotated[bool, typer.Option("--rebuild", help="Build a fresh index and swap it in.")] = False) -> None:
     """Refresh the index now and report what changed (queries do this by themselves)."""
     from bilat import index, views
 
-    fmt = _format(fmt, json_, False, False, False)
+    fmt = _format(opts, env)
     if rebuild:
-        folder = _corpus_dir(corpus)
+        folder = _corpus_dir(opts, env)
         try:
-            report = index.rebuild(folder)
+            report = index.rebuild(folder, **_index_kwargs(env, folder))
         except index.IndexUnavailable as e:
-            raise Failure(str(e), 1) from e
+            raise Failure(str(e), ExitStatus.ERROR) from e
     else:
-        _, report, folder = _open(corpus)
-    views.index_report(report, folder, index.default_location(folder), fmt)
+        _, report, folder = _open(opts, env)
+    views.index_report(report, folder, _index_location(env, folder), fmt)
 
 
+# -- the root: global options, and the run as a whole -------------------------------------------
 def _version(value: bool) -> None:
     if value:
         from bilat import __version__
 
         typer.echo(f"bilat {__version__}")
-        raise typer.Exit()
+        raise typer.Exit(ExitStatus.OK)
 
 
 @app.callback()
-def _root(version: Annotated[bool, typer.Option("--version", "-V", help="Show the version and exit.", callback=_version,
-                                                is_eager=True)] = False) -> None:
+def _root(ctx: typer.Context,
+          version: Annotated[bool, typer.Option("--version", "-V", help="Show the version and exit.", callback=_version,
+                                                is_eager=True)] = False,
+          rules: Annotated[Optional[Path], typer.Option("--rules", metavar="FILE", show_default=False,
+                                                        help="Your extraction rules, merged over the built-in ones (else $BILAT_RULES).")] = None,
+          debug: Annotated[bool, typer.Option("--debug", help="On an internal error, print the whole trace.")] = False) -> None:
     """Bilateral defence engagements in a folder of news articles: who engaged with whom, when, where, and who said what."""
+    env = _environment(ctx).with_options(rules=rules, debug=debug)
+    ctx.obj = env  # every command's context inherits it
+    _guarded(env, lambda: _check_rules(env, given=rules is not None))
+
+
+def _check_rules(env: Environment, given: bool) -> None:
+    """A user's rule file is read and checked before any command: a problem is one line naming file and line."""
+    if env.rules is None:
+        return
+    source = "" if given else " (from $BILAT_RULES)"
+    if not env.rules.is_file():
+        problem = "is a folder, not a file" if env.rules.is_dir() else "not found"
+        raise Failure(f"rules file {problem}: {env.rules}{source}", ExitStatus.USAGE)
+    from bilat import rulebook
+
+    try:
+        rulebook.load(str(env.rules))
+    except rulebook.RuleError as e:
+        raise Failure(f"{e}{source}", ExitStatus.USAGE) from None
+
+
+def program(args: Sequence[str], env: Environment) -> ExitStatus:
+    """Run one command line in `env` and say how it ended; output goes to env.stdout and env.stderr.
+
+    Typer's usage errors end as one line with a hint, Ctrl-C as "interrupted", and anything unexpected
+    as an internal error. Nothing here touches the process: main() does that.
+    """
+    with contextlib.redirect_stdout(env.stdout), contextlib.redirect_stderr(env.stderr):
+        try:
+            code = app(args=list(args), prog_name="bilat", standalone_mode=False, obj=env)
+        except KeyboardInterrupt:
+            return _interrupted()
+        except Exception as e:  # noqa: BLE001 - typer's usage errors, without importing its vendored click
+            if hasattr(e, "format_message") and hasattr(e, "exit_code"):
+                message = e.format_message()
+                if message:  # an empty one follows the help that `bilat` alone prints
+                    hint = f" (see `{e.ctx.command_path} --help`)" if getattr(e, "ctx", None) is not None else ""
+                    typer.echo(f"bilat: {message}{hint}", err=True)
+                return _status(e.exit_code)
+            if type(e).__name__ == "Abort":  # click's form of a Ctrl-C
+                return _interrupted()
+            # Raised outside any command (the commands report their own): --debug may not be parsed yet.
+            _report_internal_error(e, env.debug or "--debug" in args)
+            return ExitStatus.ERROR
+    return _status(code if isinstance(code, int) else ExitStatus.OK)
+
+
+def _interrupted() -> ExitStatus:
+    typer.echo("bilat: interrupted", err=True)
+    return ExitStatus.INTERRUPTED
+
+
+def _status(code: int) -> ExitStatus:
+    """Typer's exit codes as ours (0 and 2 mean the same in both); one we do not name is an error."""
+    return ExitStatus(code) if code in ExitStatus._value2member_map_ else ExitStatus.ERROR
 
 
 def main() -> None:
-    """The console entry point: usage errors as one line, quiet ends in pipes, exit codes per DESIGN.md."""
+    """The console entry point: the real environment, quiet ends in pipes, the process's exit status."""
     if hasattr(signal, "SIGPIPE"):
         # `bilat list | head`: end quietly when the reader goes away, as other Unix tools do.
         signal.signal(signal.SIGPIPE, signal.SIG_DFL)
-    try:
-        code = app(prog_name="bilat", standalone_mode=False)
-    except KeyboardInterrupt:
-        typer.echo("bilat: interrupted", err=True)
-        sys.exit(130)
-    except Exception as e:  # noqa: BLE001 - typer's own usage errors, without importing its vendored click
-        if hasattr(e, "format_message") and hasattr(e, "exit_code"):
-            message = e.format_message()
-            if message:  # an empty one follows the help that `bilat` alone prints
-                hint = f" (see `{e.ctx.command_path} --help`)" if getattr(e, "ctx", None) is not None else ""
-                typer.echo(f"bilat: {message}{hint}", err=True)
-            sys.exit(e.exit_code)
-        if type(e).__name__ == "Abort":
-            typer.echo("bilat: interrupted", err=True)
-            sys.exit(130)
-        raise
-    sys.exit(code if isinstance(code, int) else 0)
+    sys.exit(program(sys.argv[1:], Environment.from_os()))
 
 
 if __name__ == "__main__":
