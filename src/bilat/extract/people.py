@@ -50,8 +50,8 @@ class _Patterns:
         self.title_like = book.words("not_name") | self.rank_or_honorific
         title_token = r"(?:[A-Z(][\w'’().&-]*|of|the|for|in|and|&|" + book.alternation("title_words") + "|" + book.alternation("role_heads") + ")"
         # What may stand between two people of one list: separators, titles, and an opening "was joined by".
-        self.list_gap = re.compile(r"(?:\s+(?:was|were)\s+(?:joined|accompanied|flanked)\s+(?:[a-z]+\s+){0,4}?by\s+|\s+(?:along|together)\s+with\s+|"
-                                   r"\s*(?:,|\band\b)\s*)(?:\s*(?:,|\band\b)\s*|" + title_token + r"(?:\s+|(?=,)))*")
+        self.list_gap = re.compile(r"(?:" + book.cue("joined_by").pattern + r"|\s*(?:,|\band\b)\s*)"
+                                   r"(?:\s*(?:,|\band\b)\s*|" + title_token + r"(?:\s+|(?=,)))*")
         self.heads = book.alternation("heads_verbs")
         self.delegation = book.alternation("delegation_verbs")
 
@@ -482,7 +482,7 @@ class PeopleFinder:
                 if (len(gap) < _knob("coordination_gap") and re.search(r"\band\b", gap) and not re.search(r"[.,;]", gap.rstrip(", "))
                         and not between and other(q.country)):
                     around = text[max(0, min(s, qs) - _knob("coordination_context_before")):max(e, qe) + _knob("coordination_context_after")]
-                    if re.search(r"\b(?:between|with|signed|signatures?|met|talks|agreed|and (?:his|her))\b", around):
+                    if _cue("coordination_context").search(around):
                         return other(q.country)
         # "Petrov, Russia's deputy minister, also sat down with General X": whom someone meets is the other side.
         for q in self.people:
