@@ -208,18 +208,10 @@ def _country(name: str) -> str:
 
 
 def _index_location(env: Environment, folder: Path) -> Path:
-    """$BILAT_INDEX, else one file per corpus folder in the cache.
+    """$BILAT_INDEX, else one file per corpus folder in the cache."""
+    from bilat.index import default_location
 
-    The file name is index.default_location's (a test checks the two agree); it is made here because
-    default_location reads the variables itself, and the Environment is the one place that reads them.
-    """
-    if env.index is not None:
-        return env.index
-    import hashlib
-
-    resolved = folder.resolve()
-    slug = "".join(ch if ch.isalnum() else "-" for ch in resolved.name)[:40] or "corpus"
-    return env.cache / f"{slug}-{hashlib.sha1(str(resolved).encode()).hexdigest()[:12]}.db"
+    return env.index if env.index is not None else default_location(folder, env.cache)
 
 
 def _index_kwargs(env: Environment, folder: Path) -> dict[str, Any]:

@@ -46,14 +46,18 @@ def extractor_version(rules_file: Path | None = None) -> str:
     return f"{__version__}+{rulebook.fingerprint(rules_file)}"
 
 
-def default_location(corpus_dir: Path) -> Path:
-    """$BILAT_INDEX, else one file per corpus folder under $XDG_CACHE_HOME/bilat (~/.cache/bilat)."""
-    if os.environ.get("BILAT_INDEX"):
-        return Path(os.environ["BILAT_INDEX"]).expanduser()
-    cache = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "bilat"
-    resolved = str(corpus_dir.resolve())
-    slug = "".join(ch if ch.isalnum() else "-" for ch in corpus_dir.resolve().name)[:40] or "corpus"
-    return cache / f"{slug}-{hashlib.sha1(resolved.encode()).hexdigest()[:12]}.db"
+def default_location(corpus_dir: Path, cache: Path) -> Path:
+    """One index file per corpus folder in the cache folder (the Environment says which: $XDG_CACHE_HOME/bilat)."""
+    resolved = corpus_dir.resolve()
+    slug = "".join(ch if ch.isalnum() else "-" for ch in resolved.name)[:40] or "corpus"
+    return cache / f"{slug}-{hashlib.sha1(str(resolved).encode()).hexdigest()[:12]}.db"
+
+
+def _cache() -> Path:
+    """For callers that give no location (scripts, tests): the cache folder the Environment would name."""
+    from bilat.environment import Environment
+
+    return Environment.from_os().cache
 
 
 def connect(path: Path) -> sqlite3.Connection:
@@ -277,7 +281,7 @@ def open_index(corpus_dir: Path, location: Path | None = None, progress: Callabl
                jobs: int | None = None, rules_file: Path | None = None, include=(), exclude=()
                ) -> tuple[sqlite3.Connection, RefreshReport]:
     """The index of a corpus, refreshed: what every query calls first."""
-    location = location or default_location(corpus_dir)
+    location = location or default_location(corpus_dir, _cache())
     conn = connect(location)
     try:
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
@@ -289,7 +293,7 @@ def open_index(corpus_dir: Path, location: Path | None = None, progress: Callabl
 def rebuild(corpus_dir: Path, location: Path | None = None, progress=None, jobs: int | None = None,
             rules_file: Path | None = None, include=(), exclude=()) -> RefreshReport:
     """Build a new index beside the old one and swap it in: the old one serves until the new one is whole."""
-    target = location or default_location(corpus_dir)
+    target = location or default_location(corpus_dir, _cache())
     target.parent.mkdir(parents=True, exist_ok=True)
     tmp = target.with_suffix(target.suffix + ".new")
     for p in (tmp, Path(str(tmp) + "-wal"), Path(str(tmp) + "-shm")):
