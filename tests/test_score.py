@@ -20,10 +20,9 @@ TARGET = {
 }
 # (set, metric) → floor below the target, measured on 2026-11-23 (figure minus 0.02).
 RATCHET = {
-    ("dev2", "date_acc"): 0.84, ("dev2", "people_country_acc"): 0.87, ("dev2", "event_f1"): 0.66,
-    ("dev2", "event_date_acc"): 0.80,
-    ("fresh", "pairs_f1"): 0.81, ("fresh", "speaker_acc"): 0.89, ("fresh", "event_f1"): 0.68,
-    ("fresh", "event_date_acc"): 0.64,
+    ("dev2", "date_acc"): 0.84, ("dev2", "event_f1"): 0.69, ("dev2", "event_date_acc"): 0.79,
+    ("fresh", "pairs_f1"): 0.85, ("fresh", "speaker_acc"): 0.89, ("fresh", "event_f1"): 0.71,
+    ("fresh", "event_date_acc"): 0.71,
 }
 OWN_SETS = {"fresh": Path(__file__).parent / "fresh"}  # annotated articles of our own, shipped with the tests
 SHARED_SETS = ["seeds", "dev", "dev2"]
