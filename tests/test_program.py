@@ -112,7 +112,7 @@ def test_rules_and_debug_are_carried_to_the_command(tmp_path, corpus, monkeypatc
     rules.write_text("", encoding="utf-8")
     seen = {}
     real = cli._index_kwargs
-    monkeypatch.setattr(cli, "_index_kwargs", lambda env, folder: seen.update(env=env) or real(env, folder))
+    monkeypatch.setattr(cli, "_index_kwargs", lambda env, folder, opts=None: seen.update(env=env) or real(env, folder, opts))
     status, _, err = run(make_env(tmp_path, corpus=corpus, rules=tmp_path / "overridden.toml"),
                          "--rules", str(rules), "--debug", "list")
     assert status is ExitStatus.OK, err
@@ -157,13 +157,13 @@ def _options(command_name):
 
 
 def test_shared_options_are_declared_once_and_read_alike_everywhere():
-    every = {"--corpus", "--country", "--since", "--until", "--type", "--search", "--limit", "--format", "--json",
-             "--jsonl", "--csv", "--tsv"}
+    every = {"--corpus", "--include", "--exclude", "--country", "--since", "--until", "--type", "--search", "--limit",
+             "--format", "--json", "--jsonl", "--csv", "--tsv"}
     assert every <= set(_options("list")) and every <= set(_options("timeline"))
     assert set(_options("pair")) >= {"--corpus", "--since", "--until", "--type", "--json"}
     assert not {"--country", "--search", "--limit"} & set(_options("pair"))
     assert not {"--type", "--search"} & set(_options("quote")) and "--speaker" in _options("quote")
-    assert set(_options("index")) == {"--corpus", "--rebuild", "--format", "--json"}
+    assert set(_options("index")) == {"--corpus", "--include", "--exclude", "--rebuild", "--format", "--json"}
     helps = [_options(c) for c in ("list", "timeline", "pair", "quote", "index")]
     for option in every:
         assert len({h[option] for h in helps if option in h}) == 1
@@ -213,3 +213,23 @@ def test_a_malformed_rule_file_is_one_line_naming_file_and_line_and_exit_2(tmp_p
     assert err.count("\n") == 1 and str(rules) in err and "line 2" in err
     status, _, err = run(make_env(tmp_path, corpus=corpus, rules=rules), "list")
     assert status is ExitStatus.USAGE and "(from $BILAT_RULES)" in err
+
+
+def test_include_exclude_and_an_empty_corpus_say_what_was_read(tmp_path):
+    folder = tmp_path / "news"
+    (folder / "2024").mkdir(parents=True)
+    (folder / "2024" / "patrol.txt").write_text(PATROL, encoding="utf-8")
+    (folder / "notes.txt").write_text("SEOUL, May 2, 2025 - South Korea and Poland signed a tank deal on Friday.", encoding="utf-8")
+    (folder / "README.md").write_text("# my notes", encoding="utf-8")
+    status, out, _ = run(make_env(tmp_path, corpus=folder), "list", "--json", "--include", "2024/*")
+    assert [d["id"] for d in json.loads(out)] == ["2024/patrol"]
+    status, out, _ = run(make_env(tmp_path, corpus=folder), "list", "--json", "--exclude", "2024/")
+    assert [d["id"] for d in json.loads(out)] == ["notes"]
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    (empty / "README.md").write_text("# nothing here", encoding="utf-8")
+    status, out, err = run(make_env(tmp_path, corpus=empty), "list", "--json")
+    assert status is ExitStatus.OK and json.loads(out) == [] and err.startswith(f"bilat: no articles in {empty}")
+    (empty / "bad.txt").write_bytes(b"\x00\x01 binary \x00" * 20)
+    status, out, err = run(make_env(tmp_path, corpus=empty), "list", "--json")
+    assert "bad.txt" in err and f"none of the 1 files in {empty} could be read" in err

@@ -63,6 +63,8 @@ class Shared:
     """The shared options as one command received them; those it does not take keep these defaults."""
 
     corpus: Path | None = None
+    include: list[str] = field(default_factory=list)
+    exclude: list[str] = field(default_factory=list)
     countries: list[str] = field(default_factory=list)
     since: str | None = None
     until: str | None = None
@@ -79,6 +81,8 @@ class Shared:
 # Each shared option once: its `Shared` field, its declaration, its default.
 SHARED_OPTIONS: dict[str, tuple[Any, Any]] = {
     "corpus": (Annotated[Optional[Path], typer.Option("--corpus", help="Corpus folder (else $BILAT_CORPUS, else the bundled seeds).", show_default=False)], None),
+    "include": (Annotated[Optional[list[str]], typer.Option("--include", metavar="GLOB", help="Read only files matching this glob (repeatable; relative to the corpus folder).", show_default=False)], None),
+    "exclude": (Annotated[Optional[list[str]], typer.Option("--exclude", metavar="GLOB", help="Leave out files matching this glob (repeatable; as a line of .bilatignore).", show_default=False)], None),
     "countries": (Annotated[Optional[list[str]], typer.Option("--country", "-c", help="Country by name, demonym or code; repeat for all of several.", show_default=False, autocompletion=complete_country)], None),
     "since": (Annotated[Optional[str], typer.Option("--since", help="From this date on: a year, quarter, month or day (2025, 2024-Q1, April 2025, last year …).", show_default=False)], None),
     "until": (Annotated[Optional[str], typer.Option("--until", help="Up to this date, its whole span included (2025 ends on 31 December).", show_default=False)], None),
@@ -91,6 +95,7 @@ SHARED_OPTIONS: dict[str, tuple[Any, Any]] = {
     "csv": (Annotated[bool, typer.Option("--csv", help="Same as --format csv.")], False),
     "tsv": (Annotated[bool, typer.Option("--tsv", help="Same as --format tsv.")], False),
 }
+CORPUS = ("corpus", "include", "exclude")  # which files a command reads
 FILTERS = ("countries", "since", "until", "types", "search", "limit")
 OUTPUT = ("format", "json", "jsonl", "csv", "tsv")
 
@@ -214,9 +219,12 @@ def _index_location(env: Environment, folder: Path) -> Path:
     return env.index if env.index is not None else default_location(folder, env.cache)
 
 
-def _index_kwargs(env: Environment, folder: Path) -> dict[str, Any]:
-    """What every call into the index takes from the run's environment: where it lives, and the user's rules."""
-    return {"location": _index_location(env, folder), "rules_file": env.rules}
+def _index_kwargs(env: Environment, folder: Path, opts: Shared | None = None) -> dict[str, Any]:
+    """What every call into the index takes from the run: where it lives, the user's rules, which files to read."""
+    kwargs: dict[str, Any] = {"location": _index_location(env, folder), "rules_file": env.rules}
+    if opts is not None and (opts.include or opts.exclude):
+        kwargs.update(include=tuple(opts.include), exclude=tuple(opts.exclude))
+    return kwargs
 
 
 def _open(opts: Shared, env: Environment):
@@ -227,7 +235,7 @@ def _open(opts: Shared, env: Environment):
     folder = _corpus_dir(opts, env)
     bar = _Progress(env)
     try:
-        conn, report = index.open_index(folder, progress=bar.update, **_index_kwargs(env, folder))
+        conn, report = index.open_index(folder, progress=bar.update, **_index_kwargs(env, folder, opts))
     except (CorpusError, index.IndexUnavailable) as e:
         raise Failure(str(e), ExitStatus.ERROR) from e
     finally:
@@ -236,7 +244,19 @@ def _open(opts: Shared, env: Environment):
         typer.echo(f"bilat: skipped {problem}", err=True)
     for bug in report.failed:
         typer.echo(f"bilat: extraction failed, a bug in bilat (the rest is indexed): {bug}", err=True)
+    _say_if_empty(report, folder)
     return conn, report, folder
+
+
+def _say_if_empty(report, folder: Path) -> None:
+    """An empty answer from an empty corpus says why, once per command, on stderr."""
+    read = report.added + report.updated + report.unchanged
+    tried = read + len(report.skipped) + report.still_skipped + len(report.failed)
+    if tried == 0:
+        typer.echo(f"bilat: no articles in {folder} (.txt and .md files; README*, LICENSE*, SOURCES*, *.gold.json, "
+                   "hidden files and what .bilatignore names are not read)", err=True)
+    elif read == 0:
+        typer.echo(f"bilat: none of the {tried} files in {folder} could be read", err=True)
 
 
 def _reader(opts: Shared, env: Environment):
@@ -272,7 +292,7 @@ class _Progress:
 
 
 # -- commands -----------------------------------------------------------------------------------
-@command("list", takes=("corpus", *FILTERS, *OUTPUT))
+@command("list", takes=(*CORPUS, *FILTERS, *OUTPUT))
 def list_command(env: Environment, opts: Shared) -> None:
     """The articles, and what each covers."""
     from bilat import views
@@ -281,7 +301,7 @@ def list_command(env: Environment, opts: Shared) -> None:
     views.documents(_reader(opts, env).list_documents(f), fmt)
 
 
-@command("timeline", takes=("corpus", *FILTERS, *OUTPUT))
+@command("timeline", takes=(*CORPUS, *FILTERS, *OUTPUT))
 def timeline_command(env: Environment, opts: Shared) -> None:
     """What happened, in order: engagements by date, undated ones last."""
     from bilat import views
@@ -290,7 +310,7 @@ def timeline_command(env: Environment, opts: Shared) -> None:
     views.timeline(_reader(opts, env).timeline(f), fmt)
 
 
-@command("pair", takes=("corpus", "since", "until", "types", *OUTPUT))
+@command("pair", takes=(*CORPUS, "since", "until", "types", *OUTPUT))
 def pair_command(env: Environment, opts: Shared,
                  first: Annotated[str, typer.Argument(help="A country (name, demonym or code).", show_default=False, autocompletion=complete_country)],
                  second: Annotated[str, typer.Argument(help="The other country.", show_default=False, autocompletion=complete_country)]) -> None:
@@ -304,7 +324,7 @@ def pair_command(env: Environment, opts: Shared,
     views.pair(_reader(opts, env).pair(a, b, f), fmt)
 
 
-@command("quote", takes=("corpus", "countries", "since", "until", "limit", *OUTPUT))
+@command("quote", takes=(*CORPUS, "countries", "since", "until", "limit", *OUTPUT))
 def quote_command(env: Environment, opts: Shared,
                   words: Annotated[Optional[list[str]], typer.Argument(help="Words the quotation contains.", show_default=False)] = None,
                   speaker: Annotated[Optional[str], typer.Option("--speaker", help="Speaker's name or part of it (any spelling of diacritics).", show_default=False)] = None) -> None:
@@ -315,7 +335,7 @@ def quote_command(env: Environment, opts: Shared,
     views.quotes(_reader(opts, env).quotes(f, speaker=speaker, words=" ".join(words or []) or None), fmt)
 
 
-@command("index", takes=("corpus", "format", "json"))
+@command("index", takes=(*CORPUS, "format", "json"))
 def index_command(env: Environment, opts: Shared,
                   rebuild: Annotated[bool, typer.Option("--rebuild", help="Build a fresh index and swap it in.")] = False) -> None:
     """Refresh the index now and report what changed (queries do this by themselves)."""
@@ -325,7 +345,7 @@ def index_command(env: Environment, opts: Shared,
     if rebuild:
         folder = _corpus_dir(opts, env)
         try:
-            report = index.rebuild(folder, **_index_kwargs(env, folder))
+            report = index.rebuild(folder, **_index_kwargs(env, folder, opts))
         except index.IndexUnavailable as e:
             raise Failure(str(e), ExitStatus.ERROR) from e
     else:

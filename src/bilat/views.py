@@ -95,11 +95,13 @@ def quote_blocks(records: list[dict], con) -> None:
 
 def index_report(report, folder: Path, location: Path, fmt: str) -> None:
     record = {"corpus": str(folder), "index": str(location), "added": report.added, "updated": report.updated,
-              "removed": report.removed, "unchanged": report.unchanged, "skipped": len(report.skipped)}
+              "removed": report.removed, "unchanged": report.unchanged,
+              "skipped": len(report.skipped) + report.still_skipped, "failed": len(report.failed)}
     if fmt == "json":
         emit(record, [], fmt)
         return
     line = (f"{record['added']} added, {record['updated']} updated, {record['removed']} removed, "
-            f"{record['unchanged']} unchanged, {record['skipped']} skipped")
+            f"{record['unchanged']} unchanged, {record['skipped']} skipped"
+            + (f", {record['failed']} failed (a bug in bilat)" if record["failed"] else ""))
     print(clean(line), file=sys.stdout)
     print(f"index: {location}", file=sys.stderr)
