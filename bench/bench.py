@@ -12,6 +12,7 @@ resident set of one process among those runs and their extraction workers. Targe
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import shlex
 import shutil
@@ -36,7 +37,7 @@ QUERIES = [
     ("timeline --country Serbia --json", ["timeline", "--country", "Serbia", "--json"]),
     ("pair Turkiye Hungary --json", ["pair", "Turkiye", "Hungary", "--json"]),
     ("quote --json", ["quote", "--json"]),
-    ("quote --speaker Vucic --json", ["quote", "--speaker", "Vucic", "--json"]),
+    ("quote --speaker SPEAKER --json", ["quote", "--speaker", "{speaker}", "--json"]),  # the corpus's first speaker
     ("quote defence --limit 10 --json", ["quote", "defence", "--limit", "10", "--json"]),
 ]
 
@@ -73,8 +74,13 @@ def measure(bilat: list[str], corpus: Path, work: Path, repeat: int) -> dict[str
     out["refresh, 100 files added"] = run(bilat + ["index"], env, 1)
     shutil.rmtree(added)
     run(bilat + ["index"], env, 1)
+    first = subprocess.run(bilat + ["quote", "--json", "--limit", "1"], env=env, capture_output=True, text=True).stdout
+    quotes = json.loads(first or "[]")
+    said = quotes[0].get("speaker") if quotes else None
+    name = (said.get("name") if isinstance(said, dict) else said) or ""
+    speaker = name.split()[-1:] or ["minister"]
     for label, args in QUERIES:
-        out[label] = run(bilat + args, env, repeat)
+        out[label] = run(bilat + [a.format(speaker=speaker[0]) for a in args], env, repeat)
     return out
 
 
