@@ -233,3 +233,21 @@ def test_include_exclude_and_an_empty_corpus_say_what_was_read(tmp_path):
     (empty / "bad.txt").write_bytes(b"\x00\x01 binary \x00" * 20)
     status, out, err = run(make_env(tmp_path, corpus=empty), "list", "--json")
     assert "bad.txt" in err and f"none of the 1 files in {empty} could be read" in err
+
+
+def test_an_extraction_bug_is_one_line_naming_the_stage_and_debug_shows_its_trace(tmp_path, monkeypatch):
+    import bilat.extract
+
+    def broken(doc):
+        raise bilat.extract.ExtractionError("events", KeyError("trigger"))
+
+    monkeypatch.setattr(bilat.extract, "extract", broken)
+    folder = tmp_path / "news"
+    folder.mkdir()
+    (folder / "patrol.txt").write_text(PATROL, encoding="utf-8")
+    status, _, err = run(make_env(tmp_path, corpus=folder), "list", "--json")
+    assert status is ExitStatus.OK
+    assert "patrol.txt: events: KeyError: 'trigger'" in err and "Traceback" not in err
+    (folder / "patrol.txt").write_text(PATROL + "\n", encoding="utf-8")  # changed: read (and reported) again
+    status, _, err = run(make_env(tmp_path, corpus=folder, debug=True), "list", "--json")
+    assert "Traceback" in err

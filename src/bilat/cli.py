@@ -244,6 +244,9 @@ def _open(opts: Shared, env: Environment):
         typer.echo(f"bilat: skipped {problem}", err=True)
     for bug in report.failed:
         typer.echo(f"bilat: extraction failed, a bug in bilat (the rest is indexed): {bug}", err=True)
+    if env.debug:
+        for trace in report.traces:
+            typer.echo(trace, err=True)
     _say_if_empty(report, folder)
     return conn, report, folder
 

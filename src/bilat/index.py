@@ -36,6 +36,7 @@ class RefreshReport:
     skipped: list[str] = field(default_factory=list)  # "path: reason" of files that could not be read
     failed: list[str] = field(default_factory=list)  # "path: stage: error" of extractions that raised (bugs)
     still_skipped: int = 0  # files skipped before and unchanged since: counted, not reported again
+    traces: list[str] = field(default_factory=list)  # the tracebacks of `failed`, shown with --debug
 
 
 def extractor_version(rules_file: Path | None = None) -> str:
@@ -194,6 +195,8 @@ def _write(conn, corpus_dir: Path, folder: str, on_disk: dict, failed: dict[str,
                 row = known.get(doc_id)
                 if isinstance(result, Problem):
                     (report.failed if result.bug else report.skipped).append(result.message)
+                    if result.trace:
+                        report.traces.append(result.trace)
                     conn.execute("INSERT OR REPLACE INTO skipped VALUES (?, ?, ?, ?)", (doc_id, size, mtime, result.message))
                     if row:
                         writer.delete(row["id"])
@@ -251,6 +254,7 @@ class Problem:
 
     message: str
     bug: bool = False
+    trace: str = ""  # the traceback of a bug, for --debug
 
 
 def _extract_one(task: tuple):
@@ -272,9 +276,15 @@ def _extract_one(task: tuple):
     try:
         return sha, doc.title, "\n".join(doc.body), extract.extract(doc)
     except extract.ExtractionError as e:  # a bug in bilat, not in the file: reported as such; the rest is indexed
-        return Problem(f"{corpus.display_path(path)}: {e}", bug=True)
+        return Problem(f"{corpus.display_path(path)}: {e}", bug=True, trace=_trace(e))
     except Exception as e:  # noqa: BLE001 - same, from outside a named stage
-        return Problem(f"{corpus.display_path(path)}: {type(e).__name__}: {e}", bug=True)
+        return Problem(f"{corpus.display_path(path)}: {type(e).__name__}: {e}", bug=True, trace=_trace(e))
+
+
+def _trace(error: BaseException) -> str:
+    import traceback
+
+    return "".join(traceback.format_exception(error))
 
 
 def open_index(corpus_dir: Path, location: Path | None = None, progress: Callable[[int, int], None] | None = None,
