@@ -596,3 +596,12 @@ def test_a_border_or_coast_named_is_a_place_not_a_party():
     assert [(e.type, e.countries) for e in x.events] == [("exercise", ["PRT", "SEN"])]
     x = doc("ACCRA, May 2, 2024 - Ghana and Nigeria held naval drills off the coast of Togo on Friday.")
     assert [(e.type, e.countries) for e in x.events] == [("exercise", ["GHA", "NGA"])]
+
+
+def test_the_buyer_is_the_subject_and_the_seller_comes_after_from():
+    # issue 8, class 4: "A ordered … from B", whatever else the sentence names
+    assert transfers("HANOI, Nov 27, 2024 - Vietnam has agreed to buy four jet trainers from Poland.\n\nWarsaw "
+                     "ordered 48 light combat aircraft from South Korea in 2022, shortly after Russia's invasion of "
+                     "Ukraine.") == [("POL-VNM", "2024-11-27"), ("KOR-POL", "2022")]
+    assert transfers("SANTIAGO, June 2, 2021 - Chile's navy took delivery of its first frigates from Britain in 2005, "
+                     "the ministry recalled.") == [("CHL-GBR", "2005")]

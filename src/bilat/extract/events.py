@@ -404,6 +404,9 @@ def _parties(s: Sentence, main_pair: list[str], trigger: re.Match, date: Date | 
     codes = list(dict.fromkeys(s.countries))
     text = s.text
     pair = main_pair if len(main_pair) == 2 else []
+    seller = _seller(s, trigger)
+    if seller is not None:
+        return [(seller, date)]
     if len(codes) >= 3:
         named = [(a, b, c) for a, b, c in s.mentions]
         # "Kosovo, Croatia and Albania signed …" / "between Australia, New Zealand and the United States"
@@ -449,6 +452,20 @@ def _parties(s: Sentence, main_pair: list[str], trigger: re.Match, date: Date | 
     if len(pair) == 2 and not codes and date is not None and _cue("happened").search(text):
         return [(sorted(pair), date)]  # "since the agreement was signed in 2014": no side named, a dated deed of the story's pair
     return []
+
+
+def _seller(s: Sentence, trigger: re.Match) -> list[str] | None:
+    """"Warsaw ordered 48 aircraft from South Korea": the buyer is the subject before the deed, the seller the
+    country after "from" in its clause, whatever else the sentence names."""
+    if not trigger or not _cue("transfer_verb").fullmatch(trigger.group(0)):
+        return None
+    clause_end = min([i for i in (s.text.find(";", trigger.end()), s.text.find(" while ", trigger.end())) if i >= 0] or [len(s.text)])
+    sellers = [(a, c) for a, b, c in s.mentions if trigger.end() <= a < clause_end
+               and _cue("from_before").search(s.text[max(trigger.end(), a - 40):a])]
+    buyers = [c for a, b, c in s.mentions if a < trigger.start() and not _cue("object_before").search(s.text[:a])]
+    if not sellers or not buyers or buyers[0] == sellers[0][1]:
+        return None
+    return sorted({buyers[0], sellers[0][1]})
 
 
 def _country_list(text: str, named: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
