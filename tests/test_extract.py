@@ -268,7 +268,8 @@ def test_the_maker_of_equipment_is_not_a_party_unless_it_is_the_only_other_side(
 def test_supplying_a_country_with_equipment_is_a_transfer_and_a_promise_is_not():
     assert transfers("VILNIUS, Jan 9, 2024 - Germany supplied Lithuania with 20 howitzers last year, "
                      "the ministry said on Tuesday.") == [("DEU-LTU", "2023")]
-    assert transfers("VILNIUS, Jan 9, 2024 - Germany will supply Lithuania with 20 howitzers next year.") == []
+    assert transfers("VILNIUS, Jan 9, 2024 - Germany could supply Lithuania with 20 howitzers next year.") == []
+    assert transfers("VILNIUS, Jan 9, 2024 - Germany will supply Lithuania with 20 howitzers next year.") == [("DEU-LTU", "2025")]
 
 
 def test_the_story_pair_is_the_leads_subject_and_partner_not_the_most_named():
@@ -605,3 +606,10 @@ def test_the_buyer_is_the_subject_and_the_seller_comes_after_from():
                      "Ukraine.") == [("POL-VNM", "2024-11-27"), ("KOR-POL", "2022")]
     assert transfers("SANTIAGO, June 2, 2021 - Chile's navy took delivery of its first frigates from Britain in 2005, "
                      "the ministry recalled.") == [("CHL-GBR", "2005")]
+
+
+def test_a_sentence_opening_on_a_re_mention_is_no_new_engagement_and_this_weeks_contract_is_the_news():
+    x = doc("ACCRA, Aug 14, 2024 - Brazil will supply Ghana with five light attack aircraft under a contract signed in "
+            "Accra on Tuesday, the ministry said.\n\nThe exercise reflects the close relationship that Accra and "
+            "Brasilia have built.")
+    assert [(e.type, "-".join(e.countries), e.date.value) for e in x.events] == [("arms_transfer", "BRA-GHA", "2024-08-13")]

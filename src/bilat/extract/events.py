@@ -229,6 +229,9 @@ class _EventReader:
                 builds.start("what") <= d.start < builds.end("what") for d in s.dates):
             return s  # "under the first accord, Washington is handing over …": the accords just reported
         earlier = _sub_sentence(s, builds.start("what"), builds.end("what"))
+        own = _event_date(earlier, None)
+        if own is not None and self.anchor_date is not None and not _before_anchor(own, self.anchor_date):
+            return s  # "will supply … under a contract signed in Accra on Tuesday": this week's contract, the news itself
         rest = _sub_sentence(s, 0, builds.start())
         if not _trigger(rest):
             # "Under a 2021 deal, Washington is handing over 12 vehicles": the deed follows the frame
