@@ -613,3 +613,12 @@ def test_a_sentence_opening_on_a_re_mention_is_no_new_engagement_and_this_weeks_
             "Accra on Tuesday, the ministry said.\n\nThe exercise reflects the close relationship that Accra and "
             "Brasilia have built.")
     assert [(e.type, "-".join(e.countries), e.date.value) for e in x.events] == [("arms_transfer", "BRA-GHA", "2024-08-13")]
+
+
+def test_the_pair_as_subject_of_a_verb_trigger_is_no_re_mention():
+    x = doc("MANILA, Jan 10, 2025 - Japan and the Philippines will hold talks next week.\n\nWhen the two ministers meet "
+            "from January 14 to 15, the agenda will span political, defense and economic cooperation.")
+    assert [(e.type, e.date.value) for e in x.events] == [("meeting", "2025-01-14")]
+    x = doc("BUDAPEST, Aug 16, 2018 - Serbia and Hungary held military talks on Thursday.\n\nAccording to the two "
+            "generals, these drills give the relationship a special quality.")
+    assert [e.type for e in x.events] == ["meeting"]

@@ -355,7 +355,8 @@ def _happened(s: Sentence, trigger: re.Match) -> bool:
     # "the agreement", "these drills" without a verb of doing: a re-mention of an engagement already reported.
     before = text[max(0, trigger.start() - _knob("remention_window")):trigger.start()]
     specific = _cue("specific_before").search(before) or _cue("specific_after").match(text[trigger.end():])
-    if not s.lead and not happened and not specific and _cue("remention").search(before):
+    subject = _cue("pair_subject_before").search(before)  # "when the two ministers meet": a subject, not a re-mention
+    if not s.lead and not happened and not specific and not subject and _cue("remention").search(before):
         return False
     return True
 
