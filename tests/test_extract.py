@@ -622,3 +622,21 @@ def test_the_pair_as_subject_of_a_verb_trigger_is_no_re_mention():
     x = doc("BUDAPEST, Aug 16, 2018 - Serbia and Hungary held military talks on Thursday.\n\nAccording to the two "
             "generals, these drills give the relationship a special quality.")
     assert [e.type for e in x.events] == ["meeting"]
+
+
+def test_named_years_frames_of_an_alliance_negations_and_undated_schedules():
+    # issue 8, classes 4 and 6
+    def read_events(text):
+        return [(e.type, "-".join(e.countries), e.date.value if e.date else None) for e in doc(text).events]
+
+    assert read_events("TASHKENT, May 3, 2024 - Uzbekistan and Kazakhstan held joint drills near Termez on Friday.\n\n"
+                       "Before this, the two countries' forces trained together in the \"Steppe Shield-2021\" drill in "
+                       "Kazakhstan.") == [("exercise", "KAZ-UZB", "2024-05-03"), ("exercise", "KAZ-UZB", "2021")]
+    assert read_events("YEREVAN, Feb 21, 2019 - Armenia and Georgia signed a cooperation plan on Thursday.\n\nArmenian "
+                       "troops take part in drills staged in Georgia as part of NATO programmes.") == [
+        ("agreement", "ARM-GEO", "2019-02-21")]
+    assert read_events("KHARTOUM, Nov 16, 2020 - Sudan and Egypt began a joint air exercise on Saturday.\n\nNot since "
+                       "the 1970s have the two neighbours held a military exercise of this kind.") == [
+        ("exercise", "EGY-SDN", "2020-11-14")]
+    assert read_events("Uzbek and Kazakh troops to hold drill\n\nUzbek and Kazakh forces will stage a joint drill at "
+                       "Termez from November 17 to 24, the ministry said.") == [("exercise", "KAZ-UZB", None)]

@@ -186,6 +186,9 @@ class _EventReader:
             return  # generic or unnamed multinational drills are not an engagement of named parties
         usable = _usable_dates(s)
         date = _event_date(s, self.anchor_date, usable)
+        if date is None and kind == "exercise":
+            named = _cue("year_in_name").search(s.text)
+            date = Date(named.group("year"), "text") if named else None  # "the Shield-2021 drill"
         place = _place(s.text, self.is_country_word) or (self.dateline_place if s.lead else None)
         recalled = self._recalled(s, date, usable)
         s = _without_bystanders(s, kind)
@@ -364,10 +367,12 @@ def _happened(s: Sentence, trigger: re.Match) -> bool:
 def _scheduled(s: Sentence, intention: list[re.Match]) -> bool:
     """"will hold drills from March 10 to 14", "is set to begin in 2024": an engagement on a calendar, not a wish.
 
-    Every intention word must be one that schedules, and the clause must carry a date the text fixes.
+    Every intention word must be one that schedules, and the clause must name a date (fixed or not: "from
+    November 17 to 24" in a story that gives no year is scheduled all the same, and undated).
     """
+    named = ("range", "md", "dm", "weekday", "m_alone", "m_rel")  # a calendar day the text names, year or not
     return bool(intention) and all(_cue("scheduled").match(m.group(0)) for m in intention) and any(
-        d.date is not None for d in _usable_dates(s))
+        d.date is not None or d.kind in named for d in _usable_dates(s) + [d for d in s.dates if d.kind == "range"])
 
 
 def _before_anchor(date: Date, anchor: Date) -> bool:
