@@ -640,3 +640,11 @@ def test_named_years_frames_of_an_alliance_negations_and_undated_schedules():
         ("exercise", "EGY-SDN", "2020-11-14")]
     assert read_events("Uzbek and Kazakh troops to hold drill\n\nUzbek and Kazakh forces will stage a joint drill at "
                        "Termez from November 17 to 24, the ministry said.") == [("exercise", "KAZ-UZB", None)]
+
+
+def test_a_document_named_by_its_year_is_an_earlier_agreement_of_the_storys_pair():
+    from pathlib import Path
+
+    x = doc((Path(__file__).parent / "texts" / "standing-agreement-year.txt").read_text(encoding="utf-8"))
+    assert [(e.type, "-".join(e.countries), e.date.value) for e in x.events] == [
+        ("mechanism", "IND-PHL", "2023-03-31"), ("agreement", "IND-PHL", "2006")]

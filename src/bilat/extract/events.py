@@ -458,8 +458,10 @@ def _parties(s: Sentence, main_pair: list[str], trigger: re.Match, date: Date | 
         return [(sorted(pair), date)]
     if pair and codes and codes[0] in pair and (s.lead or _cue("happened").search(text)):
         return [(sorted(pair), date)]  # one side named, the other the story's: only for what took place
-    if len(pair) == 2 and not codes and date is not None and _cue("happened").search(text):
-        return [(sorted(pair), date)]  # "since the agreement was signed in 2014": no side named, a dated deed of the story's pair
+    if len(pair) == 2 and not codes and date is not None and (
+            _cue("happened").search(text) or _cue("year_named_before").search(text[:trigger.start()])):
+        # "since the agreement was signed in 2014", "the 2006 agreement": no side named, a dated deed of the story's pair
+        return [(sorted(pair), date)]
     return []
 
 
