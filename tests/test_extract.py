@@ -648,3 +648,16 @@ def test_a_document_named_by_its_year_is_an_earlier_agreement_of_the_storys_pair
     x = doc((Path(__file__).parent / "texts" / "standing-agreement-year.txt").read_text(encoding="utf-8"))
     assert [(e.type, "-".join(e.countries), e.date.value) for e in x.events] == [
         ("mechanism", "IND-PHL", "2023-03-31"), ("agreement", "IND-PHL", "2006")]
+
+
+def test_a_trip_abroad_from_the_datelines_country_is_a_visit_and_its_weekday_is_ahead():
+    # issue 8, classes 5 and 6: the home side is a party though never named; "sets off on Tuesday" is the coming one
+    from pathlib import Path
+
+    x = doc((Path(__file__).parent / "texts" / "trip-abroad.txt").read_text(encoding="utf-8"))
+    assert [(e.type, "-".join(e.countries), e.date.value) for e in x.events] == [
+        ("meeting", "AUS-IND", "2013-09-03"), ("meeting", "AUS-IND", "2013-06")]
+    assert {p.country for p in x.people} == {"IND"}
+    x = doc("ACCRA, Aug 14, 2024 - Brazil will supply Ghana with five aircraft under a contract signed in Accra on "
+            "Tuesday, the ministry said.")
+    assert [e.date.value for e in x.events] == ["2024-08-13"]

@@ -113,6 +113,8 @@ def extract(doc: Document) -> Extraction:
         gazetteer = matcher().gazetteer
         home = gazetteer.country_of_place(doc.dateline_place)
         pair = _main_pair(paragraphs, countries_found, _lead_sentence(doc))
+        if len(pair) < 2 and home and home not in pair:
+            pair = pair + [home]  # "NEW DELHI - The army chief sets off for Australia": the dateline's country is a side
     with _stage("dates"):
         anchor, anchor_source = _anchor(doc)
         # The lead takes the anchor; a dateline date ("BAKU, March 9") refines it.

@@ -120,6 +120,13 @@ def _year_for(month: int, day: int, anchor: dt.date, ahead: bool = False) -> dt.
     return None
 
 
+def _ahead(clause: str) -> bool:
+    """Whether the verb nearest before a weekday speaks of the coming days: "will travel on Tuesday", "sets off
+    on Tuesday" — but not "will supply … under a contract signed on Tuesday", where a deed done comes last."""
+    last = lambda cue: max((m.end() for m in rules().cue(cue).finditer(clause)), default=-1)  # noqa: E731
+    return max(last("future_frame"), last("departs")) > last("happened")
+
+
 def _speaks_of_future(sentence: str) -> bool:
     return bool(rules().cue("future_frame").search(sentence))
 
@@ -197,6 +204,9 @@ def _resolve(kind: str, m: re.Match, anchor: dt.date | None, text: str) -> DateM
         if anchor is None:
             return make(None)
         target = WEEKDAYS[m.group("weekday").lower()]
+        if _ahead(text[:m.start()].rsplit(",", 1)[-1]) and not m.group(0).lower().startswith("last"):
+            ahead = (target - anchor.weekday()) % 7  # "will travel on Tuesday": the coming one
+            return make(Date((anchor + dt.timedelta(days=ahead)).isoformat(), "relative"))
         back = (anchor.weekday() - target) % 7
         return make(Date((anchor - dt.timedelta(days=back)).isoformat(), "relative"))
     if kind == "today":
