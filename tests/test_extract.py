@@ -661,3 +661,10 @@ def test_a_trip_abroad_from_the_datelines_country_is_a_visit_and_its_weekday_is_
     x = doc("ACCRA, Aug 14, 2024 - Brazil will supply Ghana with five aircraft under a contract signed in Accra on "
             "Tuesday, the ministry said.")
     assert [e.date.value for e in x.events] == ["2024-08-13"]
+
+
+def test_a_sentence_that_names_a_topic_of_talks_reports_no_engagement():
+    x = doc("BUDAPEST, June 3, 2024 - Hungary and Slovakia held defence talks in Budapest on Monday.\n\nAnother topic "
+            "was the air policing mission in which Hungary, the Czech Republic and Poland guard Slovak airspace until "
+            "Bratislava takes delivery of its own jets.")
+    assert [(e.type, "-".join(e.countries)) for e in x.events] == [("meeting", "HUN-SVK")]

@@ -174,6 +174,8 @@ class _EventReader:
         return None
 
     def read(self, s: Sentence, order: int) -> None:
+        if _cue("topic_frame").match(s.text):
+            return  # "Another topic was the mission in which …": what talks were about, not an engagement
         s = self._earlier_deal(s, order)
         hit = next((h for h in _triggers(s) if _happened(s, h[1])), None)
         if not hit:
