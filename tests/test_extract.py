@@ -668,3 +668,14 @@ def test_a_sentence_that_names_a_topic_of_talks_reports_no_engagement():
             "was the air policing mission in which Hungary, the Czech Republic and Poland guard Slovak airspace until "
             "Bratislava takes delivery of its own jets.")
     assert [(e.type, "-".join(e.countries)) for e in x.events] == [("meeting", "HUN-SVK")]
+
+
+def test_a_date_is_ahead_only_when_the_words_before_it_look_ahead():
+    # issue 8, class 6
+    anchor = dt.date(2025, 1, 10)
+    assert [d.date.value for d in find_dates("When the ministers meet from January 14 to 15, the agenda will be long.", anchor)] == ["2025-01-14"]
+    assert [d.date.value for d in find_dates("The minister travelled to Manila in June; the navies would train later.", anchor)] == ["2024-06"]
+    assert [d.date.value for d in find_dates("The ministry said on Monday that troops will hold drills in May.", anchor)] == ["2025-01-06", "2025-05"]
+    x = doc("MANILA, Jan 10, 2025 - Japan's minister will visit Manila next week.\n\nThe visit comes as both governments "
+            "prepare to enforce the access agreement they recently ratified.")
+    assert [(e.type, e.date.value if e.date else None) for e in x.events][0] == ("meeting", "2025-01")

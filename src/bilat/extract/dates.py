@@ -120,11 +120,16 @@ def _year_for(month: int, day: int, anchor: dt.date, ahead: bool = False) -> dt.
     return None
 
 
-def _ahead(clause: str) -> bool:
-    """Whether the verb nearest before a weekday speaks of the coming days: "will travel on Tuesday", "sets off
-    on Tuesday" — but not "will supply … under a contract signed on Tuesday", where a deed done comes last."""
-    last = lambda cue: max((m.end() for m in rules().cue(cue).finditer(clause)), default=-1)  # noqa: E731
-    return max(last("future_frame"), last("departs")) > last("happened")
+def _ahead(sentence: str, at: int) -> bool:
+    """Whether a date at `at` speaks of the coming days: the sentence looks ahead ("will travel on Tuesday", "when
+    the ministers meet from January 14 to 15, the agenda will …", "sets off on Tuesday") and no deed done stands
+    nearer before the date than the words that look ahead ("will supply … under a contract signed on Tuesday")."""
+    before = sentence[:at]
+    last = lambda cue: max((m.end() for m in rules().cue(cue).finditer(before)), default=-1)  # noqa: E731
+    ahead, done = max(last("future_frame"), last("departs")), max(last("happened"), last("past_tense"))
+    if done > ahead:
+        return False
+    return ahead >= 0 or _speaks_of_future(sentence)
 
 
 def _speaks_of_future(sentence: str) -> bool:
@@ -162,7 +167,7 @@ def _resolve(kind: str, m: re.Match, anchor: dt.date | None, text: str) -> DateM
             if year is None:
                 if anchor is None:
                     return make(None)
-                first = _year_for(month, int(m.group("day")), anchor, _speaks_of_future(text))
+                first = _year_for(month, int(m.group("day")), anchor, _ahead(text, m.start()))
                 year = first.year if first else anchor.year
             first, last = dt.date(year, month, int(m.group("day"))), dt.date(year, month2, int(m.group("day2")))
         except (ValueError, KeyError):
@@ -179,7 +184,7 @@ def _resolve(kind: str, m: re.Match, anchor: dt.date | None, text: str) -> DateM
             return None
         if anchor is None:
             return make(None)
-        d = _year_for(month, day, anchor, _speaks_of_future(text))
+        d = _year_for(month, day, anchor, _ahead(text, m.start()))
         return make(Date(d.isoformat(), "relative") if d else None)
     if kind == "my":
         return make(Date(f"{int(m.group('year')):04d}-{_month(m):02d}", "text"))
@@ -195,7 +200,7 @@ def _resolve(kind: str, m: re.Match, anchor: dt.date | None, text: str) -> DateM
             return make(None)
         month = _month(m)
         # "met in March" is the last March; "will meet again in October" the next one
-        if _speaks_of_future(text):
+        if _ahead(text, m.start()):
             year = anchor.year if month >= anchor.month else anchor.year + 1
         else:
             year = anchor.year if month <= anchor.month else anchor.year - 1
@@ -204,7 +209,7 @@ def _resolve(kind: str, m: re.Match, anchor: dt.date | None, text: str) -> DateM
         if anchor is None:
             return make(None)
         target = WEEKDAYS[m.group("weekday").lower()]
-        if _ahead(text[:m.start()].rsplit(",", 1)[-1]) and not m.group(0).lower().startswith("last"):
+        if _ahead(text, m.start()) and not m.group(0).lower().startswith("last"):
             ahead = (target - anchor.weekday()) % 7  # "will travel on Tuesday": the coming one
             return make(Date((anchor + dt.timedelta(days=ahead)).isoformat(), "relative"))
         back = (anchor.weekday() - target) % 7
