@@ -679,3 +679,10 @@ def test_a_date_is_ahead_only_when_the_words_before_it_look_ahead():
     x = doc("MANILA, Jan 10, 2025 - Japan's minister will visit Manila next week.\n\nThe visit comes as both governments "
             "prepare to enforce the access agreement they recently ratified.")
     assert [(e.type, e.date.value if e.date else None) for e in x.events][0] == ("meeting", "2025-01")
+
+
+def test_a_visit_told_with_one_side_named_is_the_storys_pair():
+    x = doc("NEW DELHI, Sept 2, 2013 - The army chief will visit Australia on Tuesday.\n\nThe visit comes after the "
+            "defence minister travelled to Australia in June; the navies would train together later.")
+    assert [(e.type, "-".join(e.countries), e.date.value) for e in x.events] == [
+        ("meeting", "AUS-IND", "2013-09-03"), ("meeting", "AUS-IND", "2013-06")]
