@@ -686,3 +686,11 @@ def test_a_visit_told_with_one_side_named_is_the_storys_pair():
             "defence minister travelled to Australia in June; the navies would train together later.")
     assert [(e.type, "-".join(e.countries), e.date.value) for e in x.events] == [
         ("meeting", "AUS-IND", "2013-09-03"), ("meeting", "AUS-IND", "2013-06")]
+
+
+def test_an_intention_before_the_frame_is_the_deeds_not_the_standing_agreements():
+    x = doc("BRASILIA, Dec 3, 2021 - Brazil and the United States held their first joint army exercise on Monday.\n\n"
+            "The two armies are to repeat the exercise annually until 2028 under a bilateral cooperation agreement.")
+    assert ("agreement", "BRA-USA") in [(e.type, "-".join(e.countries)) for e in x.events]
+    x = doc("LIMA, June 3, 2025 - Peru will buy 24 fighters as part of a plan to modernise its air force.")
+    assert "agreement" not in [e.type for e in x.events]

@@ -227,7 +227,9 @@ class _EventReader:
                                      True, order))
             s = _sub_sentence(s, 0, had.start())
         builds = _cue("builds_on").search(s.text)
-        speculative = _cue("intention").search(s.text) and not _cue("happened").search(s.text)
+        # "are to repeat the exercise under a bilateral agreement": the intention is the exercise's; the agreement
+        # stands. Only words inside the deal's own phrase make it a future one ("part of a plan to buy").
+        speculative = builds and _cue("intention").search(s.text, builds.start()) and not _cue("happened").search(s.text)
         if not builds or speculative or _cue("future_deal").search(builds.group("what")):
             return s  # "part of a plan to buy 42 aircraft" frames a future, not an earlier deal
         if _cue("named_before").match(builds.group("what")) and not any(
