@@ -20,7 +20,7 @@ TARGET = {
 }
 # (set, metric) → floor below the target, measured on 2026-11-23 (figure minus 0.02).
 RATCHET = {
-    ("dev2", "date_acc"): 0.88, ("dev2", "event_f1"): 0.74, ("dev2", "event_date_acc"): 0.83,
+    ("dev2", "date_acc"): 0.88, ("dev2", "event_f1"): 0.77,
     ("fresh", "speaker_acc"): 0.89, ("fresh", "event_f1"): 0.77, ("fresh", "event_date_acc"): 0.74,
 }
 OWN_SETS = {"fresh": Path(__file__).parent / "fresh"}  # annotated articles of our own, shipped with the tests
