@@ -115,9 +115,10 @@ def test_bad_format_and_bad_date_are_usage_errors(corpus):
     assert run("list", "--corpus", str(corpus), "--since", "not a date").exit_code == 2
 
 
-def test_missing_corpus_is_a_runtime_error(tmp_path):
+def test_missing_corpus_is_a_usage_error(tmp_path):
+    # issue 10: a folder that does not exist is the user's input to fix, exit 2
     result = run("list", "--corpus", str(tmp_path / "nope"))
-    assert result.exit_code == 1
+    assert result.exit_code == 2
     assert "corpus folder not found" in result.stderr
 
 
@@ -220,3 +221,11 @@ def test_usage_errors_are_one_line_and_pipes_end_quietly(corpus):
     head = subprocess.run(f"{sys.executable} -m bilat timeline --corpus {corpus} | head -1", shell=True,
                           capture_output=True, text=True)
     assert head.stdout.startswith("date\ttype") and "Traceback" not in head.stderr and "Error" not in head.stderr
+
+
+def test_an_ambiguous_country_names_its_choices():
+    result = run("pair", "Korea", "Japan")
+    assert result.exit_code == 2
+    assert result.stderr.strip() == "bilat: 'Korea' is ambiguous: say South Korea (KOR) or North Korea (PRK)"
+    assert run("pair", "Congo", "Rwanda").exit_code == 2
+    assert run("pair", "Guinea", "Mali", "--json").exit_code == 0  # Guinea is one country

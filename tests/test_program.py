@@ -144,9 +144,9 @@ def test_usage_errors_and_interrupts_end_with_their_status(tmp_path, corpus, mon
     assert status is ExitStatus.INTERRUPTED and err.strip().endswith("bilat: interrupted")
 
 
-def test_a_runtime_failure_is_an_error(tmp_path):
+def test_a_missing_corpus_folder_is_a_usage_error(tmp_path):
     status, _, err = run(make_env(tmp_path, corpus=tmp_path / "nope"), "list")
-    assert status is ExitStatus.ERROR and err == f"bilat: corpus folder not found: {tmp_path / 'nope'}\n"
+    assert status is ExitStatus.USAGE and err == f"bilat: corpus folder not found: {tmp_path / 'nope'}\n"
 
 
 def _options(command_name):

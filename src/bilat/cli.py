@@ -171,7 +171,7 @@ def _corpus_dir(opts: Shared, env: Environment) -> Path:
         return Path(str(resources.files("bilat").joinpath("seeds")))
     corpus = corpus.expanduser()
     if not corpus.is_dir():
-        raise Failure(f"corpus folder not found: {corpus}", ExitStatus.ERROR)
+        raise Failure(f"corpus folder not found: {corpus}", ExitStatus.USAGE)
     return corpus
 
 

@@ -34,11 +34,21 @@ class Country:
 
 
 class UnknownCountry(ValueError):
-    def __init__(self, query: str, suggestions: list[str]):
+    def __init__(self, query: str, suggestions: list[str], ambiguous: bool = False):
         self.query = query
         self.suggestions = suggestions
+        if ambiguous:
+            super().__init__(f"{query!r} is ambiguous: say {' or '.join(suggestions)}")
+            return
         hint = f" (did you mean {', '.join(suggestions)}?)" if suggestions else ""
         super().__init__(f"unknown country {query!r}{hint}")
+
+
+@lru_cache(maxsize=1)
+def _ambiguous() -> dict[str, list[str]]:
+    """Names typed on the command line that stand for more than one country ("Korea", "Congo"), from the data file."""
+    extra = json.loads(resources.files("bilat").joinpath("data/countries_extra.json").read_text(encoding="utf-8"))
+    return {k: v for k, v in extra.get("ambiguous", {}).items() if not k.startswith("_")}
 
 
 class Gazetteer:
@@ -89,6 +99,9 @@ class Gazetteer:
     def resolve(self, query: str) -> str:
         """Any common name, old name, demonym, capital, alpha-2 or alpha-3 code, in any case → alpha-3."""
         key = fold(query.strip().strip("."))
+        choices = _ambiguous().get(key)
+        if choices:
+            raise UnknownCountry(query, [f"{self.name(c)} ({c})" for c in choices], ambiguous=True)
         if key in self._keys:
             return self._keys[key]
         if key.startswith("the ") and key[4:] in self._keys:
