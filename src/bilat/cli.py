@@ -384,7 +384,8 @@ def _check_rules(env: Environment, given: bool) -> None:
         return
     source = "" if given else " (from $BILAT_RULES)"
     if not env.rules.is_file():
-        problem = "is a folder, not a file" if env.rules.is_dir() else "not found"
+        problem = ("is a folder, not a file" if env.rules.is_dir() else
+                   "is not a regular file" if env.rules.exists() else "not found")
         raise Failure(f"rules file {problem}: {env.rules}{source}", ExitStatus.USAGE)
     from bilat import rulebook
 
