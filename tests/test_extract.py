@@ -694,3 +694,12 @@ def test_an_intention_before_the_frame_is_the_deeds_not_the_standing_agreements(
     assert ("agreement", "BRA-USA") in [(e.type, "-".join(e.countries)) for e in x.events]
     x = doc("LIMA, June 3, 2025 - Peru will buy 24 fighters as part of a plan to modernise its air force.")
     assert "agreement" not in [e.type for e in x.events]
+
+
+def test_what_is_going_on_as_the_article_is_written_takes_its_date():
+    x = doc(" date 2024-11-17 Ghana and the United States signed two defence accords in Accra.\n\nUnder the first "
+            "accord, Washington is handing over 12 armored vehicles to the Ghanaian army.")
+    assert ("arms_transfer", "2024-11-17") in [(e.type, e.date.value if e.date else None) for e in x.events]
+    x = doc("NAIROBI, May 3, 2024 - Kenya and Uganda signed a border pact on Friday.\n\nKenyan and Ugandan troops are "
+            "conducting joint drills near Busia.")
+    assert ("exercise", "2024-05-03") in [(e.type, e.date.value if e.date else None) for e in x.events]

@@ -191,6 +191,9 @@ class _EventReader:
         if date is None and kind == "exercise":
             named = _cue("year_in_name").search(s.text)
             date = Date(named.group("year"), "text") if named else None  # "the Shield-2021 drill"
+        if date is None and not usable and self.anchor_date is not None and _cue("progressive_before").search(
+                s.text[:trigger.start()]):
+            date = self.anchor_date  # "Washington is handing over 12 vehicles": going on as the article is written
         place = _place(s.text, self.is_country_word) or (self.dateline_place if s.lead else None)
         recalled = self._recalled(s, date, usable)
         s = _without_bystanders(s, kind)
