@@ -188,7 +188,7 @@ def _write(conn, corpus_dir: Path, folder: str, on_disk: dict, failed: dict[str,
             else:
                 todo.append((str(corpus_dir), doc_id, path, size, mtime, row["sha256"] if row else None))
         with closing(_extracted(todo, jobs, rules_file)) as results:  # closing stops the workers at once on an interrupt
-            for n, (task, result) in enumerate(zip(todo, results), 1):
+            for n, (task, result) in enumerate(zip(todo, results, strict=True), 1):
                 if progress:
                     progress(n, len(todo))
                 _, doc_id, path, size, mtime, _ = task

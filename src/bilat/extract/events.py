@@ -289,7 +289,7 @@ def _without_bystanders(s: Sentence, kind: str) -> Sentence:
         return kind in ("arms_transfer", "industry") and bool(_cue("maker").match(s.text[b:]))
 
     flags: list[bool] = []
-    for k, (a, b, c) in enumerate(s.mentions):
+    for k, (a, b, _code) in enumerate(s.mentions):
         # a list goes on as it began: "competes with Turkey, China and South Korea"
         joined = k > 0 and flags[-1] and _cue("list_join").fullmatch(s.text[s.mentions[k - 1][1]:a])
         flags.append(bool(joined) or bystander(a, b))
