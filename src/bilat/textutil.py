@@ -66,12 +66,12 @@ def sentence_start(paragraph: str, offset: int) -> int:
     return start
 
 
-_DOUBLE_MARKS = "“”\"„«»"
+DOUBLE_MARKS = "“”\"„«»"  # opening and closing double quotation marks as copy prints them
 
 
 def quoted_spans(paragraph: str) -> list[tuple[int, int]]:
     """Stretches between double quotation marks, paired in order (a last unpaired mark runs to the end)."""
-    marks = [i for i, ch in enumerate(paragraph) if ch in _DOUBLE_MARKS]
+    marks = [i for i, ch in enumerate(paragraph) if ch in DOUBLE_MARKS]
     spans = [(marks[k], marks[k + 1]) for k in range(0, len(marks) - 1, 2)]
     if len(marks) % 2:
         spans.append((marks[-1], len(paragraph)))

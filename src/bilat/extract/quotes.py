@@ -12,9 +12,9 @@ from dataclasses import dataclass
 
 from bilat.extract.people import PeopleFinder, PersonRecord
 from bilat.rulebook import rules
-from bilat.textutil import fold, fold_same_length, sentence_start, word_list
+from bilat.textutil import DOUBLE_MARKS, fold, fold_same_length, sentence_start, word_list
 
-_DOUBLE = "“”\"„«»"
+_DOUBLE = DOUBLE_MARKS
 _PRONOUN = re.compile(r"^(?:he|she)$", re.I)
 
 
