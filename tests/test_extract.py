@@ -703,3 +703,11 @@ def test_what_is_going_on_as_the_article_is_written_takes_its_date():
     x = doc("NAIROBI, May 3, 2024 - Kenya and Uganda signed a border pact on Friday.\n\nKenyan and Ugandan troops are "
             "conducting joint drills near Busia.")
     assert ("exercise", "2024-05-03") in [(e.type, e.date.value if e.date else None) for e in x.events]
+
+
+def test_he_said_goes_to_the_one_who_spoke_last_even_after_an_apposition():
+    # issue 8, class 7
+    x = doc("ATHENS, May 14, 2025 - The navies of Greece and Cyprus concluded joint drills on Wednesday.\n\n"
+            "The commander of the fleet, Vice Admiral Nikos Stavrou, said the navies worked well together.\n\n"
+            "\"Our crews now work together as if they were one fleet,\" he said.")
+    assert [q.speaker for q in x.quotes] == ["Nikos Stavrou"]

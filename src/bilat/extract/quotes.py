@@ -227,8 +227,8 @@ class SpeakerResolver:
             lead = text[sent_start:m.start]
             if len(lead.split()) <= rules().knob("subject_lead_words") and not re.search(r"\b(?:of|with|by|to|greeted|met|and)\s*$", lead):
                 return m.person
-            if re.match(rf"\s+(?:\w+ly\s+)?{_speech()}\b", text[m.end:]):
-                return m.person  # "…, Moreau told reporters": the one who spoke last
+            if re.match(rf"\s*,?\s+(?:\w+ly\s+)?{_speech()}\b", text[m.end:]):
+                return m.person  # "…, Moreau told reporters", "Vice Admiral X, said …": the one who spoke last
         if self.last is not None:
             return self.last
         return before[-1].person if before else None
