@@ -711,3 +711,48 @@ def test_he_said_goes_to_the_one_who_spoke_last_even_after_an_apposition():
             "The commander of the fleet, Vice Admiral Nikos Stavrou, said the navies worked well together.\n\n"
             "\"Our crews now work together as if they were one fleet,\" he said.")
     assert [q.speaker for q in x.quotes] == ["Nikos Stavrou"]
+
+
+def events_of(text):
+    return sorted((e.type, "-".join(e.countries), e.date.value if e.date else None) for e in doc(text).events)
+
+
+def test_an_order_naming_only_the_buyer_is_the_story_pairs_and_takes_the_occasions_date():
+    # Three of our own: the buyer alone is named, later in the story, linked to the occasion by "also" or "during".
+    assert ("arms_transfer", "DEU-NOR", "2024-06-11") in events_of(
+        "Norway and Germany deepen submarine ties\n12 June 2024\n"
+        "OSLO — Norway and Germany signed a military cooperation plan in Oslo on Tuesday.\n\n"
+        "Norway also confirmed an order for two more boats, which will bring its fleet to six.")
+    assert ("arms_transfer", "FIN-SWE", "2025-05-02") in events_of(
+        "Finland and Sweden mark a year of ties\n3 May 2025\n"
+        "HELSINKI — Finland's defence minister met his Swedish counterpart in Helsinki on Friday.\n\n"
+        "During the visit, Finland placed an order for four more howitzers.")
+    assert ("arms_transfer", "FRA-GRC", "2026-02-05") in events_of(
+        "Greece and France review frigates\n9 February 2026\n"
+        "ATHENS — Greek and French defence officials met in Athens on Thursday.\n\n"
+        "Greece took delivery of a fourth frigate at the same ceremony.")
+
+
+def test_an_undated_deed_without_a_link_to_the_occasion_stays_undated():
+    assert ("arms_transfer", "DEU-NOR", None) in events_of(
+        "Norway and Germany deepen submarine ties\n12 June 2024\n"
+        "OSLO — Norway and Germany signed a military cooperation plan in Oslo on Tuesday.\n\n"
+        "Norway confirmed an order for two more boats, which will bring its fleet to six.")
+
+
+def test_a_cooperation_plan_signed_beside_an_order_is_its_own_agreement_but_a_contract_is_the_orders():
+    plan = events_of("Norway and Germany deepen ties\n12 June 2024\n"
+                     "OSLO — Norway and Germany signed a military cooperation plan in Oslo on Tuesday.\n\n"
+                     "Norway also confirmed an order for two more boats.")
+    assert [t for t, _, _ in plan] == ["agreement", "arms_transfer"]
+    contract = events_of("Norway buys boats\n12 June 2024\n"
+                         "OSLO — Norway and Germany signed a contract in Oslo on Tuesday.\n\n"
+                         "Norway also confirmed an order for two more boats.")
+    assert [t for t, _, _ in contract] == ["arms_transfer"]
+
+
+def test_a_transfer_that_only_waits_on_another_is_not_a_deed():
+    assert events_of("Norway buys boats\n12 June 2024\n"
+                     "OSLO — Norway signed a contract on Tuesday to buy two boats from Germany.\n\n"
+                     "Work on the next pair will start once the first boat has been handed over, which is expected by 2026.") == [
+        ("arms_transfer", "DEU-NOR", "2024-06-11")]

@@ -41,6 +41,7 @@ class _Found:
     order: int
     name: str | None = None  # a named exercise ("Iron Cat") stays apart from another named one
     lead: bool = False  # read from the story's first paragraph
+    paragraph: int = -1
 
 
 def _usable_dates(sentence: Sentence) -> list[DateMention]:
@@ -196,6 +197,8 @@ class _EventReader:
             date = self.anchor_date  # "Washington is handing over 12 vehicles": going on as the article is written
         place = _place(s.text, self.is_country_word) or (self.dateline_place if s.lead else None)
         recalled = self._recalled(s, date, usable)
+        if date is None and not usable and not recalled and _cue("same_occasion").search(s.text):
+            date = self._occasion_date(s)
         s = _without_bystanders(s, kind)
         groups = _parties(s, self.main_pair, trigger, date, usable)
         if kind == "meeting":
@@ -208,7 +211,8 @@ class _EventReader:
             named = [c for _, _, c in s.mentions]
             direction = named[0] if kind == "arms_transfer" and len(set(named)) >= 2 else None
             for name in _named_exercises(s, kind) or [direction]:
-                self.found.append(_Found(_make(kind, group, group_date, place, s.text, trigger), recalled, order, name, s.lead))
+                self.found.append(_Found(_make(kind, group, group_date, place, s.text, trigger), recalled, order, name, s.lead,
+                                         s.paragraph))
         # "held under the agreement on military cooperation": a standing agreement is an engagement too.
         if kind != "agreement" and _cue("standing_agreement").search(s.text):
             for group, _ in _parties(s, self.main_pair, trigger, None, []):
@@ -219,6 +223,15 @@ class _EventReader:
             base = self.found[-1]
             for d in years[1:]:
                 self.found.append(_Found(_make(kind, base.event.countries, d.date, None, s.text), True, order))
+
+    def _occasion_date(self, s: Sentence) -> Date | None:
+        """The date of the current engagement reported just before, in this paragraph or the one before it."""
+        for f in reversed(self.found):
+            if f.paragraph < s.paragraph - 1:
+                break
+            if not f.recalled and f.event.date is not None:
+                return f.event.date
+        return None
 
     def _earlier_deal(self, s: Sentence, order: int) -> Sentence:
         """"… builds on a 2023 deal": records the earlier deal and returns the rest of the sentence."""
@@ -466,10 +479,16 @@ def _parties(s: Sentence, main_pair: list[str], trigger: re.Match, date: Date | 
     if pair and codes and codes[0] in pair and (s.lead or _cue("happened").search(text)):
         return [(sorted(pair), date)]  # one side named, the other the story's: only for what took place
     if len(pair) == 2 and not codes and date is not None and (
-            _cue("happened").search(text) or _cue("year_named_before").search(text[:trigger.start()])):
+            _done_besides(text, trigger) or _cue("year_named_before").search(text[:trigger.start()])):
         # "since the agreement was signed in 2014", "the 2006 agreement": no side named, a dated deed of the story's pair
         return [(sorted(pair), date)]
     return []
+
+
+def _done_besides(text: str, trigger: re.Match) -> bool:
+    """A verb of doing other than the trigger itself: "the first batch has been handed over, which is expected by
+    2025" names a transfer, not a deed."""
+    return any(not (m.start() >= trigger.start() and m.end() <= trigger.end()) for m in _cue("happened").finditer(text))
 
 
 def _seller(s: Sentence, trigger: re.Match) -> list[str] | None:
@@ -559,8 +578,11 @@ def _merge(found: list[_Found]) -> list[_Found]:
             host = next((o for o in others if not o.recalled and o.event.type != "meeting" and _compatible_or_open(o.event, e)), None)
         elif e.type == "agreement" and not f.recalled and e.date is not None:
             # Documents signed at a purchase, a joint venture or a joint body's session are that occasion.
+            # A cooperation plan signed on the day of an order is a document of its own; a contract is the order's.
             host = next((o for o in others if not o.recalled and o.event.type in ("arms_transfer", "industry", "mechanism")
-                         and o.event.date is not None and _compatible(o.event, e)), None)
+                         and o.event.date is not None and _compatible(o.event, e)
+                         and (o.event.type != "arms_transfer" or o.event.evidence == e.evidence
+                              or _cue("purchase_paper").search(e.evidence))), None)
         if host is None and e.date is None:
             fits = ("agreement", "arms_transfer", "industry") if e.type == "agreement" else (e.type,)
             if e.type == "meeting" and not f.recalled:
