@@ -56,8 +56,40 @@ def run(cmd: list[str], env: dict, repeat: int) -> tuple[float, float]:
     return statistics.median(times), peak / 1024
 
 
+GROUPS = ("bilat", "typer", "rich", "tabulate", "sqlite3")
+
+
+def _environ() -> dict[str, str]:
+    """As on a warm machine: byte code written once and reused (PYTHONDONTWRITEBYTECODE would recompile every run)."""
+    return {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+
+
+def import_summary(python: str, env: dict, args: list[str]) -> str:
+    """`python -X importtime` of one command, its self times summed by top-level package: what start-up still loads."""
+    proc = subprocess.run([python, "-X", "importtime", "-m", "bilat", *args], env=env, capture_output=True, text=True)
+    # Lines come children first, indented under their importer: read backwards, each module's own time goes to the
+    # nearest package among GROUPS that it is, or that imported it (the standard library typer loads is typer's).
+    rows = []
+    for line in proc.stderr.splitlines():
+        if line.startswith("import time:") and "self [us]" not in line:
+            own, _cumulative, name = line[len("import time:"):].split("|")
+            rows.append((len(name) - len(name.lstrip()), name.strip(), int(own)))
+    by_package: dict[str, int] = {}
+    stack: list[tuple[int, str]] = []  # (depth, group) of the importers above the current line
+    for depth, name, own in reversed(rows):
+        while stack and stack[-1][0] >= depth:
+            stack.pop()
+        top = name.split(".")[0]
+        group = top if top in GROUPS else (stack[-1][1] if stack else "python itself (site, encodings)")
+        stack.append((depth, group))
+        by_package[group] = by_package.get(group, 0) + own
+    total = sum(by_package.values())
+    parts = ", ".join(f"{name} {us / 1000:.0f} ms" for name, us in sorted(by_package.items(), key=lambda kv: -kv[1]))
+    return f"imports of `bilat {' '.join(args)}` (python -X importtime, self times): {total / 1000:.0f} ms: {parts}"
+
+
 def measure(bilat: list[str], corpus: Path, work: Path, repeat: int) -> dict[str, tuple[float, float]]:
-    env = dict(os.environ, BILAT_CORPUS=str(corpus), BILAT_INDEX=str(work / f"{corpus.name}.db"), NO_COLOR="1")
+    env = dict(_environ(), BILAT_CORPUS=str(corpus), BILAT_INDEX=str(work / f"{corpus.name}.db"), NO_COLOR="1")
     for p in work.glob(f"{corpus.name}.db*"):
         p.unlink()
     out = {"first index": run(bilat + ["index"], env, 1)}
@@ -89,18 +121,23 @@ def main() -> None:
     ap.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
     ap.add_argument("--repeat", type=int, default=5)
     ap.add_argument("--bilat", default="bilat", help="command that runs bilat")
+    ap.add_argument("--python", default=sys.executable, help="the Python bilat is installed in (for -X importtime)")
     ap.add_argument("--work", type=Path, help="folder for corpora and indexes, kept between runs (else a temporary one)")
     args = ap.parse_args()
     bilat = shlex.split(args.bilat)
     work = args.work or Path(tempfile.mkdtemp(prefix="bilat-bench-"))
     work.mkdir(parents=True, exist_ok=True)
     try:
-        python = run([sys.executable, "-c", "pass"], dict(os.environ), args.repeat)[0]
-        seeds_env = dict(os.environ, BILAT_CORPUS=str(ROOT / "seeds"), BILAT_INDEX=str(work / "seeds.db"), NO_COLOR="1")
+        quiet = _environ()
+        python = run([args.python, "-c", "pass"], quiet, args.repeat)[0]
+        seeds_env = dict(quiet, BILAT_CORPUS=str(ROOT / "seeds"), BILAT_INDEX=str(work / "seeds.db"), NO_COLOR="1")
         run(bilat + ["index"], seeds_env, 1)
+        pair = ["pair", "Turkiye", "Hungary"]
         startup = {"start-up: bilat --version": run(bilat + ["--version"], seeds_env, args.repeat),
-                   "start-up: pair Turkiye Hungary --json (seeds)":
-                       run(bilat + ["pair", "Turkiye", "Hungary", "--json"], seeds_env, args.repeat)}
+                   "start-up: pair Turkiye Hungary --json (seeds)": run(bilat + pair + ["--json"], seeds_env, args.repeat),
+                   "start-up: pair Turkiye Hungary as a table (seeds)": run(bilat + pair + ["--format", "table"], seeds_env, args.repeat)}
+        imports = [import_summary(args.python, seeds_env, pair + ["--json"]),
+                   import_summary(args.python, seeds_env, pair + ["--format", "table"])]
         results = {}
         for n in args.sizes:
             corpus = work / f"corpus-{n}"
@@ -125,6 +162,9 @@ def main() -> None:
     width = max(len(r[0]) for r in rows)
     for r in rows:
         print(f"{r[0]:<{width}}  {r[1]:>9}  {r[2]:>6}  {r[3]}")
+    print()
+    for line in imports:
+        print(line)
     print()
     widths = [max(len(str(r[i])) for r in table + [header]) for i in range(len(header))]
     for r in [header, ["-" * w for w in widths]] + table:

@@ -46,11 +46,11 @@ class Failure(Exception):
 # -- shared options: declared once, each command names the ones it takes ------------------------
 def complete_country(incomplete: str) -> list[str]:
     """TAB on a country: the common names that start with what was typed (diacritics and case ignored)."""
-    from bilat.gazetteer import load
+    from bilat.countrynames import common_names
     from bilat.textutil import fold
 
     key = fold(incomplete)
-    names = sorted({c.name for c in load().countries.values()})
+    names = common_names()
     return [n for n in names if fold(n).startswith(key)] or [n for n in names if key in fold(n)]
 
 
@@ -166,9 +166,7 @@ def _report_internal_error(error: BaseException, debug: bool) -> None:
 def _corpus_dir(opts: Shared, env: Environment) -> Path:
     corpus = opts.corpus or env.corpus
     if corpus is None:
-        from importlib import resources
-
-        return Path(str(resources.files("bilat").joinpath("seeds")))
+        return Path(__file__).parent / "seeds"  # the bundled seeds, installed beside this module
     corpus = corpus.expanduser()
     if not corpus.is_dir():
         raise Failure(f"corpus folder not found: {corpus}", ExitStatus.USAGE)
@@ -189,25 +187,28 @@ def _format(opts: Shared, env: Environment) -> str:
 
 def _filters(opts: Shared):
     from bilat.query import Filters
-    from bilat.userdates import DateError, date_range
 
     types = [t.lower().replace("-", "_") for t in opts.types]
     unknown = [t for t in types if t not in EVENT_TYPES]
     if unknown:
         raise Failure(f"unknown type {unknown[0]!r}; choose from {', '.join(EVENT_TYPES)}", ExitStatus.USAGE)
-    try:
-        since, until = date_range(opts.since, opts.until)
-    except DateError as e:
-        raise Failure(str(e), ExitStatus.USAGE) from e
+    since = until = None
+    if opts.since or opts.until:  # the date parser loads only when a date was typed
+        from bilat.userdates import DateError, date_range
+
+        try:
+            since, until = date_range(opts.since, opts.until)
+        except DateError as e:
+            raise Failure(str(e), ExitStatus.USAGE) from e
     return Filters(countries=[_country(c) for c in opts.countries], since=since, until=until, types=types,
                    search=opts.search, limit=opts.limit)
 
 
 def _country(name: str) -> str:
-    from bilat.gazetteer import UnknownCountry, load
+    from bilat.countrynames import UnknownCountry, resolve
 
     try:
-        return load().resolve(name)
+        return resolve(name)
     except UnknownCountry as e:
         raise Failure(str(e), ExitStatus.USAGE) from e
 

@@ -8,7 +8,6 @@ populous country wins, which is the sovereign state in every such case.
 """
 from __future__ import annotations
 
-import difflib
 import hashlib
 import importlib.util
 import json
@@ -18,6 +17,7 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
+from bilat.countrynames import UnknownCountry  # noqa: F401 - where callers of old found it
 from bilat.textutil import fold
 
 
@@ -33,19 +33,7 @@ class Country:
     provinces: set[str] = field(default_factory=set)  # where a place is, never a mention of the country
 
 
-class UnknownCountry(ValueError):
-    def __init__(self, query: str, suggestions: list[str], ambiguous: bool = False):
-        self.query = query
-        self.suggestions = suggestions
-        if ambiguous:
-            super().__init__(f"{query!r} is ambiguous: say {' or '.join(suggestions)}")
-            return
-        hint = f" (did you mean {', '.join(suggestions)}?)" if suggestions else ""
-        super().__init__(f"unknown country {query!r}{hint}")
-
-
-@lru_cache(maxsize=1)
-def _ambiguous() -> dict[str, list[str]]:
+def ambiguous_names() -> dict[str, list[str]]:
     """Names typed on the command line that stand for more than one country ("Korea", "Congo"), from the data file."""
     extra = json.loads(resources.files("bilat").joinpath("data/countries_extra.json").read_text(encoding="utf-8"))
     return {k: v for k, v in extra.get("ambiguous", {}).items() if not k.startswith("_")}
@@ -60,7 +48,7 @@ class Gazetteer:
         # and within a kind the most populous country wins.
         self.forms = forms if forms is not None else self._forms(countries)
         # Folded key -> code, for what users type on the command line.
-        self._keys = keys if keys is not None else self._fold_keys(countries, self.forms)
+        self.keys = keys if keys is not None else self._fold_keys(countries, self.forms)
 
     @staticmethod
     def _forms(countries: dict[str, Country]) -> dict[str, tuple[str, str]]:
@@ -96,24 +84,6 @@ class Gazetteer:
         c = self.countries.get(code)
         return c.name if c else code
 
-    def resolve(self, query: str) -> str:
-        """Any common name, old name, demonym, capital, alpha-2 or alpha-3 code, in any case → alpha-3."""
-        key = fold(query.strip().strip("."))
-        choices = _ambiguous().get(key)
-        if choices:
-            raise UnknownCountry(query, [f"{self.name(c)} ({c})" for c in choices], ambiguous=True)
-        if key in self._keys:
-            return self._keys[key]
-        if key.startswith("the ") and key[4:] in self._keys:
-            return self._keys[key[4:]]
-        close = difflib.get_close_matches(key, list(self._keys), n=3, cutoff=0.6)
-        suggestions: list[str] = []
-        for k in close:
-            name = self.name(self._keys[k])
-            if name not in suggestions:
-                suggestions.append(name)
-        raise UnknownCountry(query, suggestions)
-
 
 def _read_countryinfo() -> list[dict]:
     import countryinfo
@@ -144,8 +114,14 @@ def _cache_file(extra_text: str) -> Path:
     except OSError:
         base = origin
     key = hashlib.sha1(f"{_CACHE_FORMAT}:{base}{extra_text}".encode()).hexdigest()[:12]
-    cache = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "bilat"
-    return cache / f"gazetteer-{key}.json"
+    return _cache_folder() / f"gazetteer-{key}.json"
+
+
+def _cache_folder() -> Path:
+    """The cache folder the Environment names ($XDG_CACHE_HOME/bilat): extraction workers load the gazetteer too."""
+    from bilat.environment import Environment
+
+    return Environment.from_os().cache
 
 
 @lru_cache(maxsize=1)
@@ -171,7 +147,7 @@ def load() -> Gazetteer:
                                                         "capitals": sorted(c.capitals), "provinces": sorted(c.provinces)}
                                                  for code, c in gazetteer.countries.items()},
                                    "not_countries": gazetteer.not_countries, "forms": gazetteer.forms,
-                                   "keys": gazetteer._keys}, ensure_ascii=False), encoding="utf-8")
+                                   "keys": gazetteer.keys}, ensure_ascii=False), encoding="utf-8")
         os.replace(tmp, cached)
     except OSError:
         pass  # a read-only cache only costs time

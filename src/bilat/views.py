@@ -56,9 +56,9 @@ def pair(profile: dict, fmt: str) -> None:
 
         con = console()
         s = p["summary"]
-        from bilat.gazetteer import load
+        from bilat.countrynames import name
 
-        names = " – ".join(load().name(c) for c in p["countries"])
+        names = " – ".join(name(c) for c in p["countries"])
         con.print(Text(f"{names} ({'–'.join(p['countries'])})", style=STRONG + " underline"))
         by_type = ", ".join(f"{k} {v}" for k, v in sorted(s["events_by_type"].items())) or "none"
         con.print(Text(f"{s['documents']} documents · {s['events']} engagements ({by_type}) · "

@@ -1,0 +1,57 @@
+"""What a query loads at start-up: the key table for country names, never the gazetteer, extraction, rich or tabulate."""
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+
+from bilat import countrynames
+
+from conftest import SEEDS
+
+# Prints the modules one command line loaded, after running it in a real process.
+PROBE = """
+import io, sys
+from bilat import cli
+from bilat.environment import Environment
+status = cli.program(sys.argv[1:], Environment.from_os(stdout=io.StringIO(), stderr=io.StringIO()))
+print(int(status), " ".join(sorted(sys.modules)))
+"""
+
+
+def _loaded(tmp_path, *args: str) -> set[str]:
+    env = dict(os.environ, BILAT_CORPUS=str(SEEDS), BILAT_INDEX=str(tmp_path / "seeds.db"), XDG_CACHE_HOME=str(tmp_path / "cache"))
+    subprocess.run([sys.executable, "-m", "bilat", "index"], env=env, check=True, capture_output=True)
+    out = subprocess.run([sys.executable, "-c", PROBE, *args], env=env, check=True, capture_output=True, text=True).stdout
+    status, modules = out.split(" ", 1)
+    assert status == "0"
+    return set(modules.split())
+
+
+@pytest.mark.parametrize("args", [("pair", "Turkiye", "Hungary", "--json"), ("list", "--country", "Serbia", "--tsv"),
+                                  ("quote", "--speaker", "minister", "--jsonl")])
+def test_a_query_in_json_or_plain_text_loads_no_gazetteer_extraction_rich_or_tabulate(tmp_path, args):
+    loaded = _loaded(tmp_path, *args)
+    assert "bilat.countrynames" in loaded or args[0] == "quote"
+    heavy = {"bilat.gazetteer", "countryinfo", "bilat.extract", "bilat.wirecopy", "rich", "tabulate", "tomllib"}
+    assert not heavy & loaded
+
+
+def test_the_country_key_table_is_up_to_date_with_the_gazetteer():
+    shipped = json.loads(countrynames.render_table(countrynames._table()))
+    assert shipped == json.loads(countrynames.render_table(countrynames.current_table())), \
+        "run `python -m bilat.countrynames` to regenerate src/bilat/data/country_keys.json"
+
+
+@pytest.mark.parametrize("typed, code", [("Turkiye", "TUR"), ("türkiye", "TUR"), ("the Netherlands", "NLD"), ("hu", "HUN"),
+                                         ("Serbian", "SRB"), ("Kyiv", "UKR")])
+def test_typed_country_names_resolve_from_the_key_table(typed, code):
+    assert countrynames.resolve(typed) == code
+
+
+def test_an_unknown_or_ambiguous_name_is_refused_with_suggestions():
+    with pytest.raises(countrynames.UnknownCountry, match="did you mean Hungary"):
+        countrynames.resolve("Hungery")
+    with pytest.raises(countrynames.UnknownCountry, match="ambiguous"):
+        countrynames.resolve("Korea")
