@@ -26,12 +26,12 @@ def run_json(*args):
 def test_pair_turkiye_hungary_holds_the_ankara_working_group_and_kacir(corpus):
     profile = run_json("pair", "Turkiye", "Hungary", "--corpus", str(corpus))
     assert profile["countries"] == ["HUN", "TUR"]
-    assert set(profile) >= {"countries", "summary", "events", "people", "quotes", "documents", "figures"}
+    assert set(profile) >= {"countries", "overview", "events", "people", "quotes", "documents", "figures"}
     assert any(e["type"] == "mechanism" and e["date"] == "2025-02-03" for e in profile["events"])
     assert any(e["place"] == "Ankara" for e in profile["events"])
-    assert any(q["speaker"] and "Kacır" in q["speaker"] for q in profile["quotes"])
+    assert any(q["speaker"]["name"] and "Kacır" in q["speaker"]["name"] for q in profile["quotes"])
     assert {d["id"] for d in profile["documents"]} == {"000_b85290705725b330", "001_a131a3f05ff0976b"}
-    assert profile["summary"]["first_date"] == "2025-02-03"
+    assert profile["overview"]["first_date"] == "2025-02-03"
     assert any("4.4 billion" in f["value"] for f in profile["figures"])
 
 
@@ -80,8 +80,8 @@ def test_timeline_filters_by_type_and_dates(corpus):
 
 def test_quote_filters_by_speaker_without_diacritics(corpus):
     quotes = run_json("quote", "--corpus", str(corpus), "--speaker", "Kacir")
-    assert quotes and all("Kacır" in q["speaker"] for q in quotes)
-    assert all(set(q) >= {"text", "speaker", "speaker_role", "speaker_country", "doc", "date"} for q in quotes)
+    assert quotes and all("Kacır" in q["speaker"]["name"] for q in quotes)
+    assert all(set(q) >= {"text", "speaker", "doc", "date"} for q in quotes)
     worded = run_json("quote", "innovation", "--corpus", str(corpus))
     assert worded and all("innovation" in q["text"].lower() for q in worded)
 
@@ -177,7 +177,7 @@ def test_real_subprocess_pair_json_and_exit_codes(corpus):
     proc = subprocess.run([sys.executable, "-m", "bilat", "pair", "turkey", "HU", "--json", "--corpus", str(corpus)],
                           capture_output=True, text=True)
     assert proc.returncode == 0
-    assert json.loads(proc.stdout)["summary"]["documents"] == 2
+    assert json.loads(proc.stdout)["overview"]["document_count"] == 2
     bad = subprocess.run([sys.executable, "-m", "bilat", "pair", "Narnia", "HU"], capture_output=True, text=True)
     assert bad.returncode == 2 and bad.stderr.startswith("bilat: unknown country")
 

@@ -339,13 +339,14 @@ def quote_command(env: Environment, opts: Shared,
     views.quotes(_reader(opts, env).quotes(f, speaker=speaker, words=" ".join(words or []) or None), fmt)
 
 
-@command("index", takes=(*CORPUS, "format", "json"))
+@command("index", takes=(*CORPUS, *OUTPUT))
 def index_command(env: Environment, opts: Shared,
                   rebuild: Annotated[bool, typer.Option("--rebuild", help="Build a fresh index and swap it in.")] = False) -> None:
     """Refresh the index now and report what changed (queries do this by themselves)."""
     from bilat import index, views
 
     fmt = _format(opts, env)
+    asked = opts.format.lower() != "auto" or any(getattr(opts, name) for name in ("json", "jsonl", "csv", "tsv"))
     if rebuild:
         folder = _corpus_dir(opts, env)
         try:
@@ -354,7 +355,7 @@ def index_command(env: Environment, opts: Shared,
             raise Failure(str(e), ExitStatus.ERROR) from e
     else:
         _, report, folder = _open(opts, env)
-    views.index_report(report, folder, _index_location(env, folder), fmt)
+    views.index_report(report, folder, _index_location(env, folder), fmt if asked else None)
 
 
 # -- the root: global options, and the run as a whole -------------------------------------------

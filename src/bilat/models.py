@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-# The kinds of engagement (defined in ../shared/corpus/FORMAT.md), in the order bilat lists them.
+# The kinds of engagement (defined in docs/contract.md), in the order bilat lists them.
 EVENT_TYPES = ("agreement", "meeting", "exercise", "arms_transfer", "industry", "mechanism")
 
 

@@ -1,7 +1,7 @@
 """The read side: plain records out of the index, filtered, with one event per engagement.
 
-Everything returned is made of dicts, lists, strings and numbers keyed as DESIGN.md's JSON
-contract says, so rendering needs no knowledge of SQL. Filters and order are index lookups
+Everything returned is made of dicts, lists, strings and numbers keyed as docs/contract.md
+says (docs/schema/ holds the JSON Schemas), so rendering needs no knowledge of SQL. Filters and order are index lookups
 (see store.py); the cross-document views are stored at refresh, so a query only reads, and
 decodes only the rows it returns.
 """
@@ -115,20 +115,23 @@ class Reader:
 
     def _engagements(self, where: _Where, limit: str = "") -> list[dict]:
         rows = self.conn.execute(
-            "SELECT g.eid, g.date, g.date_precision, g.date_source, g.countries, g.type, g.cameo, g.plover, g.place, "
+            "SELECT g.lead_doc, g.lead_idx, g.date, g.date_precision, g.date_source, g.countries, g.type, g.cameo, g.plover, g.place, "
             f"g.summary, g.evidence, g.docs FROM engagements g{where.sql()}"
             f"{where.order('g', 'g.lead_doc', 'g.lead_idx')}{limit}", where.args)
-        return [{"id": r["eid"], "date": r["date"], "date_precision": r["date_precision"], "date_source": r["date_source"],
-                 "countries": json.loads(r["countries"]), "type": r["type"], "cameo": r["cameo"],
+        return [{"id": f"{r['lead_doc']}#{r['lead_idx']}", "date": r["date"], "date_precision": r["date_precision"],
+                 "date_source": r["date_source"], "countries": (countries := json.loads(r["countries"])),
+                 "multilateral": len(countries) > 2, "type": r["type"], "cameo": r["cameo"],
                  "plover": json.loads(r["plover"]), "place": r["place"], "summary": r["summary"], "evidence": r["evidence"],
                  "docs": json.loads(r["docs"])} for r in rows]
 
     def _quotes(self, where: _Where, limit: str = "") -> list[dict]:
         rows = self.conn.execute(
-            "SELECT q.text, q.speaker, q.speaker_role, q.speaker_country, d.doc, d.date FROM quotes q "
+            "SELECT q.text, q.speaker, q.speaker_role, q.speaker_country, d.doc, d.date, d.date_precision FROM quotes q "
             f"JOIN documents d ON d.id = q.doc{where.sql()}{where.order('d', 'd.doc', 'q.idx')}{limit}",
             where.args)
-        return [dict(r) for r in rows]
+        # The speaker as `people` records everyone: name, country, role.
+        return [{"text": r["text"], "speaker": {"name": r["speaker"], "country": r["speaker_country"], "role": r["speaker_role"]},
+                 "doc": r["doc"], "date": r["date"], "date_precision": r["date_precision"]} for r in rows]
 
     # -- the four questions -----------------------------------------------------------------
     def list_documents(self, f: Filters) -> list[dict]:
@@ -142,13 +145,11 @@ class Reader:
             where.add("d.id IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?)", fts_query(f.search))
         return self._documents(where, _limit(f))
 
-    def timeline(self, f: Filters, size: int | None = None) -> list[dict]:
-        """Engagements in date order, undated last; size: only those of exactly this many countries."""
+    def timeline(self, f: Filters) -> list[dict]:
+        """Engagements in date order, undated last."""
         where = _Where()
         for c in f.countries:
             where.add("g.id IN (SELECT engagement FROM engagement_countries WHERE country = ?)", c)
-        if size:
-            where.add("g.size = ?", size)
         if f.types:
             where.add(f"g.type IN ({_in(f.types)})", *f.types)
         where.dates("g", f)
@@ -170,13 +171,16 @@ class Reader:
         return self._quotes(where, _limit(f))
 
     def pair(self, a: str, b: str, f: Filters) -> dict:
+        """Everything about one relationship, every section under the same filters.
+
+        Engagements are those both countries take part in, multilateral ones included (and marked);
+        documents are the reports of those engagements; people, quotes and figures come from those
+        documents, quotes also said within the date range.
+        """
         countries = sorted({a, b})
-        events = self.timeline(Filters(countries=countries, since=f.since, until=f.until, types=f.types), size=2)
-        event_docs = sorted({d for e in events for d in e["docs"]})
+        events = self.timeline(Filters(countries=countries, since=f.since, until=f.until, types=f.types))
         where = _Where()
-        # The documents of these engagements, and every one reporting an engagement of the two alone.
-        where.add("(d.doc IN (SELECT value FROM json_each(?)) OR d.id IN (SELECT doc FROM events WHERE parties = ?))",
-                  json.dumps(event_docs), "-".join(countries))
+        where.add("d.doc IN (SELECT value FROM json_each(?))", json.dumps(sorted({d for e in events for d in e["docs"]})))
         documents = self._documents(where)
         doc_ids = json.dumps([d["id"] for d in documents])
         people: dict[str, dict] = {}
@@ -197,18 +201,21 @@ class Reader:
         where.dates("d", f)
         quotes = self._quotes(where)
         figures = [dict(r) for r in self.conn.execute(
-            "SELECT f.value, f.counts, f.time, f.evidence, d.doc FROM figures f JOIN documents d ON d.id = f.doc "
-            "WHERE d.doc IN (SELECT value FROM json_each(?)) ORDER BY d.doc, f.idx", (doc_ids,))]
+            "SELECT f.value, f.counts AS measure, f.time AS period, f.evidence, d.doc FROM figures f "
+            "JOIN documents d ON d.id = f.doc WHERE d.doc IN (SELECT value FROM json_each(?)) ORDER BY d.doc, f.idx", (doc_ids,))]
         dated = [e["date"] for e in events if e["date"]]
-        summary = {
-            "documents": len(documents),
-            "events": len(events),
-            "events_by_type": dict(Counter(e["type"] for e in events)),
+        overview = {
+            "document_count": len(documents),
+            "event_count": len(events),
+            "multilateral_event_count": sum(e["multilateral"] for e in events),
+            "event_count_by_type": dict(Counter(e["type"] for e in events)),
+            "person_count": len(people),
+            "quote_count": len(quotes),
+            "figure_count": len(figures),
             "first_date": min(dated) if dated else None,
             "last_date": max(dated) if dated else None,
-            "people": len(people),
-            "quotes": len(quotes),
         }
-        return {"countries": countries, "summary": summary, "events": events, "people": list(people.values()),
-                "quotes": quotes, "documents": [{"id": d["id"], "title": d["title"], "date": d["date"], "path": d["path"]}
-                                                for d in documents], "figures": figures}
+        return {"countries": countries, "overview": overview, "events": events, "people": list(people.values()),
+                "quotes": quotes, "documents": [{"id": d["id"], "title": d["title"], "date": d["date"],
+                                                 "date_precision": d["date_precision"], "path": d["path"]} for d in documents],
+                "figures": figures}

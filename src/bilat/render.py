@@ -1,7 +1,7 @@
 """Output: one option set for every command.
 
 `auto` draws rich tables (and the timeline as a timeline) on a terminal and prints plain
-tab-separated lines with a header in a pipe. `json` prints the records as DESIGN.md keys them;
+tab-separated lines with a header in a pipe. `json` prints the records as docs/contract.md keys them;
 `jsonl`, `csv`, `tsv` and every tabulate format print flat rows.
 
 Article text is data, and some of it comes from hostile sites. It is never parsed as rich markup
@@ -72,6 +72,7 @@ class Column:
     cell: Callable[[Any], str] | None = None  # how a value prints in a flat row
     style: str | None = None
     max_width: int | None = None
+    terminal_empty: str = ""  # what an empty cell says on a terminal ("undated"); flat formats leave it empty
 
 
 def terminal_safe(text: str) -> str:
@@ -120,9 +121,17 @@ def flat(value: Any) -> str:
     return str(value)
 
 
+def field_value(record: dict, key: str) -> Any:
+    """A column's value: `speaker.name` reads inside a nested record."""
+    value: Any = record
+    for part in key.split("."):
+        value = value.get(part) if isinstance(value, dict) else None
+    return value
+
+
 def _rows(records: list[dict], columns: list[Column]) -> list[list[str]]:
     # Cleaned after the cell function: a view's own `cell` joins raw values too.
-    return [[terminal_safe((c.cell or flat)(r.get(c.key))) for c in columns] for r in records]
+    return [[terminal_safe((c.cell or flat)(field_value(r, c.key))) for c in columns] for r in records]
 
 
 def emit(records: list[dict] | dict, columns: list[Column], fmt: str, out: TextIO | None = None, *,
@@ -140,12 +149,16 @@ def emit(records: list[dict] | dict, columns: list[Column], fmt: str, out: TextI
         return
     records, rows_of = _safe_records(records), _safe_records(rows_of)
     assert isinstance(rows_of, list)
-    if fmt in ("csv", "tsv"):
-        writer = csv.writer(out, delimiter="," if fmt == "csv" else "\t", lineterminator="\n",
-                            quoting=csv.QUOTE_MINIMAL if fmt == "csv" else csv.QUOTE_NONE, escapechar=None if fmt == "csv" else "\\")
+    if fmt == "csv":
+        writer = csv.writer(out, lineterminator="\n")
         writer.writerow([c.header for c in columns])
+        writer.writerows(_rows(rows_of, columns))
+        return
+    if fmt == "tsv":
+        # Plain lines for cut and awk: a tab or line break inside a value becomes a space; nothing else is escaped.
+        out.write("\t".join(c.header for c in columns) + "\n")
         for row in _rows(rows_of, columns):
-            writer.writerow([v.replace("\t", " ").replace("\n", " ") for v in row] if fmt == "tsv" else row)
+            out.write("\t".join(" ".join(v.replace("\t", " ").split("\n")) for v in row) + "\n")
         return
     if fmt == "table":
         if terminal is not None:
@@ -174,7 +187,7 @@ def table(records: list[dict], columns: list[Column], title: str | None = None, 
     for c in columns:
         t.add_column(c.header, style=c.style, max_width=c.max_width, overflow="fold")
     for row in _rows(records, columns):
-        t.add_row(*(Text(v) for v in row))
+        t.add_row(*(Text(v) if v else Text(c.terminal_empty, style="dim") for v, c in zip(row, columns, strict=True)))
     if not records:
         con.print(Text("(nothing found)", style="dim"))
         return
@@ -209,6 +222,8 @@ def draw_timeline(events: list[dict], con=None, title: str | None = None) -> Non
             what = Text()
             what.append(f"{e['type']:<13}", style=TYPE_STYLE.get(e["type"], ""))
             what.append(" " + "–".join(e["countries"]), style=STRONG)
+            if e.get("multilateral"):
+                what.append(" (multilateral)", style="dim")
             if e.get("place"):
                 what.append(f"  {clean(e['place'])}")
             what.append("\n" + clean(e["summary"]))

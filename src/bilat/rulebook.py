@@ -42,7 +42,7 @@ class Override:
 class EventRule:
     """One kind of engagement: how it is triggered and how it is coded."""
 
-    type: str  # agreement, meeting, … (FORMAT.md)
+    type: str  # agreement, meeting, … (docs/contract.md)
     label: str  # what a person reads ("Arms transfer")
     trigger: re.Pattern  # every trigger of the type as one alternation, matched at word boundaries
     cameo: str  # default CAMEO code, a string that keeps its leading zero

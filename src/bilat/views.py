@@ -8,31 +8,32 @@ from bilat.render import STRONG, Column, clean, console, draw_timeline, emit, ta
 
 DOCUMENT_COLUMNS = [
     Column("id", "id", style=STRONG),
-    Column("date", "date"),
+    Column("date", "date", terminal_empty="undated"),
     Column("title", "title", max_width=60),
     Column("countries", "countries", cell=lambda v: ",".join(v or [])),
     Column("event_types", "event_types", cell=lambda v: ",".join(v or [])),
 ]
 EVENT_COLUMNS = [
-    Column("date", "date", cell=lambda v: v or "undated"),
+    Column("date", "date", terminal_empty="undated"),
     Column("type", "type"),
     Column("countries", "countries", cell=lambda v: "-".join(v or [])),
     Column("place", "place"),
     Column("summary", "summary", max_width=60),
     Column("cameo", "cameo"),
     Column("docs", "docs", cell=lambda v: ",".join(v or [])),
+    Column("id", "id"),  # last, so the columns before it keep their places for `cut`
 ]
 QUOTE_COLUMNS = [
-    Column("date", "date"),
-    Column("speaker", "speaker", style=STRONG),
-    Column("speaker_country", "country"),
-    Column("speaker_role", "role"),
+    Column("date", "date", terminal_empty="undated"),
+    Column("speaker.name", "speaker", style=STRONG),
+    Column("speaker.country", "country"),
+    Column("speaker.role", "role"),
     Column("text", "text", max_width=70),
     Column("doc", "doc"),
 ]
 PEOPLE_COLUMNS = [Column("name", "name", style=STRONG), Column("country", "country"), Column("role", "role"),
                   Column("variants", "variants", cell=lambda v: ", ".join(v or []))]
-FIGURE_COLUMNS = [Column("value", "value", style=STRONG), Column("counts", "counts"), Column("time", "time"),
+FIGURE_COLUMNS = [Column("value", "value", style=STRONG), Column("measure", "measure"), Column("period", "period"),
                   Column("doc", "doc")]
 
 
@@ -55,13 +56,13 @@ def pair(profile: dict, fmt: str) -> None:
         from rich.text import Text
 
         con = console()
-        s = p["summary"]
+        s = p["overview"]
         from bilat.countrynames import name
 
         names = " – ".join(name(c) for c in p["countries"])
         con.print(Text(f"{names} ({'–'.join(p['countries'])})", style=STRONG + " underline"))
-        by_type = ", ".join(f"{k} {v}" for k, v in sorted(s["events_by_type"].items())) or "none"
-        con.print(Text(f"{s['documents']} documents · {s['events']} engagements ({by_type}) · "
+        by_type = ", ".join(f"{k} {v}" for k, v in sorted(s["event_count_by_type"].items())) or "none"
+        con.print(Text(f"{s['document_count']} documents · {s['event_count']} engagements ({by_type}) · "
                        f"first {s['first_date'] or '—'} · last {s['last_date'] or '—'}"))
         con.print()
         draw_timeline(p["events"], con, title="Timeline")
@@ -69,7 +70,8 @@ def pair(profile: dict, fmt: str) -> None:
         table(p["people"], PEOPLE_COLUMNS, title="People", con=con)
         quote_blocks(p["quotes"], con)
         table(p["figures"], FIGURE_COLUMNS, title="Figures", con=con)
-        table(p["documents"], [Column("id", "id"), Column("date", "date"), Column("title", "title")], title="Sources", con=con)
+        table(p["documents"], [Column("id", "id"), Column("date", "date", terminal_empty="undated"), Column("title", "title")],
+              title="Sources", con=con)
 
     emit(profile, EVENT_COLUMNS, fmt, flat_records=profile["events"], terminal=draw)
 
@@ -84,21 +86,26 @@ def quote_blocks(records: list[dict], con) -> None:
         con.print(Text("(none)", style="dim"))
     for q in records:
         con.print(Padding(Text(f"“{clean(q['text'])}”"), (0, 2)))
-        who = ", ".join(x for x in (q["speaker_role"], q["speaker_country"]) if x)
+        speaker = q["speaker"]
+        who = ", ".join(x for x in (speaker["role"], speaker["country"]) if x)
         line = Text("  — ", style="dim")
-        line.append(clean(q["speaker"] or "unattributed"), style=STRONG)
+        line.append(clean(speaker["name"] or "unattributed"), style=STRONG)
         line.append(f" ({clean(who)})" if who else "")
         line.append(f" · {q['date'] or 'undated'} · {q['doc']}", style="dim")
         con.print(line)
     con.print()
 
 
-def index_report(report, folder: Path, location: Path, fmt: str) -> None:
+INDEX_COLUMNS = [Column(key, key) for key in ("corpus", "index", "added", "updated", "removed", "unchanged", "skipped", "failed")]
+
+
+def index_report(report, folder: Path, location: Path, fmt: str | None) -> None:
+    """fmt None (nothing asked for): one line for a person or a cron log; any format: the report as a record."""
     record = {"corpus": str(folder), "index": str(location), "added": report.added, "updated": report.updated,
               "removed": report.removed, "unchanged": report.unchanged,
               "skipped": len(report.skipped) + report.still_skipped, "failed": len(report.failed)}
-    if fmt == "json":
-        emit(record, [], fmt)
+    if fmt is not None:
+        emit(record, INDEX_COLUMNS, fmt, flat_records=[record])
         return
     line = (f"{record['added']} added, {record['updated']} updated, {record['removed']} removed, "
             f"{record['unchanged']} unchanged, {record['skipped']} skipped"
