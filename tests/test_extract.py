@@ -756,3 +756,23 @@ def test_a_transfer_that_only_waits_on_another_is_not_a_deed():
                      "OSLO — Norway signed a contract on Tuesday to buy two boats from Germany.\n\n"
                      "Work on the next pair will start once the first boat has been handed over, which is expected by 2026.") == [
         ("arms_transfer", "DEU-NOR", "2024-06-11")]
+
+
+import pytest  # noqa: E402
+
+
+@pytest.mark.parametrize("header", [
+    "Published: 2025-03-06T10:15:00+03:00", "2025/03/06", "06-03-2025", "6.3.2025", "MARCH 6, 2025",
+    "Thursday, March 6th, 2025", "Last updated: 6th March 2025", "6th of March, 2025", "Mar. 6, 2025 – 10:15",
+    "By Jane Roe | Thu Mar 6, 2025 4:12pm EST", "Updated 6 March 2025, 14:22",
+])
+def test_a_header_date_in_any_common_print_fixes_the_week(header):
+    x = doc(f"Latvia and Estonia sign air defence pact\n{header}\n"
+            "Latvia and Estonia signed an air defence agreement in Riga on Tuesday, the ministry said.")
+    assert x.date.value == "2025-03-04"
+
+
+def test_a_slashed_header_date_that_could_be_either_month_fixes_nothing():
+    x = doc("Latvia and Estonia sign air defence pact\nPosted on 06/03/2025 by Admin\n"
+            "Latvia and Estonia signed an air defence agreement in Riga on Tuesday, the ministry said.")
+    assert x.date is None

@@ -9,16 +9,12 @@ from __future__ import annotations
 
 import re
 
+from bilat.extract.dates import header_dates
 from bilat.models import Document
 from bilat.rulebook import load
 
 _PREFIX_DATE = re.compile(r"^\s*date\s+(\d{4}-\d{2}-\d{2})\b\s*")
 _MONTH = rf"{load().alternation('months')}\.?"
-_WEEKDAY = load().alternation("weekdays")
-# A date with a year, as header and byline lines print it.
-FULL_DATE = re.compile(
-    rf"\b(?:{_WEEKDAY},?\s+)?(?:\d{{1,2}}\s+{_MONTH},?\s+\d{{4}}|{_MONTH}\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}[./]\d{{1,2}}[./]\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}})\b"
-)
 
 # Lines that belong to the website, not the story. Matched against the lower-cased line.
 _BOILERPLATE = re.compile(
@@ -79,7 +75,7 @@ def _bounded(paragraphs: list[str]) -> list[str]:
 def _is_date_line(line: str) -> bool:
     """A short line that is mostly a date: `Oct 2, 2020`, `Published: 10 Feb, 2022`, `Jane Roe, Friday 19 Oct 2018`."""
     words = len(line.split())
-    if not FULL_DATE.search(line):
+    if not header_dates(line):
         return False
     return words <= 6 or (words <= 12 and not line.rstrip().endswith((".", "”", '"')))
 
@@ -134,11 +130,11 @@ def parse_document(id_: str, path: str, text: str) -> Document:
         if _BOILERPLATE.match(low) and not _SOCIAL.search(line):
             continue
         if _is_clutter(line):
-            doc.header_dates += [m.group(0) for m in FULL_DATE.finditer(line)]  # "Tuesday, 14 January 2025 | 21°C"
+            doc.header_dates += header_dates(line)  # "Tuesday, 14 January 2025 | 21°C"
             continue
         if _SOCIAL.search(line) or (_BYLINE.match(line) and len(line.split()) <= 12) or _is_date_line(line):
             # Furniture, but its date is when the story was written.
-            doc.header_dates += [m.group(0) for m in FULL_DATE.finditer(line)]
+            doc.header_dates += header_dates(line)
             continue
         line = _CAPTION.sub("", line).strip()
         if line:

@@ -49,6 +49,27 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
 
 
 _PATTERNS_BY_KIND = dict(_PATTERNS)
+
+# Dates as page headers, bylines and feeds print them, with a year: "2025-03-06T10:15:00Z", "2025/03/06",
+# "06-03-2025", "MARCH 6, 2025", "Thursday, March 6th, 2025", "6th of March, 2025". Looser than running text
+# (any case, ordinals, "of"), because a header line holds nothing else that could pass for a date.
+_MI = rf"(?P<month>(?i:{load().alternation('months')}))\.?"
+_HEADER_PATTERNS: list[re.Pattern] = [
+    re.compile(r"(?<![\d.])(?P<year>(?:19|20)\d\d)(?P<sep>[-/.])(?P<mnum>[01]?\d)(?P=sep)(?P<day>[0-3]?\d)(?!\d)"),
+    re.compile(r"(?<![\d.])(?P<day>[0-3]?\d)(?P<sep>[./-])(?P<mnum>[01]?\d)(?P=sep)(?P<year>(?:19|20)\d\d)(?!\d)"),
+    re.compile(rf"\b{_D}\s+(?:of\s+)?{_MI},?\s+{_Y}\b"),
+    re.compile(rf"\b{_MI}\s+{_D},?\s+{_Y}\b"),
+]
+
+
+def header_dates(line: str) -> list[str]:
+    """The full dates (with a year) a header, byline or date line prints, in the order printed."""
+    found: list[tuple[int, int]] = []
+    for rx in _HEADER_PATTERNS:
+        for m in rx.finditer(line):
+            if not any(a < m.end() and m.start() < b for a, b in found):
+                found.append((m.start(), m.end()))
+    return [line[a:b] for a, b in sorted(found)]
 # "Wednesday, November 13", "Tuesday 12 November": a weekday beside a month and day without a year.
 _WEEKDAY_MONTH_DAY = re.compile(rf"\b{_WD},?\s+(?:{_M}\s+{_D}|(?P<day_first>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?"
                                 rf"(?P<month_after>{load().alternation('months')})\.?)\b(?!,?\s+(?:19|20)\d\d)")
@@ -64,7 +85,7 @@ class DateMention:
 
 def parse_anchor(raw: str) -> dt.date | None:
     """A full date as a header prints it, or None."""
-    for _kind, rx in _PATTERNS[:4]:  # the patterns of full dates
+    for rx in _HEADER_PATTERNS:
         m = rx.search(raw)
         if m:
             return _full(m)
@@ -84,7 +105,7 @@ def month_number(name: str) -> int | None:
 
 def _full(m: re.Match) -> dt.date | None:
     day, month = int(m.group("day")), _month(m)
-    if m.groupdict().get("sep") == "/":
+    if m.groupdict().get("sep") == "/" and m.start("day") < m.start("year"):  # 2025/03/06 is year, month, day
         if day <= 12 and month <= 12 and day != month:
             return None  # 03/04/2025: April or March by who wrote it; no date is better than a wrong one
         if month > 12:
