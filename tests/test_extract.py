@@ -1,6 +1,8 @@
 """Each extractor on small texts of our own, one shape of real copy per test."""
 import datetime as dt
 
+import pytest
+
 from hypothesis import given, settings, strategies as st
 
 from bilat.wirecopy import parse_document
@@ -756,9 +758,6 @@ def test_a_transfer_that_only_waits_on_another_is_not_a_deed():
                      "OSLO — Norway signed a contract on Tuesday to buy two boats from Germany.\n\n"
                      "Work on the next pair will start once the first boat has been handed over, which is expected by 2026.") == [
         ("arms_transfer", "DEU-NOR", "2024-06-11")]
-
-
-import pytest  # noqa: E402
 
 
 @pytest.mark.parametrize("header", [
