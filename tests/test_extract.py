@@ -775,3 +775,15 @@ def test_a_slashed_header_date_that_could_be_either_month_fixes_nothing():
     x = doc("Latvia and Estonia sign air defence pact\nPosted on 06/03/2025 by Admin\n"
             "Latvia and Estonia signed an air defence agreement in Riga on Tuesday, the ministry said.")
     assert x.date is None
+
+
+@pytest.mark.parametrize("lead", [
+    "Riga, Latvia — Thursday, March 6, 2025 — Latvia and Estonia signed an air defence agreement in Riga on Tuesday, the ministry said.",
+    "RIGA — Thursday 6 March 2025 — Latvia and Estonia signed an air defence agreement in Riga on Tuesday, the ministry said.",
+    "RIGA (BNS) — Latvia and Estonia signed an air defence agreement in Riga on Tuesday, the ministry said in a statement "
+    "on Thursday, March 6, 2025.",
+])
+def test_a_dated_dateline_or_a_dated_report_in_the_lead_fixes_the_week(lead):
+    x = doc(f"Latvia and Estonia sign air defence pact\n{lead}")
+    assert x.date.value == "2025-03-04"
+    assert [e.date.value for e in x.events] == ["2025-03-04"]

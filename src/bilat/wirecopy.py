@@ -15,6 +15,7 @@ from bilat.rulebook import load
 
 _PREFIX_DATE = re.compile(r"^\s*date\s+(\d{4}-\d{2}-\d{2})\b\s*")
 _MONTH = rf"{load().alternation('months')}\.?"
+_WEEKDAY = load().alternation("weekdays")
 
 # Lines that belong to the website, not the story. Matched against the lower-cased line.
 _BOILERPLATE = re.compile(
@@ -39,7 +40,7 @@ _CAPTION = re.compile(r"\s[-–—|]\s*photo\b.*$|\bphoto:\s.*$", re.I)
 _DATELINE = re.compile(
     rf"^(?:(?P<place>[A-Z][A-Za-z\u00C0-\u024F'.-]*(?:\s[A-Z][A-Za-z\u00C0-\u024F'.-]*){{0,3}})"
     rf"(?:,\s*(?P<region>[A-Z][A-Za-z\u00C0-\u024F'.-]*(?:\s[A-Z][A-Za-z\u00C0-\u024F'.-]*){{0,2}}))??"
-    rf"(?:,\s*(?P<date>{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}(?:,?\s+\d{{4}})?))?"
+    rf"(?:(?:,|\s+[-–—])\s*(?:{_WEEKDAY},?\s+)?(?P<date>{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}(?:,?\s+\d{{4}})?))?"
     rf"|(?P<date_only>\d{{1,2}}\s+{_MONTH}\s+\d{{4}}|{_MONTH}\s+\d{{1,2}},?\s+\d{{4}}))"
     r"\.?\s*(?:(?:\((?P<agency>[^)]{1,30})\)|/(?P<agency2>[A-Za-z]{2,12})/\.?)\s*(?:(?:--|[-–—:])\s*)?|(?:--|[-–—])\s+|:\s+)"
 )

@@ -1,11 +1,12 @@
 """Extraction: pure functions from a Document to an Extraction. No I/O, no index, no CLI."""
 from __future__ import annotations
 
+import datetime as dt
 from collections import Counter
 from contextlib import contextmanager
 
 from bilat.extract.countries import matcher
-from bilat.extract.dates import find_dates, parse_anchor, weekday_anchor
+from bilat.extract.dates import FULL_KINDS, find_dates, parse_anchor, weekday_anchor
 from bilat.extract.events import Sentence, find_events
 from bilat.extract.figures import find_figures
 from bilat.extract.people import PeopleFinder, acronyms_of
@@ -51,6 +52,10 @@ def _anchor(doc: Document):
             if d:
                 return d, "dateline"
     if len(doc.body) > doc.headline_lines:
+        lead = doc.body[doc.headline_lines]
+        for d in find_dates(lead, None):
+            if d.kind in FULL_KINDS and d.date is not None and rules().cue("report_dated").search(lead[:d.start]):
+                return dt.date.fromisoformat(d.date.value), "text"
         d = weekday_anchor(doc.body[doc.headline_lines], doc.body[doc.headline_lines + 1:])
         if d:
             return d, "text"

@@ -287,7 +287,7 @@ def _resolve(kind: str, m: re.Match, anchor: dt.date | None, text: str) -> DateM
     return None
 
 
-_FULL_KINDS = ("iso", "dmy_num", "dmy", "mdy")
+FULL_KINDS = ("iso", "dmy_num", "dmy", "mdy")
 
 
 def weekday_anchor(lead: str, rest: list[str], today: dt.date | None = None) -> dt.date | None:
@@ -303,7 +303,7 @@ def weekday_anchor(lead: str, rest: list[str], today: dt.date | None = None) -> 
     weekday = weekdays.pop()
     for text in [lead] + rest:
         for d in find_dates(text, None):
-            if d.kind in _FULL_KINDS and d.date is not None and dt.date.fromisoformat(d.date.value).weekday() == weekday:
+            if d.kind in FULL_KINDS and d.date is not None and dt.date.fromisoformat(d.date.value).weekday() == weekday:
                 return dt.date.fromisoformat(d.date.value)
     m = _WEEKDAY_MONTH_DAY.search(lead)
     if m:

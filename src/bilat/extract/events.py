@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from bilat.extract.dates import DateMention, month_number
+from bilat.extract.dates import FULL_KINDS, DateMention, month_number
 from bilat.rulebook import rules
 from bilat.models import EVENT_TYPES, Date, Event
 
@@ -59,7 +59,8 @@ def _usable_dates(sentence: Sentence) -> list[DateMention]:
             continue  # "a plan for 2024", "a 2024 cooperation plan", "2023-2028", "since 2011": not when it happened
         usable.append(d)
     # "…, the ministry said on Friday": the day of the report, worth less than any date of the engagement itself.
-    reported = [d for d in usable if _cue("reported_on").search(sentence.text[max(0, d.start - _knob("report_window")):d.start])]
+    reported = [d for d in usable if _cue("reported_on").search(sentence.text[max(0, d.start - _knob("report_window")):d.start])
+                or (d.kind in FULL_KINDS and _cue("report_dated").search(sentence.text[:d.start]))]
     return [d for d in usable if d not in reported] or reported
 
 
