@@ -77,18 +77,6 @@ def test_schema_version_and_full_text_search(corpus, tmp_path):
     assert reader.list_documents(Filters(search='"unbalanced quote AND ( OR')) == []  # user words are never FTS syntax
 
 
-def test_an_index_of_an_older_schema_is_rebuilt(corpus, tmp_path):
-    location = tmp_path / "index.db"
-    old = sqlite3.connect(location)
-    old.execute("CREATE TABLE documents (id TEXT)")
-    old.execute("PRAGMA user_version = 1")
-    old.commit()
-    old.close()
-    conn, report = index.open_index(corpus, location)
-    assert report.added == 5
-    assert conn.execute("PRAGMA user_version").fetchone()[0] == index.SCHEMA_VERSION
-
-
 def test_a_new_extractor_reads_every_article_again(corpus, tmp_path, monkeypatch):
     location = tmp_path / "index.db"
     conn, _ = index.open_index(corpus, location)

@@ -60,7 +60,7 @@ def test_index_location_agrees_with_the_index_module(tmp_path, corpus, monkeypat
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
     env = Environment.from_os()
     assert cli._index_location(env, corpus) == index.default_location(corpus, tmp_path / "xdg" / "bilat")
-    assert cli._index_kwargs(env, corpus) == {"location": cli._index_location(env, corpus), "rules_file": None}
+    assert cli._index_kwargs(env, corpus) == {"location": cli._index_location(env, corpus), "rules_file": None, "cached": True}
 
 
 def test_auto_format_follows_the_environments_stdout(tmp_path, corpus):

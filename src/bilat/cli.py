@@ -147,6 +147,9 @@ def _guarded(env: Environment, call: Callable[[], Any]) -> Any:
     except Exception as e:  # noqa: BLE001
         if hasattr(e, "exit_code"):  # typer's own exits and usage errors: program() reports them
             raise
+        if type(e).__module__ == "sqlite3":  # a damaged page the refresh did not read, met by the query
+            typer.echo(f"bilat: the index could not be read ({e}); run `bilat index --rebuild`", err=True)
+            raise typer.Exit(ExitStatus.ERROR) from None
         _report_internal_error(e, env.debug)
         raise typer.Exit(ExitStatus.ERROR) from None
 
@@ -217,30 +220,38 @@ def _index_location(env: Environment, folder: Path) -> Path:
     """$BILAT_INDEX, else one file per corpus folder in the cache."""
     from bilat.index import default_location
 
-    return env.index if env.index is not None else default_location(folder, env.cache)
+    if env.index is None:
+        return default_location(folder, env.cache)
+    if not env.index.parent.is_dir():  # a typo in a path is not a folder to make
+        raise Failure(f"the folder of $BILAT_INDEX does not exist: {env.index.parent}", ExitStatus.USAGE)
+    return env.index
 
 
 def _index_kwargs(env: Environment, folder: Path, opts: Shared | None = None) -> dict[str, Any]:
     """What every call into the index takes from the run: where it lives, the user's rules, which files to read."""
-    kwargs: dict[str, Any] = {"location": _index_location(env, folder), "rules_file": env.rules}
+    kwargs: dict[str, Any] = {"location": _index_location(env, folder), "rules_file": env.rules, "cached": env.index is None}
     if opts is not None and (opts.include or opts.exclude):
         kwargs.update(include=tuple(opts.include), exclude=tuple(opts.exclude))
     return kwargs
 
 
-def _open(opts: Shared, env: Environment):
-    """The refreshed index of the corpus; a progress bar on a terminal while many files are read."""
+def _open(opts: Shared, env: Environment, wait: float | None = None):
+    """The refreshed index of the corpus; a progress bar on a terminal while many files are read.
+    wait: how long to wait for another bilat's refresh before answering from the last complete index."""
     from bilat import index
     from bilat.corpus import CorpusError
 
     folder = _corpus_dir(opts, env)
     bar = _Progress(env)
     try:
-        conn, report = index.open_index(folder, progress=bar.update, **_index_kwargs(env, folder, opts))
+        conn, report = index.open_index(folder, progress=bar.update, wait=index.LOCK_WAIT if wait is None else wait,
+                                        **_index_kwargs(env, folder, opts))
     except (CorpusError, index.IndexUnavailable) as e:
         raise Failure(str(e), ExitStatus.ERROR) from e
     finally:
         bar.close()
+    for notice in report.notices:
+        typer.echo(f"bilat: {notice}", err=True)
     for problem in report.skipped:  # each once: a file is reported again only after it changes
         typer.echo(f"bilat: skipped {problem}", err=True)
     for bug in report.failed:
@@ -354,7 +365,7 @@ def index_command(env: Environment, opts: Shared,
         except index.IndexUnavailable as e:
             raise Failure(str(e), ExitStatus.ERROR) from e
     else:
-        _, report, folder = _open(opts, env)
+        _, report, folder = _open(opts, env, wait=index.LONG_WAIT)  # asked to refresh: wait for the other one
     views.index_report(report, folder, _index_location(env, folder), fmt if asked else None)
 
 

@@ -5,9 +5,15 @@ changed it ends there, without a write lock. Otherwise it extracts the added and
 (in worker processes when there are many), writes them in batches, and recomputes the
 cross-document views (persons, engagements, documents' dates) only for the parts the changed
 files touch, all in one transaction: an interrupted refresh leaves the previous index in place.
+
+Broken state never ends a command: a damaged or truncated index of bilat's own is built again, one of
+another schema is rebuilt, an index that cannot be written (read-only folder, full disk) is refreshed in
+memory for the run, and a query that finds another bilat refreshing waits briefly, then answers from the
+last complete index. Each of these says so in one notice line (RefreshReport.notices).
 """
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import sqlite3
@@ -19,12 +25,36 @@ from typing import Callable
 from bilat import __version__, corpus
 
 SCHEMA_VERSION = 10
+APPLICATION_ID = 0x62696C61  # "bila" in the file's header: this file is a bilat index, safe to rebuild
+LOCK_WAIT = 2.0  # seconds a query waits for another bilat's refresh before answering from the last complete index
+LONG_WAIT = 600.0  # seconds to wait when there is no complete index to answer from, or the user asked to refresh
 # Below this many files to extract, starting worker processes costs more than it saves.
 POOL_MIN_FILES = 16
 
 
 class IndexUnavailable(Exception):
     """The index cannot be opened, read or written."""
+
+
+class Damaged(IndexUnavailable):
+    """The index file is not a whole SQLite database (garbage, truncated, malformed pages)."""
+
+
+class Unwritable(IndexUnavailable):
+    """The index cannot be written: a read-only folder or file, a full disk, an I/O error."""
+
+
+class Busy(IndexUnavailable):
+    """Another bilat holds the index's write lock."""
+
+
+# SQLite's primary result codes (the low byte of an extended one), as what they mean for the index.
+_TROUBLE = {5: Busy, 6: Busy, 8: Unwritable, 10: Unwritable, 11: Damaged, 13: Unwritable, 14: Unwritable, 26: Damaged}
+
+
+def _trouble(error: sqlite3.Error) -> IndexUnavailable:
+    kind = _TROUBLE.get((getattr(error, "sqlite_errorcode", None) or 0) & 0xFF, IndexUnavailable)
+    return kind(str(error))
 
 
 @dataclass
@@ -34,6 +64,7 @@ class RefreshReport:
     removed: int = 0
     unchanged: int = 0
     skipped: list[str] = field(default_factory=list)  # "path: reason" of files that could not be read
+    notices: list[str] = field(default_factory=list)  # what happened to the index itself: rebuilt, in memory, busy
     failed: list[str] = field(default_factory=list)  # "path: stage: error" of extractions that raised (bugs)
     still_skipped: int = 0  # files skipped before and unchanged since: counted, not reported again
     traces: list[str] = field(default_factory=list)  # the tracebacks of `failed`, shown with --debug
@@ -62,19 +93,119 @@ def _cache() -> Path:
 
 
 def connect(path: Path) -> sqlite3.Connection:
+    """The index file, opened for reading and refreshing (WAL: readers never wait for a refresh).
+
+    Raises Damaged, Unwritable (the folder cannot be made or written) or IndexUnavailable.
+    """
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as e:
+        raise Unwritable(f"cannot make {path.parent}: {e.strerror or e}") from e
+    conn = None
+    try:
         conn = sqlite3.connect(path, timeout=30, isolation_level=None)
         conn.row_factory = sqlite3.Row
         conn.execute("PRAGMA foreign_keys = ON")
         conn.execute("PRAGMA journal_mode = WAL")
         return conn
-    except (sqlite3.Error, OSError) as e:
-        raise _unreadable(path, e) from e
+    except sqlite3.Error as e:
+        if conn is not None:
+            conn.close()
+        raise _trouble(e) from e
+
+
+def _prepared(conn: sqlite3.Connection) -> sqlite3.Connection:
+    conn.row_factory = sqlite3.Row
+    conn.execute("PRAGMA foreign_keys = ON")
+    return conn
 
 
 def _unreadable(path: Path, error: Exception) -> IndexUnavailable:
     return IndexUnavailable(f"index {path} is unreadable ({error}); remove it or run `bilat index --rebuild`")
+
+
+def _header_problem(path: Path) -> str | None:
+    """What the file's first 100 bytes say is wrong with it as a database: not SQLite, or shorter than its
+    header says (truncated). None for a whole-looking, empty or missing file. Costs one small read."""
+    try:
+        with open(path, "rb") as f:
+            head, size = f.read(100), os.fstat(f.fileno()).st_size
+    except FileNotFoundError:
+        return None
+    except OSError as e:
+        raise Unwritable(f"cannot read {path}: {e.strerror or e}") from e
+    if not head:
+        return None
+    if len(head) < 100 or not head.startswith(b"SQLite format 3\x00"):
+        return "not an SQLite database"
+    page_size = int.from_bytes(head[16:18], "big")
+    pages = int.from_bytes(head[28:32], "big")
+    in_header_size_valid = head[24:28] == head[92:96]  # the page count is trusted only when the counters agree
+    if in_header_size_valid and size < pages * (65536 if page_size == 1 else page_size):
+        return "truncated"
+    return None
+
+
+def _ours(path: Path) -> bool:
+    """An index bilat made (its header says so) or an empty file: safe to build again in place."""
+    try:
+        with open(path, "rb") as f:
+            head = f.read(100)
+    except OSError:
+        return False
+    return not head or (len(head) == 100 and int.from_bytes(head[68:72], "big") == APPLICATION_ID)
+
+
+def _checked(location: Path, cached: bool) -> sqlite3.Connection:
+    """The index file opened and looked at: Damaged when it is not a whole database; an IndexUnavailable when
+    it holds another program's tables (never dropped); a suspicious header is confirmed by SQLite's own check."""
+    suspicion = _header_problem(location)
+    if suspicion == "not an SQLite database":
+        raise Damaged(suspicion)
+    try:
+        conn = connect(location)
+    except Damaged as e:
+        raise Damaged(f"{suspicion}: {e}" if suspicion else str(e)) from e
+    try:
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        if suspicion:  # perhaps a checkpoint under way in another process: SQLite decides
+            found = [r[0] for r in conn.execute("PRAGMA quick_check(1)")]
+            if found != ["ok"]:
+                raise Damaged(f"{suspicion}: {found[0] if found else 'no answer'}")
+        if not cached and conn.execute("PRAGMA application_id").fetchone()[0] != APPLICATION_ID:
+            tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+            if tables and "meta" not in tables:  # not even an older bilat's: someone's data
+                raise IndexUnavailable(f"{location} holds other tables, not a bilat index; choose another index file")
+    except sqlite3.Error as e:
+        conn.close()
+        trouble = _trouble(e)
+        raise (Damaged(f"{suspicion}: {e}") if suspicion and isinstance(trouble, Damaged) else trouble) from e
+    except IndexUnavailable:
+        conn.close()
+        raise
+    return conn
+
+
+def _remove(location: Path) -> None:
+    for p in (location, Path(f"{location}-wal"), Path(f"{location}-shm")):
+        try:
+            p.unlink(missing_ok=True)
+        except OSError as e:
+            raise Unwritable(f"cannot remove {p}: {e.strerror or e}") from e
+
+
+def _in_memory(location: Path) -> sqlite3.Connection:
+    """A copy of the last complete index in memory (or an empty one), for a run that cannot write the file."""
+    for uri in ("?mode=ro", "?mode=ro&immutable=1"):  # immutable: a read-only folder with no -shm file in it
+        conn = sqlite3.connect(":memory:", isolation_level=None)
+        try:
+            if location.is_file():
+                with closing(sqlite3.connect(location.resolve().as_uri() + uri, uri=True)) as last:
+                    last.backup(conn)
+            return _prepared(conn)
+        except (sqlite3.Error, OSError):
+            conn.close()
+    return _prepared(sqlite3.connect(":memory:", isolation_level=None))  # nothing to start from: read every file
 
 
 def _meta(conn: sqlite3.Connection, key: str) -> str | None:
@@ -105,6 +236,21 @@ def _create(conn: sqlite3.Connection) -> None:
         if statement.strip():
             conn.execute(statement)
     conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+    conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+
+
+def _why_afresh(conn: sqlite3.Connection, folder: str) -> str | None:
+    """Why a refresh starts afresh, as a notice; None for a new file or a new extractor (that only re-reads)."""
+    version = conn.execute("PRAGMA user_version").fetchone()[0]
+    if version == 0:
+        return None
+    if version != SCHEMA_VERSION:
+        made = "an older" if version < SCHEMA_VERSION else "a newer"
+        return f"the index was made by {made} bilat (schema {version}, this one reads {SCHEMA_VERSION}): building it again"
+    known = _meta(conn, "corpus")
+    if known is not None and known != folder:
+        return f"the index held the articles of {known}: building it again for {folder}"
+    return None
 
 
 def scan(corpus_dir: Path, include=(), exclude=()) -> tuple[dict[str, tuple[str, int, int]], dict[str, str]]:
@@ -131,11 +277,14 @@ def scan(corpus_dir: Path, include=(), exclude=()) -> tuple[dict[str, tuple[str,
 
 
 def refresh(conn: sqlite3.Connection, corpus_dir: Path, progress: Callable[[int, int], None] | None = None,
-            jobs: int | None = None, rules_file: Path | None = None, include=(), exclude=()) -> RefreshReport:
+            jobs: int | None = None, rules_file: Path | None = None, include=(), exclude=(),
+            wait: float = LONG_WAIT) -> RefreshReport:
     """Bring the index in line with the folder: extract added and changed files, drop removed ones.
 
     jobs: worker processes for extraction (default: one per core; 1 extracts in this process).
     rules_file: a user's rule file merged over the built-in rules (its fingerprint is part of the extractor's).
+    wait: seconds to wait for another process's refresh before answering from the last complete index.
+    Raises Damaged, Unwritable, Busy or IndexUnavailable; whatever it raises, the index is as it was.
     """
     folder = str(corpus_dir.resolve())
     on_disk, failed = scan(corpus_dir, include, exclude)
@@ -149,24 +298,48 @@ def refresh(conn: sqlite3.Connection, corpus_dir: Path, progress: Callable[[int,
             if known.keys() == on_disk.keys() and all(known[d] == s[1:] for d, s in on_disk.items()):
                 skipped = conn.execute("SELECT count(*) FROM skipped").fetchone()[0]
                 return RefreshReport(unchanged=len(on_disk) - skipped, still_skipped=skipped, skipped=sorted(failed.values()))
-        return _write(conn, corpus_dir, folder, on_disk, failed, progress, jobs, extractor, rules_file)
+        return _write(conn, corpus_dir, folder, on_disk, failed, progress, jobs, extractor, rules_file, wait)
     except sqlite3.Error as e:
-        raise IndexUnavailable(f"index is unreadable or cannot be written: {e}") from e
+        raise _trouble(e) from e
+
+
+def _lock(conn: sqlite3.Connection, folder: str, wait: float) -> bool:
+    """Take the write lock: False when another process holds it beyond `wait` seconds and there is a complete
+    index of this folder to answer from instead; with none, wait as long as a first build may take."""
+    complete = conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION and _meta(conn, "corpus") == folder
+    seconds = min(wait, LONG_WAIT) if complete else LONG_WAIT
+    conn.execute(f"PRAGMA busy_timeout = {int(seconds * 1000)}")
+    try:
+        conn.execute("BEGIN IMMEDIATE")
+        return True
+    except sqlite3.OperationalError as e:
+        if not isinstance(_trouble(e), Busy):
+            raise
+        if complete:
+            return False
+        raise Busy(f"another bilat has held its write lock for {seconds:g} s") from e
+    finally:
+        conn.execute("PRAGMA busy_timeout = 30000")
 
 
 def _write(conn, corpus_dir: Path, folder: str, on_disk: dict, failed: dict[str, str], progress, jobs, extractor: str,
-           rules_file: Path | None) -> RefreshReport:
+           rules_file: Path | None, wait: float = LONG_WAIT) -> RefreshReport:
     """The refresh that changes something: one write transaction, rolled back on any failure."""
     from bilat.store import Writer  # the writing side loads only when something changed
 
     report = RefreshReport(skipped=list(failed.values()))
+    if not _lock(conn, folder, wait):
+        report.unchanged = conn.execute("SELECT count(*) FROM documents").fetchone()[0]
+        report.notices.append("another bilat is refreshing the index: answering from its last complete state")
+        return report
     try:
-        conn.execute("BEGIN IMMEDIATE")
         # A new schema, an index shared through $BILAT_INDEX with another folder, or another extractor: start afresh.
         known = {}
         if conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION and _meta(conn, "corpus") == folder:
             known = {r["doc"]: r for r in conn.execute("SELECT id, doc, size, mtime_ns, sha256 FROM documents")}
         if not _current(conn, folder, extractor):
+            if (why := _why_afresh(conn, folder)) is not None:
+                report.notices.append(why)
             _create(conn)
             conn.executemany("INSERT INTO meta VALUES (?, ?)", _stamp(folder, extractor).items())
             stale, known = known, {}  # read again, and counted as updated
@@ -219,7 +392,8 @@ def _write(conn, corpus_dir: Path, folder: str, on_disk: dict, failed: dict[str,
         conn.execute("COMMIT")
     except BaseException:
         if conn.in_transaction:
-            conn.execute("ROLLBACK")
+            with contextlib.suppress(sqlite3.Error):  # a failed rollback must not hide why: SQLite rolls back on reopen
+                conn.execute("ROLLBACK")
         raise
     return report
 
@@ -288,32 +462,69 @@ def _trace(error: BaseException) -> str:
 
 
 def open_index(corpus_dir: Path, location: Path | None = None, progress: Callable[[int, int], None] | None = None,
-               jobs: int | None = None, rules_file: Path | None = None, include=(), exclude=()
-               ) -> tuple[sqlite3.Connection, RefreshReport]:
-    """The index of a corpus, refreshed: what every query calls first."""
+               jobs: int | None = None, rules_file: Path | None = None, include=(), exclude=(),
+               cached: bool | None = None, wait: float = LOCK_WAIT) -> tuple[sqlite3.Connection, RefreshReport]:
+    """The index of a corpus, refreshed: what every query calls first.
+
+    cached: the file is bilat's own (the default location in the cache folder), so a damaged one that does
+    not say it is an index may be replaced too; a location given elsewhere is replaced only when its header
+    says bilat made it. wait: seconds to wait for another bilat's refresh (see refresh).
+    """
+    cached = location is None if cached is None else cached
     location = location or default_location(corpus_dir, _cache())
-    conn = connect(location)
+    notices: list[str] = []
+    conn = None
+
+    def refreshed(c: sqlite3.Connection) -> RefreshReport:
+        return refresh(c, corpus_dir, progress, jobs, rules_file, include, exclude, wait)
+
     try:
-        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
-    except sqlite3.DatabaseError as e:
-        raise _unreadable(location, e) from e
-    return conn, refresh(conn, corpus_dir, progress, jobs, rules_file, include, exclude)
+        try:
+            conn = _checked(location, cached)
+            report = refreshed(conn)
+        except Damaged as e:
+            if conn is not None:
+                conn.close()
+            conn = None
+            if not (cached or _ours(location)):
+                raise _unreadable(location, e) from e
+            _remove(location)
+            notices.append(f"the index {location} was damaged ({e}): building it again")
+            conn = _checked(location, cached)
+            report = refreshed(conn)
+    except (Unwritable, Busy) as e:
+        if conn is not None:
+            conn.close()
+        notices.append(f"cannot write the index {location} ({e}): indexing in memory for this run")
+        conn = _in_memory(location)
+        report = refreshed(conn)
+    report.notices[:0] = notices
+    return conn, report
 
 
 def rebuild(corpus_dir: Path, location: Path | None = None, progress=None, jobs: int | None = None,
-            rules_file: Path | None = None, include=(), exclude=()) -> RefreshReport:
-    """Build a new index beside the old one and swap it in: the old one serves until the new one is whole."""
+            rules_file: Path | None = None, include=(), exclude=(), cached: bool | None = None) -> RefreshReport:
+    """Build a new index beside the old one and swap it in: the old one serves until the new one is whole.
+
+    cached is taken for the signature open_index shares: a rebuild replaces the file whatever it held.
+    """
     target = location or default_location(corpus_dir, _cache())
-    target.parent.mkdir(parents=True, exist_ok=True)
     tmp = target.with_suffix(target.suffix + ".new")
-    for p in (tmp, Path(str(tmp) + "-wal"), Path(str(tmp) + "-shm")):
-        p.unlink(missing_ok=True)
-    conn = connect(tmp)
-    report = refresh(conn, corpus_dir, progress, jobs, rules_file, include, exclude)
-    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    conn.execute("PRAGMA journal_mode = DELETE")
-    conn.close()
-    for p in (Path(str(target) + "-wal"), Path(str(target) + "-shm")):
-        p.unlink(missing_ok=True)
-    os.replace(tmp, target)
+    try:
+        _remove(tmp)
+        conn = connect(tmp)
+        try:
+            report = refresh(conn, corpus_dir, progress, jobs, rules_file, include, exclude)
+            conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            conn.execute("PRAGMA journal_mode = DELETE")
+        finally:
+            conn.close()
+        for p in (Path(str(target) + "-wal"), Path(str(target) + "-shm")):
+            p.unlink(missing_ok=True)
+        os.replace(tmp, target)
+    except (sqlite3.Error, OSError, IndexUnavailable) as e:
+        with contextlib.suppress(IndexUnavailable):
+            _remove(tmp)  # a half-built file is never left to be taken for an index
+        why = _trouble(e) if isinstance(e, sqlite3.Error) else e
+        raise IndexUnavailable(f"cannot rebuild the index {target}: {getattr(why, 'strerror', None) or why}") from e
     return report
