@@ -67,12 +67,35 @@ def sentence_start(paragraph: str, offset: int) -> int:
 
 
 DOUBLE_MARKS = "“”\"„«»"  # opening and closing double quotation marks as copy prints them
+DOUBLE_MARK = re.compile("[" + DOUBLE_MARKS + "]")  # found by the regex engine, not a Python loop over every character
 
 
 def quoted_spans(paragraph: str) -> list[tuple[int, int]]:
     """Stretches between double quotation marks, paired in order (a last unpaired mark runs to the end)."""
-    marks = [i for i, ch in enumerate(paragraph) if ch in DOUBLE_MARKS]
+    marks = [m.start() for m in DOUBLE_MARK.finditer(paragraph)]
     spans = [(marks[k], marks[k + 1]) for k in range(0, len(marks) - 1, 2)]
     if len(marks) % 2:
         spans.append((marks[-1], len(paragraph)))
     return spans
+
+
+def alternation(words) -> str:
+    """A regex matching any of `words`, longest first where one is a prefix of another, as the plain alternation of
+    them sorted longest first does; written as a trie so the engine follows one branch instead of trying each word."""
+    trie: dict = {}
+    for word in words:
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}  # a word ends here
+
+    def pattern(node: dict) -> str:
+        branches = [re.escape(ch) + pattern(child) for ch, child in sorted(node.items()) if ch]
+        ends = "" in node
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        # Longer words first: the end of a shorter word is tried only after every longer one failed.
+        return f"(?:{body})?" if ends else body
+
+    return pattern(trie)

@@ -7,7 +7,7 @@ from functools import lru_cache
 
 from bilat.rulebook import Rulebook, rules
 from bilat.gazetteer import Gazetteer, load
-from bilat.textutil import fold_same_length
+from bilat.textutil import alternation, fold_same_length
 
 
 @dataclass(frozen=True)
@@ -29,10 +29,9 @@ class CountryMatcher:
         self._by_folded = {fold_same_length(alias): (code, "name") for alias, code in book.country_aliases.items()}
         for form in forms:
             self._by_folded.setdefault(fold_same_length(form), gazetteer.forms[form])
-        alternation = "|".join(re.escape(f) for f in sorted(self._by_folded, key=len, reverse=True))
-        self._rx = re.compile(rf"(?<![A-Za-z0-9])(?:{alternation})(?![A-Za-z0-9])")
+        self._rx = re.compile(rf"(?<![A-Za-z0-9])(?:{alternation(self._by_folded)})(?![A-Za-z0-9])")
         not_countries = list(gazetteer.not_countries) + book.not_countries
-        blocked = "|".join(re.escape(fold_same_length(p)) for p in sorted(not_countries, key=len, reverse=True))
+        blocked = alternation(fold_same_length(p).lower() for p in not_countries)  # lower: re.I reads them alike
         self._blocked = re.compile(rf"(?<![A-Za-z0-9])(?:{blocked})(?![A-Za-z0-9])", re.I)
 
     def find(self, text: str) -> list[CountryMention]:

@@ -16,6 +16,9 @@ from bilat.extract.countries import CountryMention
 from bilat.rulebook import rules
 from bilat.textutil import fold, fold_same_length, quoted_spans, sentence_start
 
+_WORD = re.compile(r"\S+")
+
+
 def _words(name: str) -> frozenset[str]:
     return rules().words(name)
 
@@ -93,6 +96,10 @@ def _is_role(text: str) -> bool:
     return bool(patterns().role_head.search(fold(text)))
 
 
+def _outside(spans: list[tuple[int, int]], found: list[CountryMention]) -> list[CountryMention]:
+    return [c for c in found if not any(a < c.start < b for a, b in spans)]
+
+
 def _country_in(span_start: int, span_end: int, countries: list[CountryMention]) -> str | None:
     found = [c for c in countries if span_start <= c.start and c.end <= span_end]
     return found[0].code if found else None
@@ -128,8 +135,7 @@ class PeopleFinder:
         self.folded = [fold_same_length(p) for p in paragraphs]
         self.countries = countries
         # Words inside quotation marks never give anyone a country: context cues read only the narration.
-        self.narrated = [[c for c in found if not any(a < c.start < b for a, b in quoted_spans(text))]
-                         for text, found in zip(paragraphs, countries, strict=True)]
+        self.narrated = [_outside(quoted_spans(text), found) for text, found in zip(paragraphs, countries, strict=True)]
         self.main_pair = main_pair
         self.acronyms = acronyms
         self.home = home  # the country of the dateline's place, where the story is told from
@@ -153,7 +159,7 @@ class PeopleFinder:
     def _name_tokens(self, i: int, m: re.Match) -> tuple[int, int, list[str]] | None:
         """Trim titles off the front and organisation words off the back; what is left must look like a name."""
         words = [(w.start() + m.start("name"), w.end() + m.start("name"), w.group(0))
-                 for w in re.finditer(r"\S+", m.group("name"))]
+                 for w in _WORD.finditer(m.group("name"))]
         def is_country(w) -> bool:
             return any(c.start <= w[0] < c.end for c in self.countries[i])
 

@@ -8,11 +8,12 @@ paired by alternation within a paragraph; single marks only where they cannot be
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from bilat.extract.people import PeopleFinder, PersonRecord
 from bilat.rulebook import rules
-from bilat.textutil import DOUBLE_MARKS, fold, fold_same_length, sentence_start, word_list
+from bilat.textutil import DOUBLE_MARK, DOUBLE_MARKS, fold, fold_same_length, sentence_start, word_list
 
 _DOUBLE = DOUBLE_MARKS
 _PRONOUN = re.compile(r"^(?:he|she)$", re.I)
@@ -32,7 +33,7 @@ class QuoteSpan:
 
 
 def _double_spans(text: str) -> list[tuple[int, int]]:
-    marks = [i for i, ch in enumerate(text) if ch in _DOUBLE]
+    marks = [m.start() for m in DOUBLE_MARK.finditer(text)]
     spans = []
     for k in range(0, len(marks) - 1, 2):
         spans.append((marks[k], marks[k + 1] + 1))
@@ -41,23 +42,29 @@ def _double_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+# The regex engine finds the few single marks; the rules below look only at them, not at every character.
+_SINGLE_OPENER = re.compile("[‘']")
+_SINGLE_CLOSER = re.compile("[’']")
+
+
 def _single_spans(text: str, inside: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    spans = []
-    i = 0
-    while i < len(text):
-        ch = text[i]
+    spans: list[tuple[int, int]] = []
+    closers = [m.start() for m in _SINGLE_CLOSER.finditer(text)]
+    resume = 0  # after a span, the next opener comes after its closer
+    for opener in _SINGLE_OPENER.finditer(text):
+        i = opener.start()
+        if i < resume:
+            continue
         prev = text[i - 1] if i else " "
         nxt = text[i + 1] if i + 1 < len(text) else " "
-        if ch in "‘'" and (prev.isspace() or prev in "([—–-:") and (nxt.isalnum() or nxt in "$€£") and not any(s <= i < e for s, e in inside):
+        if (prev.isspace() or prev in "([—–-:") and (nxt.isalnum() or nxt in "$€£") and not any(s <= i < e for s, e in inside):
             # The closer: a ’ or ' after a non-space and before a non-letter.
-            for j in range(i + 2, len(text)):
-                c = text[j]
+            for j in closers[bisect_left(closers, i + 2):]:
                 after = text[j + 1] if j + 1 < len(text) else " "
-                if c in "’'" and not text[j - 1].isspace() and not after.isalnum():
+                if not text[j - 1].isspace() and not after.isalnum():
                     spans.append((i, j + 1))
-                    i = j
+                    resume = j + 1
                     break
-        i += 1
     return spans
 
 

@@ -1,0 +1,47 @@
+"""Speed refactors that must find exactly what the plain forms they replace found."""
+import random
+import re
+
+from bilat.extract.quotes import _single_spans
+from bilat.textutil import alternation
+
+WORDS = ["Guinea", "Guinea-Bissau", "Papua New Guinea", "New", "Niger", "Nigeria", "U.S", "U.S.", "Dominica", "Dominican Republic"]
+
+
+def _plain(words):
+    return re.compile(r"(?<![A-Za-z0-9])(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + r")(?![A-Za-z0-9])")
+
+
+def test_the_trie_alternation_matches_what_the_longest_first_alternation_matches():
+    trie = re.compile(r"(?<![A-Za-z0-9])(?:" + alternation(WORDS) + r")(?![A-Za-z0-9])")
+    rng = random.Random(9)
+    pieces = WORDS + [" ", "-", "s", "x", ".", "A", "n"]
+    for _ in range(3000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 8)))
+        assert [m.span() for m in trie.finditer(text)] == [m.span() for m in _plain(WORDS).finditer(text)], text
+
+
+def _single_spans_char_by_char(text, inside):
+    """The loop _single_spans replaced: every character looked at in Python."""
+    spans, i = [], 0
+    while i < len(text):
+        prev = text[i - 1] if i else " "
+        nxt = text[i + 1] if i + 1 < len(text) else " "
+        if text[i] in "‘'" and (prev.isspace() or prev in "([—–-:") and (nxt.isalnum() or nxt in "$€£") \
+                and not any(s <= i < e for s, e in inside):
+            for j in range(i + 2, len(text)):
+                after = text[j + 1] if j + 1 < len(text) else " "
+                if text[j] in "’'" and not text[j - 1].isspace() and not after.isalnum():
+                    spans.append((i, j + 1))
+                    i = j
+                    break
+        i += 1
+    return spans
+
+
+def test_single_quoted_spans_are_those_the_character_loop_found():
+    rng = random.Random(9)
+    for _ in range(20000):
+        text = "".join(rng.choice("ab ‘'’ (-:$.,") for _ in range(rng.randint(0, 14)))
+        inside = [(rng.randint(0, 5), rng.randint(3, 10))] if rng.random() < 0.3 else []
+        assert _single_spans(text, inside) == _single_spans_char_by_char(text, inside), (text, inside)
