@@ -787,3 +787,30 @@ def test_a_dated_dateline_or_a_dated_report_in_the_lead_fixes_the_week(lead):
     x = doc(f"Latvia and Estonia sign air defence pact\n{lead}")
     assert x.date.value == "2025-03-04"
     assert [e.date.value for e in x.events] == ["2025-03-04"]
+
+
+def test_a_consequence_in_a_relative_clause_does_not_retype_the_deed():
+    assert ("agreement", "PAK-RUS", "2014") in events_of(
+        "Pakistan, Russia discuss military ties\n8 August 2023\n"
+        "RAWALPINDI — Pakistan and Russia held talks in Rawalpindi on Tuesday on expanding military ties.\n\n"
+        "The two sides signed a defence cooperation agreement in 2014, which opened the way for joint exercises.")
+
+
+def test_the_agreement_a_new_one_replaces_is_an_earlier_agreement():
+    assert events_of("Uganda, South Sudan sign new forces deal\n19 July 2024\n"
+                     "JUBA — Uganda and South Sudan signed a new status of forces agreement in Juba on Friday, replacing "
+                     "the 2015 agreement that governed the deployment of Ugandan troops.") == [
+        ("agreement", "SSD-UGA", "2015"), ("agreement", "SSD-UGA", "2024-07-19")]
+
+
+def test_a_new_subject_with_its_own_time_is_its_own_report_and_a_plan_takes_no_current_meeting():
+    found = events_of("Indonesia and Turkey expand cooperation\n10 February 2025\n"
+                      "JAKARTA — Indonesian and Turkish defence ministers met in Jakarta on Monday.\n\n"
+                      "Indonesia bought 45 armoured vehicles from Turkey in 2024, and the two countries' joint defence "
+                      "industry commission will meet again later this year.")
+    assert ("arms_transfer", "IDN-TUR", "2024") in found
+    assert ("meeting", "IDN-TUR", "2025-02-10") in found
+    # Without a time of its own, the second clause shares the first's: "…, and the two signed a letter".
+    shared = events_of("Chile and Peru\n10 May 2025\nLIMA — Chile and Peru held talks in Lima on Friday.\n\n"
+                       "The ministers first met on March 26 this year, and the two signed a letter of intent on patrol boats.")
+    assert ("agreement", "CHL-PER", "2025-03-26") in shared

@@ -42,6 +42,7 @@ class _Found:
     name: str | None = None  # a named exercise ("Iron Cat") stays apart from another named one
     lead: bool = False  # read from the story's first paragraph
     paragraph: int = -1
+    planned: bool = False  # still to come ("will meet again later this year")
 
 
 def _usable_dates(sentence: Sentence) -> list[DateMention]:
@@ -98,7 +99,22 @@ def _in_enumeration(text: str, start: int, end: int) -> bool:
 
 
 def _triggers(s: Sentence):
-    """Trigger matches in type priority, then text order; list items and guest books are not triggers."""
+    """Trigger matches in type priority, then text order; list items and guest books are not triggers.
+
+    A trigger inside a relative clause that follows another trigger comes last: "signed an agreement in 2014,
+    which opened the way for joint exercises" reports the agreement; the exercises are its consequence."""
+    found = list(_trigger_matches(s))
+    first = min((m.start() for _, m in found), default=None)
+    relative = next((r for r in _cue("relative_clause").finditer(s.text)
+                     if first is not None and r.start() > first and s.text[:r.start()].rstrip().endswith(",")), None)
+    if relative is None:
+        yield from found
+        return
+    yield from (h for h in found if h[1].start() < relative.start())
+    yield from (h for h in found if h[1].start() >= relative.start())
+
+
+def _trigger_matches(s: Sentence):
     for rule in rules().events:
         kind = rule.type
         for m in rule.trigger.finditer(s.text):
@@ -196,6 +212,8 @@ class _EventReader:
         if date is None and not usable and self.anchor_date is not None and _cue("progressive_before").search(
                 s.text[:trigger.start()]):
             date = self.anchor_date  # "Washington is handing over 12 vehicles": going on as the article is written
+        # On a calendar and not yet done ("will meet again later this year"): no current meeting is part of it.
+        planned = _scheduled(s, list(_cue("intention").finditer(s.text))) and not _cue("happened").search(s.text)
         place = _place(s.text, self.is_country_word) or (self.dateline_place if s.lead else None)
         recalled = self._recalled(s, date, usable)
         if date is None and not usable and not recalled and _cue("same_occasion").search(s.text):
@@ -213,7 +231,7 @@ class _EventReader:
             direction = named[0] if kind == "arms_transfer" and len(set(named)) >= 2 else None
             for name in _named_exercises(s, kind) or [direction]:
                 self.found.append(_Found(_make(kind, group, group_date, place, s.text, trigger), recalled, order, name, s.lead,
-                                         s.paragraph))
+                                         s.paragraph, planned))
         # "held under the agreement on military cooperation": a standing agreement is an engagement too.
         if kind != "agreement" and _cue("standing_agreement").search(s.text):
             for group, _ in _parties(s, self.main_pair, trigger, None, []):
@@ -332,6 +350,9 @@ def _clauses(sentences: list[Sentence]) -> list[Sentence]:
     out = []
     for s in sentences:
         cuts = list(_cue("clause_split").finditer(s.text))
+        cuts += [m for m in _cue("clause_split_timed").finditer(s.text)
+                 if any(d.start >= m.end() for d in s.dates) and not any(c.start() == m.start() for c in cuts)]
+        cuts.sort(key=lambda m: m.start())
         if not cuts:
             out.append(s)
             continue
@@ -576,7 +597,8 @@ def _merge(found: list[_Found]) -> list[_Found]:
         others = [o for o in kept if o is not f and o.event.countries == e.countries]
         host = None
         if e.type == "meeting" and not f.recalled:
-            host = next((o for o in others if not o.recalled and o.event.type != "meeting" and _compatible_or_open(o.event, e)), None)
+            host = next((o for o in others if not o.recalled and not o.planned and o.event.type != "meeting"
+                         and _compatible_or_open(o.event, e)), None)
         elif e.type == "agreement" and not f.recalled and e.date is not None:
             # Documents signed at a purchase, a joint venture or a joint body's session are that occasion.
             # A cooperation plan signed on the day of an order is a document of its own; a contract is the order's.
@@ -589,7 +611,8 @@ def _merge(found: list[_Found]) -> list[_Found]:
             if e.type == "meeting" and not f.recalled:
                 fits = EVENT_TYPES
             candidates = [o for o in others if o.event.type in fits
-                          and (o.name == f.name or (e.type == "arms_transfer" and None in (o.name, f.name)))
+                          and (o.name == f.name or (None in (o.name, f.name) and (e.type == "arms_transfer" or (
+                              o.event.type == "arms_transfer" and _cue("purchase_paper").search(e.evidence)))))
                           and o.recalled == f.recalled
                           and (o.event.place == e.place or not o.event.place or not e.place)]
             host = next((o for o in candidates if o.event.date is not None), None) or next(
