@@ -13,8 +13,15 @@ def _cue(name: str) -> re.Pattern:
 
 
 def _is_date_like(value: str, text: str, start: int) -> bool:
-    v = value.strip("$€£ ")
+    v = value.strip("$€£ .,")  # "in 2011, taking turns": the comma is not part of the year
     return bool(_cue("figure_is_year").fullmatch(v)) or bool(_cue("ordinal_after").match(text[start + len(value):]))
+
+
+def _names_number(text: str, start: int) -> bool:
+    """'Military Zone 5 High Command', 'Neighbours 21': a number right after a capitalised word (not the
+    sentence's first) is part of a name."""
+    before = text[:start].split()
+    return len(before) >= 2 and before[-1][:1].isupper() and before[-1][-1].isalnum()
 
 
 def find_figures(sentences: list[str]) -> list[Figure]:
@@ -27,6 +34,8 @@ def find_figures(sentences: list[str]) -> list[Figure]:
             value = m.group("value").strip()
             if _is_date_like(value, text, m.start("value")) or any(f.value == value and f.evidence == text for f in out):
                 continue
+            if value.endswith((",", ".")) or _names_number(text, m.start("value")):
+                continue  # "from November 17 to 24, Kazakhstan's": the words after the comma count nothing
             what = m.group("what").strip()
             if _cue("not_counted").match(what):
                 continue
