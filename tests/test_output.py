@@ -99,3 +99,20 @@ def test_index_refuses_an_unknown_format(tmp_path):
 
 def test_index_without_a_format_says_one_line(tmp_path):
     assert out(tmp_path, "index").endswith(" skipped\n")
+
+
+def test_machine_formats_carry_whole_titles_and_the_terminal_shortens_at_a_word(tmp_path):
+    documents = json.loads(out(tmp_path, "list", "--json"))
+    longest = max((d["title"] for d in documents), key=len)
+    assert len(longest) > 120 and not longest.endswith(("...", "…"))
+    assert longest in [line.split("\t")[2] for line in out(tmp_path, "list", "--tsv").splitlines()]
+    assert longest in [r["title"] for r in csv.DictReader(io.StringIO(out(tmp_path, "list", "--csv")))]
+    drawn = out(tmp_path, "list", "-f", "table", terminal=True)
+    assert "…" in drawn and longest not in " ".join(drawn.split())
+
+
+def test_shorten_cuts_at_a_word_boundary():
+    from bilat.render import shorten
+
+    assert shorten("Serbia and Hungary signed a plan", 20) == "Serbia and Hungary…"
+    assert shorten("short", 20) == "short"

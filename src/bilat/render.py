@@ -73,6 +73,7 @@ class Column:
     style: str | None = None
     max_width: int | None = None
     terminal_empty: str = ""  # what an empty cell says on a terminal ("undated"); flat formats leave it empty
+    shorten: int | None = None  # on a terminal, text longer than this is cut at a word boundary ("…")
 
 
 def terminal_safe(text: str) -> str:
@@ -119,6 +120,14 @@ def flat(value: Any) -> str:
     if isinstance(value, dict):
         return value.get("name") or json.dumps(value, ensure_ascii=False)
     return str(value)
+
+
+def shorten(text: str, width: int) -> str:
+    """Text cut to `width` characters at a word boundary, marked with "…" (for the terminal view only)."""
+    if len(text) <= width:
+        return text
+    cut = text[:width].rsplit(None, 1)[0] if " " in text[:width] else text[:width - 1]
+    return cut.rstrip(" ,;:–-") + "…"
 
 
 def field_value(record: dict, key: str) -> Any:
@@ -187,7 +196,8 @@ def table(records: list[dict], columns: list[Column], title: str | None = None, 
     for c in columns:
         t.add_column(c.header, style=c.style, max_width=c.max_width, overflow="fold")
     for row in _rows(records, columns):
-        t.add_row(*(Text(v) if v else Text(c.terminal_empty, style="dim") for v, c in zip(row, columns, strict=True)))
+        t.add_row(*(Text(shorten(v, c.shorten) if c.shorten else v) if v else Text(c.terminal_empty, style="dim")
+                    for v, c in zip(row, columns, strict=True)))
     if not records:
         con.print(Text("(nothing found)", style="dim"))
         return

@@ -9,7 +9,7 @@ from bilat.render import STRONG, Column, clean, console, draw_timeline, emit, ta
 DOCUMENT_COLUMNS = [
     Column("id", "id", style=STRONG),
     Column("date", "date", terminal_empty="undated"),
-    Column("title", "title", max_width=60),
+    Column("title", "title", max_width=60, shorten=100),
     Column("countries", "countries", cell=lambda v: ",".join(v or [])),
     Column("event_types", "event_types", cell=lambda v: ",".join(v or [])),
 ]

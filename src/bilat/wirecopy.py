@@ -162,5 +162,5 @@ def parse_document(id_: str, path: str, text: str) -> Document:
     if not doc.title:
         lead = paragraphs[body_start] if body_start < len(paragraphs) else ""
         first_sentence = re.split(r"(?<=[.!?])\s", lead, maxsplit=1)[0]
-        doc.title = first_sentence if len(first_sentence) <= 120 else first_sentence[:117].rstrip() + "..."
+        doc.title = first_sentence  # whole: only the terminal view shortens
     return doc
