@@ -74,7 +74,7 @@ def test_schema_version_and_full_text_search(corpus, tmp_path):
     assert conn.execute("PRAGMA user_version").fetchone()[0] == index.SCHEMA_VERSION
     reader = Reader(conn)
     assert [d["id"] for d in reader.list_documents(Filters(search="Batajnica"))] == ["002_e6b05a2ad52912ea"]
-    assert reader.list_documents(Filters(search='"unbalanced quote AND ( OR')) == []  # user words are never FTS syntax
+    assert reader.list_documents(Filters(search="unbalanced: quote AND * OR")) == []  # punctuation is no FTS syntax
 
 
 def test_a_new_extractor_reads_every_article_again(corpus, tmp_path, monkeypatch):
@@ -216,12 +216,14 @@ def test_a_refresh_with_nothing_changed_takes_no_write_lock(corpus, tmp_path):
         writer.execute("ROLLBACK")
 
 
-@pytest.mark.parametrize("args", [["list", "--search", "*"], ["list", "-s", "("], ["timeline", "-s", "-- )"],
-                                  ["quote", '"']])
-def test_a_search_without_words_is_a_usage_error(corpus, args):
+@pytest.mark.parametrize("args, says", [(["list", "--search", "*"], "nothing to search for"),
+                                        (["list", "-s", "("], "unbalanced parentheses"),
+                                        (["timeline", "-s", "-- )"], "unbalanced parentheses"),
+                                        (["quote", '"'], "unclosed quotation mark")])
+def test_a_search_without_words_or_with_broken_syntax_is_a_usage_error(corpus, args, says):
     proc = subprocess.run([sys.executable, "-m", "bilat", *args, "--corpus", str(corpus)], capture_output=True, text=True)
     assert proc.returncode == 2
-    assert proc.stderr.startswith("bilat: nothing to search for") and proc.stderr.count("\n") == 1
+    assert proc.stderr.startswith(f"bilat: {says}") and proc.stderr.count("\n") == 1
 
 
 def test_search_words_never_reach_fts_as_syntax(corpus, tmp_path):

@@ -8,24 +8,12 @@ decodes only the rows it returns.
 from __future__ import annotations
 
 import json
-import re
 import sqlite3
 from collections import Counter
 from dataclasses import dataclass, field
 
+from bilat.search import SearchError, fts_query  # noqa: F401 - SearchError: raised through here
 from bilat.textutil import fold
-
-
-class SearchError(ValueError):
-    """Search words with nothing to search for (`*`, `(`): a usage error.
-
-    exit_code and format_message() are what the command line's usage-error handler reads.
-    """
-
-    exit_code = 2
-
-    def format_message(self) -> str:
-        return str(self)
 
 
 @dataclass
@@ -36,14 +24,6 @@ class Filters:
     types: list[str] = field(default_factory=list)
     search: str | None = None
     limit: int | None = None
-
-
-def fts_query(words: str) -> str:
-    """User words to a safe FTS5 query: every word must occur (prefix match), punctuation is not syntax."""
-    tokens = re.findall(r"\w+", words, flags=re.UNICODE)
-    if not tokens:
-        raise SearchError(f"nothing to search for in {words!r}: give at least one word")
-    return " ".join(f'"{t}"*' for t in tokens)
 
 
 class _Where:
