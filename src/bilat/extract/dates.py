@@ -50,12 +50,14 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
 
 _PATTERNS_BY_KIND = dict(_PATTERNS)
 # What each kind cannot match without, found once per sentence: most sentences hold no date, and trying all
-# sixteen patterns on each cost more than the rest of the date finding. Each test is looser than the patterns.
+# sixteen patterns on each cost more than the rest of the date finding. Each test is looser than the patterns, and
+# reads the case-folded sentence (case-insensitive searches cost as much as the patterns): every month a pattern
+# accepts starts with a key of MONTHS (month_number reads it so), every weekday is a key of WEEKDAYS.
 _NEEDS = {
-    "digit": re.compile(r"\d"),
-    "month": re.compile(load().alternation("months"), re.I),
-    "weekday": re.compile(load().alternation("weekdays"), re.I),
-    "unit": re.compile(r"day|week|month|year|fall|autumn|spring|summer|winter", re.I),
+    "digit": (False, re.compile(r"\d")),
+    "month": (True, re.compile("|".join(MONTHS))),
+    "weekday": (True, re.compile("|".join(WEEKDAYS))),
+    "unit": (True, re.compile(r"day|week|month|year|fall|autumn|spring|summer|winter")),
 }
 _KIND_NEEDS = {"iso": ("digit",), "dmy_num": ("digit",), "year": ("digit",),
                "dmy": ("digit", "month"), "mdy": ("digit", "month"), "range": ("digit", "month"), "dm": ("digit", "month"),
@@ -173,7 +175,8 @@ def find_dates(text: str, anchor: dt.date | None) -> list[DateMention]:
     """Every date expression of a sentence, longest first where they overlap, resolved against anchor."""
     taken: list[tuple[int, int]] = []
     out: list[DateMention] = []
-    has = {need: rx.search(text) is not None for need, rx in _NEEDS.items()}
+    folded = text.casefold()
+    has = {need: rx.search(folded if on_folded else text) is not None for need, (on_folded, rx) in _NEEDS.items()}
     for kind, rx in _PATTERNS:
         if not all(has[need] for need in _KIND_NEEDS.get(kind, ())):
             continue
