@@ -116,3 +116,14 @@ def test_shorten_cuts_at_a_word_boundary():
 
     assert shorten("Serbia and Hungary signed a plan", 20) == "Serbia and Hungary…"
     assert shorten("short", 20) == "short"
+
+
+def test_an_empty_pair_says_once_what_was_searched_with_a_hint(tmp_path):
+    drawn = out(tmp_path, "pair", "France", "Serbia", terminal=True)
+    assert "nothing found" not in drawn and drawn.count("No engagement of France and Serbia (FRA–SRB)") == 1
+    assert "pairs with data: Serbia–Hungary" in " ".join(drawn.split())
+    status, stdout, stderr = bilat(tmp_path, "pair", "Turkiye", "Hungary", "--since", "2026", "--tsv")
+    assert status == ExitStatus.OK and stdout.count("\n") == 1  # the header only
+    assert stderr.count("no engagement of Hungary and Türkiye") == 1 and "without --since, --until and --type there are 3" in stderr
+    status, stdout, stderr = bilat(tmp_path, "pair", "Chile", "Peru", "--json")
+    assert json.loads(stdout)["events"] == [] and "neither country has any engagement" in stderr

@@ -336,7 +336,19 @@ def pair_command(env: Environment, opts: Shared,
     if a == b:
         raise Failure(f"a pair needs two different countries, got {a} twice", ExitStatus.USAGE)
     f, fmt = _filters(opts), _format(opts, env)
-    views.pair(_reader(opts, env).pair(a, b, f), fmt)
+    from bilat.query import Filters, Reader
+
+    conn, _, folder = _open(opts, env)
+    reader = Reader(conn)
+    profile = reader.pair(a, b, f)
+    nothing = None
+    if not profile["events"]:  # say once what was searched, and where there is data
+        filtered = bool(opts.since or opts.until or opts.types)
+        nothing = views.NothingFound(
+            countries=profile["countries"], corpus=folder, since=opts.since, until=opts.until, types=opts.types,
+            unfiltered=len(reader.timeline(Filters(countries=profile["countries"]))) if filtered else 0,
+            partners={c: reader.partners(c) for c in profile["countries"]})
+    views.pair(profile, fmt, nothing)
 
 
 @command("quote", takes=(*CORPUS, "countries", "since", "until", "limit", *OUTPUT))

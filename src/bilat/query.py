@@ -199,3 +199,11 @@ class Reader:
                 "quotes": quotes, "documents": [{"id": d["id"], "title": d["title"], "date": d["date"],
                                                  "date_precision": d["date_precision"], "path": d["path"]} for d in documents],
                 "figures": figures}
+
+    def partners(self, country: str, limit: int = 3) -> list[tuple[str, int]]:
+        """The countries `country` shares the most engagements with, and how many: a hint where a pair has none."""
+        rows = self.conn.execute(
+            "SELECT o.country, count(*) AS n FROM engagement_countries c JOIN engagement_countries o "
+            "ON o.engagement = c.engagement AND o.country != c.country WHERE c.country = ? "
+            "GROUP BY o.country ORDER BY n DESC, o.country LIMIT ?", (country, limit))
+        return [(r[0], r[1]) for r in rows]

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 
 from bilat.render import STRONG, Column, clean, console, draw_timeline, emit, table
@@ -49,13 +50,45 @@ def quotes(records: list[dict], fmt: str) -> None:
     emit(records, QUOTE_COLUMNS, fmt, title="Quotations")
 
 
-def pair(profile: dict, fmt: str) -> None:
-    """JSON gets the whole profile; flat formats get its timeline; a terminal gets every section."""
+@dataclass
+class NothingFound:
+    """What a pair with no engagement was searched for, and where the corpus does have data."""
+
+    countries: list[str]
+    corpus: Path
+    since: str | None
+    until: str | None
+    types: list[str]
+    unfiltered: int  # engagements of the pair without the date and type filters
+    partners: dict[str, list[tuple[str, int]]]  # each country's most frequent partners, with counts
+
+    def message(self) -> str:
+        from bilat.countrynames import name
+
+        a, b = self.countries
+        said = "".join([f" since {self.since}" if self.since else "", f" until {self.until}" if self.until else "",
+                        f" of type {', '.join(self.types)}" if self.types else ""])
+        line = f"no engagement of {name(a)} and {name(b)} ({a}–{b}){said} in {self.corpus}"
+        if self.unfiltered:
+            return f"{line}; without --since, --until and --type there are {self.unfiltered}"
+        hints = [f"{name(c)}–{name(p)} ({n})" for c in self.countries for p, n in self.partners[c]]
+        return f"{line}; pairs with data: {', '.join(hints)}" if hints else f"{line}; neither country has any engagement there"
+
+
+def pair(profile: dict, fmt: str, nothing: NothingFound | None = None) -> None:
+    """JSON gets the whole profile; flat formats get its timeline; a terminal gets every section.
+
+    A pair with no engagement says so once, with what was searched: on a terminal instead of the
+    sections, elsewhere on stderr beside the empty output scripts expect."""
 
     def draw(p: dict) -> None:
         from rich.text import Text
 
         con = console()
+        if nothing is not None:
+            said = nothing.message()
+            con.print(Text(said[:1].upper() + said[1:]))
+            return
         s = p["overview"]
         from bilat.countrynames import name
 
@@ -74,6 +107,8 @@ def pair(profile: dict, fmt: str) -> None:
               title="Sources", con=con)
 
     emit(profile, EVENT_COLUMNS, fmt, flat_records=profile["events"], terminal=draw)
+    if nothing is not None and fmt != "table":
+        print(f"bilat: {clean(nothing.message())}", file=sys.stderr)
 
 
 def quote_blocks(records: list[dict], con) -> None:

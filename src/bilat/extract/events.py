@@ -229,9 +229,12 @@ class _EventReader:
             # A transfer's direction (its first-named party) keeps "A bought from B, while B buys from A" apart.
             named = [c for _, _, c in s.mentions]
             direction = named[0] if kind == "arms_transfer" and len(set(named)) >= 2 else None
-            for name in _named_exercises(s, kind) or [direction]:
-                self.found.append(_Found(_make(kind, group, group_date, place, s.text, trigger), recalled, order, name, s.lead,
-                                         s.paragraph, planned))
+            exercises = _named_exercises(s, kind)
+            for name in exercises or [direction]:
+                event = _make(kind, group, group_date, place, s.text, trigger)
+                if exercises:  # several named in one sentence: each row says which it is
+                    event.summary = f"“{name}”: {event.summary}"
+                self.found.append(_Found(event, recalled, order, name, s.lead, s.paragraph, planned))
         # "held under the agreement on military cooperation": a standing agreement is an engagement too.
         if kind != "agreement" and _cue("standing_agreement").search(s.text):
             for group, _ in _parties(s, self.main_pair, trigger, None, []):
@@ -570,9 +573,27 @@ def _date_after(usable: list[DateMention], end: int) -> Date | None:
 def _summary(text: str, trigger: re.Match | None) -> str:
     """The clause around the trigger, whole: a line that reads on its own. Labels and shortening are the view's."""
     at = trigger.start() if trigger else 0
-    start = max(text.rfind(",", 0, at), text.rfind(";", 0, at), text.rfind(":", 0, at)) + 1
-    ends = [i for i in (text.find(",", at), text.find(";", at)) if i >= 0]
-    return " ".join(text[start:min(ends) if ends else len(text)].split()).strip(" .\"“”'‘’")
+    # A comma, semicolon or colon before a space ends a clause; one inside a number ("1,000", "10:30") does not.
+    breaks = [m.start() for m in re.finditer(r"[,;:](?=\s)", text)]
+    start = max([i for i in breaks if i < at], default=-1) + 1
+    end = min([i for i in breaks if i >= at and text[i] != ":"], default=len(text))
+    clause = " ".join(text[start:end].split()).strip(" .")
+    # A quotation mark whose partner is outside the clause goes; '"Neighbours" and "Iron Cat"' stays whole.
+    while clause and clause[-1] in _QUOTE_MARKS and _unpaired(clause, clause[-1]):
+        clause = clause[:-1].rstrip(" .")
+    while clause and clause[0] in _QUOTE_MARKS and _unpaired(clause, clause[0]):
+        clause = clause[1:].lstrip()
+    return clause
+
+
+_QUOTE_MARKS = "\"“”'‘’"
+
+
+def _unpaired(clause: str, mark: str) -> bool:
+    if mark in "\"'":
+        return clause.count(mark) % 2 == 1
+    opening, closing = ("“", "”") if mark in "“”" else ("‘", "’")
+    return clause.count(opening) != clause.count(closing)
 
 
 def _merge(found: list[_Found]) -> list[_Found]:

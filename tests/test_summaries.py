@@ -1,0 +1,21 @@
+"""A summary is a clause of the evidence that reads on its own, and two rows from one sentence say what differs."""
+from bilat.extract import extract
+from bilat.wirecopy import parse_document
+
+
+def events(text):
+    return extract(parse_document("t", "t.txt", text)).events
+
+
+def test_a_number_with_a_thousands_comma_stays_whole():
+    found = events(" date 2024-03-02 Around 1,000 soldiers from Chile and Peru will hold a joint exercise next week.")
+    assert found and found[0].summary.startswith("Around 1,000 soldiers from Chile and Peru")
+
+
+def test_two_named_exercises_of_one_sentence_say_which_each_is():
+    found = events(" date 2024-03-02 Chile and Peru held talks in Lima. The ministers praised the joint exercises "
+                   "\"Condor\" and \"Pacific Shield\" held by the two armies.")
+    exercises = [e for e in found if e.type == "exercise"]
+    assert len(exercises) == 2
+    assert {e.summary.split(":")[0] for e in exercises} == {"“Condor”", "“Pacific Shield”"}
+    assert all(e.summary.count('"') % 2 == 0 for e in exercises)  # no quotation mark left without its partner
