@@ -814,3 +814,29 @@ def test_a_new_subject_with_its_own_time_is_its_own_report_and_a_plan_takes_no_c
     shared = events_of("Chile and Peru\n10 May 2025\nLIMA — Chile and Peru held talks in Lima on Friday.\n\n"
                        "The ministers first met on March 26 this year, and the two signed a letter of intent on patrol boats.")
     assert ("agreement", "CHL-PER", "2025-03-26") in shared
+
+
+def test_a_news_release_dateline_with_the_date_in_brackets_dates_the_story():
+    x = doc("Coast Guard transfers cutter to Ghana\nALAMEDA, Calif. (Aug. 21, 2025) — The United States transferred a "
+            "patrol cutter to Ghana on Thursday at a ceremony in Alameda.")
+    assert x.date.value == "2025-08-21"
+    assert [(e.type, e.countries) for e in x.events] == [("arms_transfer", ["GHA", "USA"])]
+
+
+def test_a_dashed_header_date_fixes_the_week():
+    assert doc("Poland and Lithuania sign pact\n18-Nov-2024\n"
+               "Poland and Lithuania signed an air defence agreement in Vilnius on Monday.").date.value == "2024-11-18"
+
+
+@pytest.mark.parametrize(("text", "pair"), [
+    ("Ministers meet at Jakarta forum\nJAKARTA, June 1 (Reuters) - The defence ministers of Chile and Peru met on Sunday "
+     "on the sidelines of the Jakarta Defence Forum.", ["CHL", "PER"]),
+    ("Navies drill off Singapore\nSINGAPORE, March 3 - Naval officers of Japan and India began a joint exercise off "
+     "Singapore on Monday, the Singapore navy said.", ["IND", "JPN"]),
+    ("Army chiefs meet in Geneva\nGENEVA, May 6 (AFP) - The army chiefs of Kenya and Tanzania held talks on Tuesday "
+     "on the sidelines of a Geneva conference.", ["KEN", "TZA"]),
+])
+def test_the_countries_a_plural_subject_belongs_to_are_the_pair_not_the_venue(text, pair):
+    x = doc(text)
+    assert x.pairs == [pair]
+    assert [e.countries for e in x.events] == [pair]

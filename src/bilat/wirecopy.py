@@ -106,7 +106,10 @@ def _dateline(first: str) -> tuple[str | None, str | None, str | None, str] | No
         return None  # "A Defense Cooperation Agreement (DCA) …" opens a sentence, not a dateline
     if place and place.isupper():
         place = place.title()
-    return place, m.group("region"), m.group("date") or m.group("date_only"), first[m.end():]
+    date = m.group("date") or m.group("date_only")
+    if not date and m.group("agency") and header_dates(m.group("agency")):
+        date = m.group("agency")  # "ALAMEDA, Calif. (Aug. 21, 2025) —", as government news releases print it
+    return place, m.group("region"), date, first[m.end():]
 
 
 def parse_document(id_: str, path: str, text: str) -> Document:

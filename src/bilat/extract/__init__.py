@@ -77,6 +77,11 @@ def _main_pair(paragraphs: list[str], mentions: list[list], lead: tuple[int, tup
         paragraph, sentence = lead
         found = [c for c in mentions[paragraph] if sentence[0] <= c.start < sentence[1] and not venue(paragraph, c)]
         text = sentence[2]
+        # "The defence ministers of Chile and Peru met …": the two the subject belongs to.
+        if len(found) >= 2 and found[0].code != found[1].code and rules().cue("members_of").search(
+                text[:found[0].start - sentence[0]]) and rules().cue("coordination").fullmatch(
+                text[found[0].end - sentence[0]:found[1].start - sentence[0]]):
+            return [found[0].code, found[1].code]
         # A country after a preposition is an object ("met his counterparts from Rwanda"), not the subject.
         if found and not rules().cue("object_before").search(text[:found[0].start - sentence[0]]):
             subject = found[0]

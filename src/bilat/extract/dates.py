@@ -71,7 +71,7 @@ _MI = rf"(?P<month>(?i:{load().alternation('months')}))\.?"
 _HEADER_PATTERNS: list[re.Pattern] = [
     re.compile(r"(?<![\d.])(?P<year>(?:19|20)\d\d)(?P<sep>[-/.])(?P<mnum>[01]?\d)(?P=sep)(?P<day>[0-3]?\d)(?!\d)"),
     re.compile(r"(?<![\d.])(?P<day>[0-3]?\d)(?P<sep>[./-])(?P<mnum>[01]?\d)(?P=sep)(?P<year>(?:19|20)\d\d)(?!\d)"),
-    re.compile(rf"\b{_D}\s+(?:of\s+)?{_MI},?\s+{_Y}\b"),
+    re.compile(rf"\b{_D}(?:\s+|-)(?:of\s+)?{_MI},?(?:\s+|-){_Y}\b"),
     re.compile(rf"\b{_MI}\s+{_D},?\s+{_Y}\b"),
 ]
 
