@@ -840,3 +840,17 @@ def test_the_countries_a_plural_subject_belongs_to_are_the_pair_not_the_venue(te
     x = doc(text)
     assert x.pairs == [pair]
     assert [e.countries for e in x.events] == [pair]
+
+
+def test_a_topic_of_talks_that_was_signed_earlier_is_an_earlier_agreement():
+    found = events_of("Greek, Egyptian ministers talk\nATHENS, 12 February 2024 — Greek Defence Minister Nikos Stavrou held a "
+                      "telephone conversation on Monday with his Egyptian counterpart, the ministry said.\n\n"
+                      "The two ministers reviewed the memorandum on military cooperation that their countries signed in 2021.")
+    assert found == [("agreement", "EGY-GRC", "2021"), ("meeting", "EGY-GRC", "2024-02-12")]
+
+
+def test_an_earlier_engagement_never_dates_a_dated_article():
+    x = doc("Chile and Peru\nLIMA, 5 March 2025 — The defence ministers of Chile and Peru exchanged views on border "
+            "security on Tuesday.\n\nThe two countries signed a defence cooperation agreement in 2019.")
+    assert [(e.type, e.date.value) for e in x.events] == [("agreement", "2019")]
+    assert x.date.value == "2025-03-05"  # no current engagement read: the article's own date, as with none at all

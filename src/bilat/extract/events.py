@@ -121,7 +121,7 @@ def _trigger_matches(s: Sentence):
             if _in_enumeration(s.text, m.start(), m.end()):
                 continue
             before = s.text[max(0, m.start() - _knob("topic_window")):m.start()]
-            if kind != "meeting" and _cue("topic").search(before):
+            if kind != "meeting" and _cue("topic").search(before) and not _cue("signed_since").match(s.text[m.end():]):
                 continue  # "discussed additional purchases", "to review joint exercises": the subject of talks
             if kind in ("industry", "exercise") and _cue("document_subject").search(before):
                 continue  # "an agreement on defence industry cooperation": the document is the engagement
@@ -143,7 +143,8 @@ def find_events(sentences: list[Sentence], main_pair: list[str], anchor_date: Da
             reader.read(s, order)
     events = _merge(reader.found)
     current = [f for f in events if not f.recalled]
-    main = (current or events or [None])[0]
+    # An earlier engagement is never the news of an article that is dated: without a current one, there is no main.
+    main = (current or ([] if anchor_date is not None else events) or [None])[0]
     if main is not None and not main.recalled and not main.lead and main.event.date is None:
         # The story's own engagement happened when its lead says, even where the lead names no trigger
         # ("Moscow and Minsk agreed on Thursday …", then "the two signed a protocol").
