@@ -100,7 +100,7 @@ def _terminal(monkeypatch):
     from rich.console import Console
 
     buf = io.StringIO()
-    monkeypatch.setattr(render, "console", lambda: Console(file=buf, force_terminal=True, color_system="truecolor",
+    monkeypatch.setattr(render, "console", lambda *_: Console(file=buf, force_terminal=True, color_system="truecolor",
                                                            width=400, highlight=False, emoji=False))
     return buf
 

@@ -76,6 +76,9 @@ class Shared:
     jsonl: bool = False
     csv: bool = False
     tsv: bool = False
+    color: str = "auto"
+    width: int | None = None
+    pager: bool = True
 
 
 # Each shared option once: its `Shared` field, its declaration, its default.
@@ -94,10 +97,13 @@ SHARED_OPTIONS: dict[str, tuple[Any, Any]] = {
     "jsonl": (Annotated[bool, typer.Option("--jsonl", help="Same as --format jsonl.")], False),
     "csv": (Annotated[bool, typer.Option("--csv", help="Same as --format csv.")], False),
     "tsv": (Annotated[bool, typer.Option("--tsv", help="Same as --format tsv.")], False),
+    "color": (Annotated[str, typer.Option("--color", metavar="WHEN", help="Colour on a terminal view: auto (on a terminal, unless $NO_COLOR; $FORCE_COLOR forces it), always, never.")], "auto"),
+    "width": (Annotated[Optional[int], typer.Option("--width", min=20, help="Draw the terminal view this wide (else $COLUMNS, else the terminal's width, else 80).", show_default=False)], None),
+    "pager": (Annotated[bool, typer.Option("--pager/--no-pager", help="On a terminal, show a view longer than the screen through $PAGER (else less -R).")], True),
 }
 CORPUS = ("corpus", "include", "exclude")  # which files a command reads
 FILTERS = ("countries", "since", "until", "types", "search", "limit")
-OUTPUT = ("format", "json", "jsonl", "csv", "tsv")
+OUTPUT = ("format", "json", "jsonl", "csv", "tsv", "color", "width", "pager")
 
 
 def command(name: str, *, takes: Sequence[str]) -> Callable:
@@ -186,6 +192,21 @@ def _format(opts: Shared, env: Environment) -> str:
         return resolve_format(chosen[0] if chosen else opts.format, env.stdout)
     except FormatError as e:
         raise Failure(str(e), ExitStatus.USAGE) from e
+
+
+def _display(opts: Shared, env: Environment):
+    """Width, colour and pager of the terminal view, from the options, the environment and the terminal."""
+    from bilat.render import Display
+
+    color = opts.color.lower()
+    if color not in ("auto", "always", "never"):
+        raise Failure(f"--color takes auto, always or never, not {opts.color!r}", ExitStatus.USAGE)
+    size = env.terminal_size()
+    width = opts.width or env.columns or (size[0] if size else 80)
+    colored = color == "always" or (color == "auto" and not env.no_color and (env.force_color or env.stdout_isatty))
+    pages = opts.pager and size is not None  # only a person at a terminal reads through a pager
+    return Display(width=width, color=colored, height=(env.lines or size[1]) if pages and size else None,
+                   page=env.page if pages else None)
 
 
 def _filters(opts: Shared):
@@ -313,7 +334,7 @@ def list_command(env: Environment, opts: Shared) -> None:
     from bilat import views
 
     f, fmt = _filters(opts), _format(opts, env)
-    views.documents(_reader(opts, env).list_documents(f), fmt)
+    views.documents(_reader(opts, env).list_documents(f), fmt, _display(opts, env))
 
 
 @command("timeline", takes=(*CORPUS, *FILTERS, *OUTPUT))
@@ -322,7 +343,7 @@ def timeline_command(env: Environment, opts: Shared) -> None:
     from bilat import views
 
     f, fmt = _filters(opts), _format(opts, env)
-    views.timeline(_reader(opts, env).timeline(f), fmt)
+    views.timeline(_reader(opts, env).timeline(f), fmt, _display(opts, env))
 
 
 @command("pair", takes=(*CORPUS, "since", "until", "types", *OUTPUT))
@@ -348,7 +369,7 @@ def pair_command(env: Environment, opts: Shared,
             countries=profile["countries"], corpus=folder, since=opts.since, until=opts.until, types=opts.types,
             unfiltered=len(reader.timeline(Filters(countries=profile["countries"]))) if filtered else 0,
             partners={c: reader.partners(c) for c in profile["countries"]})
-    views.pair(profile, fmt, nothing)
+    views.pair(profile, fmt, nothing, _display(opts, env))
 
 
 @command("quote", takes=(*CORPUS, "countries", "since", "until", "limit", *OUTPUT))
@@ -359,7 +380,7 @@ def quote_command(env: Environment, opts: Shared,
     from bilat import views
 
     f, fmt = _filters(opts), _format(opts, env)
-    views.quotes(_reader(opts, env).quotes(f, speaker=speaker, words=" ".join(words or []) or None), fmt)
+    views.quotes(_reader(opts, env).quotes(f, speaker=speaker, words=" ".join(words or []) or None), fmt, _display(opts, env))
 
 
 @command("index", takes=(*CORPUS, *OUTPUT))
@@ -378,7 +399,7 @@ def index_command(env: Environment, opts: Shared,
             raise Failure(str(e), ExitStatus.ERROR) from e
     else:
         _, report, folder = _open(opts, env, wait=index.LONG_WAIT)  # asked to refresh: wait for the other one
-    views.index_report(report, folder, _index_location(env, folder), fmt if asked else None)
+    views.index_report(report, folder, _index_location(env, folder), fmt if asked else None, _display(opts, env))
 
 
 # -- the root: global options, and the run as a whole -------------------------------------------

@@ -30,6 +30,10 @@ class Environment:
     rules: Path | None = None  # --rules, else $BILAT_RULES: user rules merged over the built-in ones
     cache: Path = field(default_factory=lambda: Path.home() / ".cache" / "bilat")  # $XDG_CACHE_HOME/bilat
     no_color: bool = False  # $NO_COLOR set and not empty (no-color.org)
+    force_color: bool = False  # $FORCE_COLOR set, not empty and not 0: colour even in a pipe
+    columns: int | None = None  # $COLUMNS: the width to draw tables at, before the terminal's own
+    lines: int | None = None  # $LINES: the screen's height, before the terminal's own
+    pager: str | None = None  # $PAGER: what long terminal views go through (else `less -R`)
     debug: bool = False  # --debug: an internal error prints its whole trace
     stdout: TextIO = field(default_factory=_real_stdout)
     stderr: TextIO = field(default_factory=_real_stderr)
@@ -47,6 +51,9 @@ class Environment:
         return cls(corpus=path("BILAT_CORPUS"), index=path("BILAT_INDEX"), rules=path("BILAT_RULES"),
                    cache=(path("XDG_CACHE_HOME") or Path.home() / ".cache") / "bilat",
                    no_color=bool(environ.get("NO_COLOR")),
+                   force_color=environ.get("FORCE_COLOR", "") not in ("", "0"),
+                   columns=_number(environ.get("COLUMNS")), lines=_number(environ.get("LINES")),
+                   pager=environ.get("PAGER"),
                    stdout=stdout or sys.stdout, stderr=stderr or sys.stderr)
 
     def with_options(self, *, rules: Path | None, debug: bool) -> Environment:
@@ -60,6 +67,50 @@ class Environment:
     @property
     def stderr_isatty(self) -> bool:
         return _isatty(self.stderr)
+
+
+    def terminal_size(self) -> tuple[int, int] | None:
+        """Columns and lines of the terminal stdout is, or None in a pipe."""
+        if not self.stdout_isatty:
+            return None
+        try:
+            size = os.get_terminal_size(self.stdout.fileno())
+        except (AttributeError, ValueError, OSError):  # a stream without a real descriptor
+            return None
+        return size.columns, size.lines
+
+    def page(self, text: str) -> None:
+        """Show text through the user's pager ($PAGER, else `less -R`), as git does; straight out if it cannot run."""
+        import shlex
+        import subprocess
+
+        command = shlex.split(self.pager if self.pager is not None else "less -R")
+        if not command or command[0] == "cat":
+            self.stdout.write(text)
+            return
+        environ = dict(os.environ)
+        environ.setdefault("LESS", "FRX")  # quit when it fits, keep colours, leave the screen as it was
+        try:
+            pager = subprocess.Popen(command, stdin=subprocess.PIPE, env=environ, encoding="utf-8", errors="replace")
+        except OSError:
+            self.stdout.write(text)
+            return
+        try:
+            assert pager.stdin is not None
+            pager.stdin.write(text)
+            pager.stdin.close()
+        except BrokenPipeError:  # the reader quit before the end
+            pass
+        while True:
+            try:
+                pager.wait()
+                return
+            except KeyboardInterrupt:  # Ctrl-C belongs to the pager while it runs
+                continue
+
+
+def _number(value: str | None) -> int | None:
+    return int(value) if value and value.strip().isdigit() and int(value) > 0 else None
 
 
 def _isatty(stream: TextIO) -> bool:

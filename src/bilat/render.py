@@ -73,6 +73,11 @@ class Column:
     style: str | None = None
     max_width: int | None = None
     terminal_empty: str = ""  # what an empty cell says on a terminal ("undated"); flat formats leave it empty
+    terminal_cell: Callable[[Any], str] | None = None  # how a value prints in a terminal table, where it differs
+    wrap: bool = True  # False: a token (id, date, code) the terminal never breaks
+    items: bool = False  # a list: the terminal may wrap it between items, never inside one
+    min_width: int = 24  # the narrowest a text column gets before lower-value columns are left out
+    drop: int = 0  # on a narrow terminal, columns with the highest number are left out first; 0 never
     shorten: int | None = None  # on a terminal, text longer than this is cut at a word boundary ("…")
 
 
@@ -143,9 +148,21 @@ def _rows(records: list[dict], columns: list[Column]) -> list[list[str]]:
     return [[terminal_safe((c.cell or flat)(field_value(r, c.key))) for c in columns] for r in records]
 
 
+@dataclass(frozen=True)
+class Display:
+    """How the terminal view is drawn: its width, whether in colour, and where a long view goes.
+
+    `page` is the pager (None: never page); a view longer than `height` lines goes through it."""
+
+    width: int = 80
+    color: bool = False
+    height: int | None = None
+    page: Callable[[str], None] | None = None
+
+
 def emit(records: list[dict] | dict, columns: list[Column], fmt: str, out: TextIO | None = None, *,
          flat_records: list[dict] | None = None, title: str | None = None,
-         terminal: Callable[[Any], None] | None = None) -> None:
+         terminal: Callable[[Any, Any], None] | None = None, display: Display | None = None) -> None:
     """Print records in fmt. `records` is what JSON shows; `flat_records` what rows show when they differ."""
     out = out or sys.stdout
     if fmt == "json":
@@ -170,10 +187,8 @@ def emit(records: list[dict] | dict, columns: list[Column], fmt: str, out: TextI
             out.write("\t".join(" ".join(v.replace("\t", " ").split("\n")) for v in row) + "\n")
         return
     if fmt == "table":
-        if terminal is not None:
-            terminal(records)
-        else:
-            table(rows_of, columns, title=title)
+        draw(lambda con: terminal(records, con) if terminal is not None else table(rows_of, columns, title=title, con=con),
+             display or Display(), out)
         return
     from tabulate import tabulate
 
@@ -181,10 +196,47 @@ def emit(records: list[dict] | dict, columns: list[Column], fmt: str, out: TextI
                        disable_numparse=True) + "\n")
 
 
-def console():
+def draw(drawing: Callable[[Any], None], display: Display, out: TextIO) -> None:
+    """A terminal view drawn whole, then shown: through the pager when it is longer than the screen."""
+    import io
+
+    buffer = io.StringIO()
+    drawing(console(display, buffer))
+    text = buffer.getvalue()
+    if display.page is not None and display.height is not None and text.count("\n") >= display.height:
+        display.page(text)
+    else:
+        out.write(text)
+
+
+def console(display: Display | None = None, file: TextIO | None = None):
+    """A rich console at the display's width and colour; it reads nothing of the environment itself."""
     from rich.console import Console
 
-    return Console(highlight=False, emoji=False)
+    display = display or Display()
+    return Console(file=file or sys.stdout, width=display.width, force_terminal=display.color, no_color=not display.color,
+                   color_system="standard" if display.color else None, highlight=False, emoji=False, _environ={})
+
+
+_BORDER = 3  # a column's share of a boxed table: a rule and a space either side
+
+
+def _fit(columns: list[Column], rows: list[list[str]], width: int) -> list[int]:
+    """The columns that fit the width without breaking a token, lower-value ones (higher `drop`) left out first."""
+
+    def narrowest(n: int) -> int:
+        c, cells = columns[n], [row[n] for row in rows] + [columns[n].header]
+        if not c.wrap:  # an id, a date, a code: never broken
+            return max(len(v) for v in cells)
+        longest_word = max((len(w) for v in cells for w in v.split()), default=1)
+        return min(max(len(v) for v in cells), longest_word if c.items else max(longest_word, c.min_width))
+
+    kept = list(range(len(columns)))
+    for n in sorted((n for n in kept if columns[n].drop), key=lambda n: -columns[n].drop):
+        if sum(narrowest(k) + _BORDER for k in kept) + 1 <= width:
+            break
+        kept.remove(n)
+    return kept
 
 
 def table(records: list[dict], columns: list[Column], title: str | None = None, con=None) -> None:
@@ -192,15 +244,20 @@ def table(records: list[dict], columns: list[Column], title: str | None = None, 
     from rich.text import Text
 
     con = con or console()
-    t = Table(title=title, header_style=STRONG, show_lines=False, expand=False)
-    for c in columns:
-        t.add_column(c.header, style=c.style, max_width=c.max_width, overflow="fold")
-    for row in _rows(records, columns):
-        t.add_row(*(Text(shorten(v, c.shorten) if c.shorten else v) if v else Text(c.terminal_empty, style="dim")
-                    for v, c in zip(row, columns, strict=True)))
     if not records:
-        con.print(Text("(nothing found)", style="dim"))
+        con.print(Text(f"{title}: none" if title else "(nothing found)", style="dim"))
         return
+    rows = [[terminal_safe(c.terminal_cell(field_value(r, c.key))) if c.terminal_cell else v for v, c in zip(row, columns, strict=True)]
+            for row, r in zip(_rows(records, columns), records, strict=True)]
+    rows = [[shorten(v, c.shorten) if c.shorten else v for v, c in zip(row, columns, strict=True)] for row in rows]
+    kept = _fit(columns, rows, con.width)
+    t = Table(title=title, header_style=STRONG, show_lines=False, expand=False)
+    for n in kept:
+        c = columns[n]
+        t.add_column(c.header, style=c.style, max_width=c.max_width, no_wrap=not c.wrap, overflow="fold",
+                     min_width=max(len(row[n]) for row in rows) if not c.wrap else None)
+    for row in rows:
+        t.add_row(*(Text(row[n]) if row[n] else Text(columns[n].terminal_empty, style="dim") for n in kept))
     con.print(t)
 
 

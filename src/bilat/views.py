@@ -5,49 +5,59 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from bilat.render import STRONG, Column, clean, console, draw_timeline, emit, table
+from bilat.render import STRONG, Column, Display, clean, draw_timeline, emit, table
 
+def _joined(separator: str):
+    return lambda v: separator.join(v or [])
+
+
+# Tokens (ids, dates, codes) are never broken on a terminal; lists wrap between items; `drop` says which
+# columns a narrow terminal leaves out first.
 DOCUMENT_COLUMNS = [
-    Column("id", "id", style=STRONG),
-    Column("date", "date", terminal_empty="undated"),
+    Column("id", "id", style=STRONG, wrap=False),
+    Column("date", "date", terminal_empty="undated", wrap=False),
     Column("title", "title", max_width=60, shorten=100),
-    Column("countries", "countries", cell=lambda v: ",".join(v or [])),
-    Column("event_types", "event_types", cell=lambda v: ",".join(v or [])),
+    Column("countries", "countries", cell=_joined(","), terminal_cell=_joined(", "), items=True, drop=1, max_width=15),
+    Column("event_types", "event_types", cell=_joined(","), terminal_cell=_joined(", "), items=True, drop=2, max_width=14),
 ]
 EVENT_COLUMNS = [
-    Column("date", "date", terminal_empty="undated"),
-    Column("type", "type"),
-    Column("countries", "countries", cell=lambda v: "-".join(v or [])),
-    Column("place", "place"),
+    Column("date", "date", terminal_empty="undated", wrap=False),
+    Column("type", "type", wrap=False),
+    Column("countries", "countries", cell=_joined("-"), wrap=False),
+    Column("place", "place", drop=2, min_width=10),
     Column("summary", "summary", max_width=60),
-    Column("cameo", "cameo"),
-    Column("docs", "docs", cell=lambda v: ",".join(v or [])),
-    Column("id", "id"),  # last, so the columns before it keep their places for `cut`
+    Column("cameo", "cameo", wrap=False, drop=3),
+    Column("docs", "docs", cell=_joined(","), terminal_cell=_joined(", "), items=True, drop=1),
+    Column("id", "id", wrap=False, drop=4),  # last, so the columns before it keep their places for `cut`
 ]
 QUOTE_COLUMNS = [
-    Column("date", "date", terminal_empty="undated"),
+    Column("date", "date", terminal_empty="undated", wrap=False),
     Column("speaker.name", "speaker", style=STRONG),
-    Column("speaker.country", "country"),
+    Column("speaker.country", "country", wrap=False),
     Column("speaker.role", "role"),
     Column("text", "text", max_width=70),
-    Column("doc", "doc"),
+    Column("doc", "doc", wrap=False),
 ]
-PEOPLE_COLUMNS = [Column("name", "name", style=STRONG), Column("country", "country"), Column("role", "role"),
-                  Column("variants", "variants", cell=lambda v: ", ".join(v or []))]
-FIGURE_COLUMNS = [Column("value", "value", style=STRONG), Column("measure", "measure"), Column("period", "period"),
-                  Column("doc", "doc")]
+PEOPLE_COLUMNS = [Column("name", "name", style=STRONG, min_width=16), Column("country", "country", wrap=False),
+                  Column("role", "role", drop=1, min_width=16),
+                  Column("variants", "variants", cell=_joined(", "), items=True, drop=2, min_width=16)]
+FIGURE_COLUMNS = [Column("value", "value", style=STRONG, min_width=8), Column("measure", "measure", min_width=16),
+                  Column("period", "period", drop=1, min_width=10), Column("doc", "doc", wrap=False, drop=2)]
+SOURCE_COLUMNS = [Column("id", "id", wrap=False), Column("date", "date", terminal_empty="undated", wrap=False),
+                  Column("title", "title", shorten=100)]
 
 
-def documents(records: list[dict], fmt: str) -> None:
-    emit(records, DOCUMENT_COLUMNS, fmt, title="Articles")
+def documents(records: list[dict], fmt: str, display: Display | None = None) -> None:
+    emit(records, DOCUMENT_COLUMNS, fmt, title="Articles", display=display)
 
 
-def timeline(records: list[dict], fmt: str) -> None:
-    emit(records, EVENT_COLUMNS, fmt, terminal=lambda r: draw_timeline(r))
+def timeline(records: list[dict], fmt: str, display: Display | None = None) -> None:
+    emit(records, EVENT_COLUMNS, fmt, terminal=lambda r, con: draw_timeline(r, con), display=display)
 
 
-def quotes(records: list[dict], fmt: str) -> None:
-    emit(records, QUOTE_COLUMNS, fmt, title="Quotations")
+def quotes(records: list[dict], fmt: str, display: Display | None = None) -> None:
+    """On a terminal, quotations as blocks the text of which takes the whole width."""
+    emit(records, QUOTE_COLUMNS, fmt, terminal=lambda r, con: quote_blocks(r, con, heading=False), display=display)
 
 
 @dataclass
@@ -75,16 +85,15 @@ class NothingFound:
         return f"{line}; pairs with data: {', '.join(hints)}" if hints else f"{line}; neither country has any engagement there"
 
 
-def pair(profile: dict, fmt: str, nothing: NothingFound | None = None) -> None:
+def pair(profile: dict, fmt: str, nothing: NothingFound | None = None, display: Display | None = None) -> None:
     """JSON gets the whole profile; flat formats get its timeline; a terminal gets every section.
 
     A pair with no engagement says so once, with what was searched: on a terminal instead of the
     sections, elsewhere on stderr beside the empty output scripts expect."""
 
-    def draw(p: dict) -> None:
+    def draw(p: dict, con) -> None:
         from rich.text import Text
 
-        con = console()
         if nothing is not None:
             said = nothing.message()
             con.print(Text(said[:1].upper() + said[1:]))
@@ -103,44 +112,44 @@ def pair(profile: dict, fmt: str, nothing: NothingFound | None = None) -> None:
         table(p["people"], PEOPLE_COLUMNS, title="People", con=con)
         quote_blocks(p["quotes"], con)
         table(p["figures"], FIGURE_COLUMNS, title="Figures", con=con)
-        table(p["documents"], [Column("id", "id"), Column("date", "date", terminal_empty="undated"), Column("title", "title")],
-              title="Sources", con=con)
+        table(p["documents"], SOURCE_COLUMNS, title="Sources", con=con)
 
-    emit(profile, EVENT_COLUMNS, fmt, flat_records=profile["events"], terminal=draw)
+    emit(profile, EVENT_COLUMNS, fmt, flat_records=profile["events"], terminal=draw, display=display)
     if nothing is not None and fmt != "table":
         print(f"bilat: {clean(nothing.message())}", file=sys.stderr)
 
 
-def quote_blocks(records: list[dict], con) -> None:
+def quote_blocks(records: list[dict], con, heading: bool = True) -> None:
     """Quotations as a reader scans them: the words first, then who said them, when and where from."""
     from rich.padding import Padding
     from rich.text import Text
 
-    con.print(Text("Quotations", style=STRONG))
+    if heading:
+        con.print(Text("Quotations", style=STRONG))
     if not records:
-        con.print(Text("(none)", style="dim"))
+        con.print(Text("none" if heading else "no quotations found", style="dim"))
     for q in records:
         con.print(Padding(Text(f"“{clean(q['text'])}”"), (0, 2)))
         speaker = q["speaker"]
         who = ", ".join(x for x in (speaker["role"], speaker["country"]) if x)
-        line = Text("  — ", style="dim")
+        line = Text("— ", style="dim")
         line.append(clean(speaker["name"] or "unattributed"), style=STRONG)
         line.append(f" ({clean(who)})" if who else "")
         line.append(f" · {q['date'] or 'undated'} · {q['doc']}", style="dim")
-        con.print(line)
+        con.print(Padding(line, (0, 2)))
     con.print()
 
 
 INDEX_COLUMNS = [Column(key, key) for key in ("corpus", "index", "added", "updated", "removed", "unchanged", "skipped", "failed")]
 
 
-def index_report(report, folder: Path, location: Path, fmt: str | None) -> None:
+def index_report(report, folder: Path, location: Path, fmt: str | None, display: Display | None = None) -> None:
     """fmt None (nothing asked for): one line for a person or a cron log; any format: the report as a record."""
     record = {"corpus": str(folder), "index": str(location), "added": report.added, "updated": report.updated,
               "removed": report.removed, "unchanged": report.unchanged,
               "skipped": len(report.skipped) + report.still_skipped, "failed": len(report.failed)}
     if fmt is not None:
-        emit(record, INDEX_COLUMNS, fmt, flat_records=[record])
+        emit(record, INDEX_COLUMNS, fmt, flat_records=[record], display=display)
         return
     line = (f"{record['added']} added, {record['updated']} updated, {record['removed']} removed, "
             f"{record['unchanged']} unchanged, {record['skipped']} skipped"
