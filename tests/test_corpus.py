@@ -285,3 +285,38 @@ def test_a_bilatignore_that_cannot_be_read_is_reported_and_everything_listed(tmp
     skipped = []
     assert listed(tmp_path, skipped=skipped) == ["a.txt"]
     assert [e.reason for e in skipped] == ["not a regular file"]
+
+
+def test_a_messy_folder_indexes_what_it_can_warns_once_and_counts_the_rest(tmp_path):
+    import io
+    import json
+
+    from bilat import cli
+    from bilat.environment import Environment
+
+    folder = tmp_path / "news"
+    write(folder, "utf8.txt", ARTICLE)
+    write(folder, "latin1.txt", ARTICLE.encode("latin-1"))
+    write(folder, "utf16.txt", ARTICLE.encode("utf-16"))
+    write(folder, "empty.txt", b"")
+    write(folder, "blank.txt", b" \n\t\n")
+    write(folder, "image.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" * 10)
+    for note in ("README.md", "LICENSE.txt", "SOURCES.md", "a.gold.json", ".hidden.txt", ".git/x.txt"):
+        write(folder, note, b"\x00 not an article, never read \x00")
+
+    def bilat(*args):
+        env = Environment(stdout=io.StringIO(), stderr=io.StringIO(), cache=tmp_path / "cache", corpus=folder)
+        assert cli.program(list(args), env) == 0
+        return env.stdout.getvalue(), env.stderr.getvalue()
+
+    out, err = bilat("index", "--json")
+    report = json.loads(out)
+    assert (report["added"], report["skipped"], report["failed"]) == (3, 3, 0)
+    warned = err.splitlines()
+    assert sorted(line.split(": ")[0] for line in warned) == ["bilat"] * 3
+    assert {w.split(" ")[2].rstrip(":").rsplit("/", 1)[-1] for w in warned} == {"empty.txt", "blank.txt", "image.txt"}
+    out, err = bilat("list", "--json")
+    titles = [d["title"] for d in json.loads(out)]
+    assert err == "" and len(titles) == 3 and len(set(titles)) == 1 and "Türkiye and Spain" in titles[0]  # any encoding
+    out, _ = bilat("index", "--json")
+    assert json.loads(out)["skipped"] == 3  # still counted, not warned again
