@@ -344,3 +344,22 @@ def test_a_bilat_index_in_a_folder_that_does_not_exist_is_a_usage_error(corpus, 
     assert status is ExitStatus.USAGE
     assert err == f"bilat: the folder of $BILAT_INDEX does not exist: {tmp_path / 'no' / 'such'}\n"
     assert not (tmp_path / "no").exists()
+
+
+@pytest.mark.parametrize("damage", ["", "{not json", "[]", '{"countries": []}', '{"countries": {"SRB": 1}}', "\x00" * 50])
+def test_a_damaged_gazetteer_cache_is_built_again(tmp_path, monkeypatch, damage):
+    from importlib import resources
+
+    from bilat import gazetteer
+
+    monkeypatch.setattr(gazetteer, "_cache_folder", lambda: tmp_path / "gaz")
+    extra = resources.files("bilat").joinpath("data/countries_extra.json").read_text(encoding="utf-8")
+    cached = gazetteer._cache_file(extra)
+    cached.parent.mkdir(parents=True)
+    cached.write_text(damage, encoding="utf-8")
+    gazetteer.load.cache_clear()
+    try:
+        assert gazetteer.load().name("SRB") == "Serbia" and gazetteer.load().country_of_place("Belgrade") == "SRB"
+        assert json.loads(cached.read_text(encoding="utf-8"))["countries"]["SRB"]["name"]  # written whole again
+    finally:
+        gazetteer.load.cache_clear()

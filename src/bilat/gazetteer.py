@@ -136,8 +136,8 @@ def load() -> Gazetteer:
                      for code, c in data["countries"].items()}
         forms = {form: (code, kind) for form, (code, kind) in data["forms"].items()}
         return Gazetteer(countries, data["not_countries"], forms, data["keys"])
-    except (OSError, ValueError, KeyError):
-        pass
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        pass  # missing, unreadable or damaged (another shape, hand-edited): built again below
     gazetteer = _build(json.loads(extra_text))
     try:
         cached.parent.mkdir(parents=True, exist_ok=True)
