@@ -26,3 +26,9 @@ def test_readme_example_is_real_output(command, shown, cache):
     env = dict({k: v for k, v in os.environ.items() if not k.startswith("BILAT_")}, PATH=f"{bin_dir}{os.pathsep}{os.environ['PATH']}", XDG_CACHE_HOME=str(cache))
     out = subprocess.run(command, shell=True, capture_output=True, text=True, env=env, timeout=120).stdout
     assert out == shown
+
+
+def test_readme_says_how_to_get_bilat_on_path_before_its_first_bare_example():
+    text = README.read_text(encoding="utf-8")
+    first_bare = text.index("$ bilat ")
+    assert text.index("source .venv/bin/activate") < first_bare and text.index("pipx install .") < first_bare

@@ -1,5 +1,6 @@
 """The terminal view: colour on request, any width, tokens never broken, quotations readable, long views paged."""
 import io
+import shlex
 import re
 from dataclasses import dataclass, field
 
@@ -111,3 +112,18 @@ def test_a_long_view_goes_through_the_pager_on_a_terminal(tmp_path):
     assert env.paged == [] and "000_b85290705725b330" in out  # fits the screen: printed
     out, env = run(tmp_path, "pair", "Serbia", "Hungary", "-f", "table")
     assert env.paged == [] and "Serbia" in out  # never paged in a pipe
+
+
+@pytest.mark.parametrize("command", list(cli.EXAMPLES))
+def test_help_of_every_command_shows_real_examples(command, tmp_path):
+    help_env = Environment(stdout=io.StringIO(), stderr=io.StringIO(), cache=tmp_path / "cache", columns=120)
+    assert cli.program([command, "--help"], help_env) == ExitStatus.OK
+    shown = help_env.stdout.getvalue()
+    examples = cli.EXAMPLES[command]
+    assert 2 <= len(examples) <= 3 and all(f"$ {line}" in shown for line in examples)
+    for line in examples:
+        words = shlex.split(line.split("|")[0].split(">")[0].replace("~/news", str(SEEDS)))
+        assert words[0] == "bilat"
+        env = Environment(stdout=io.StringIO(), stderr=io.StringIO(), cache=tmp_path / "cache")
+        assert cli.program(words[1:], env) == ExitStatus.OK, (line, env.stderr.getvalue())
+        assert env.stdout.getvalue().strip(), line

@@ -129,9 +129,27 @@ def command(name: str, *, takes: Sequence[str]) -> Callable:
         parameters = [*own, *shared, context]
         run.__signature__ = inspect.Signature(parameters)  # type: ignore[attr-defined]
         run.__annotations__ = {p.name: p.annotation for p in parameters}
-        return app.command(name)(run)
+        return app.command(name, epilog=_examples(name))(run)
 
     return register
+
+
+# Two or three real command lines per command, shown at the end of its --help (tests run each on the seeds).
+EXAMPLES: dict[str, tuple[str, ...]] = {
+    "list": ("bilat list --country Serbia --since 2025", "bilat list --search 'working group' --json",
+             "bilat list --corpus ~/news --type exercise --csv > exercises.csv"),
+    "timeline": ("bilat timeline --country Serbia --country Hungary", "bilat timeline --type agreement --since 2024-Q1 --until 2025",
+                 "bilat timeline --country Turkiye --jsonl | jq -r .summary"),
+    "pair": ("bilat pair Turkiye Hungary", "bilat pair RS HU --since 2025 --type agreement",
+             "bilat pair Serbia Hungary --json | jq .overview"),
+    "quote": ("bilat quote innovation", "bilat quote --speaker kacir --country Turkiye", "bilat quote --since 2025 --csv"),
+    "index": ("bilat index", "bilat index --rebuild --corpus ~/news", "bilat index --json"),
+}
+
+
+def _examples(name: str) -> str:
+    # \b keeps click from re-flowing the lines into one paragraph.
+    return "Examples:\n\b\n" + "\n".join(f"  $ {line}" for line in EXAMPLES[name])
 
 
 def _environment(ctx: typer.Context) -> Environment:
