@@ -19,3 +19,10 @@ def test_two_named_exercises_of_one_sentence_say_which_each_is():
     assert len(exercises) == 2
     assert {e.summary.split(":")[0] for e in exercises} == {"“Condor”", "“Pacific Shield”"}
     assert all(e.summary.count('"') % 2 == 0 for e in exercises)  # no quotation mark left without its partner
+
+
+def test_a_clause_that_leans_on_the_one_before_takes_it():
+    found = events(" date 2024-03-02 The Chilean army chief, General Tomas Ferro, held talks in Lima with his Peruvian "
+                   "counterpart on Monday.")
+    assert found and not found[0].summary[0].islower(), found[0].summary
+    assert found[0].summary.startswith("The Chilean army chief")

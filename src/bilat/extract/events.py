@@ -576,8 +576,18 @@ def _summary(text: str, trigger: re.Match | None) -> str:
     at = trigger.start() if trigger else 0
     # A comma, semicolon or colon before a space ends a clause; one inside a number ("1,000", "10:30") does not.
     breaks = [m.start() for m in re.finditer(r"[,;:](?=\s)", text)]
-    start = max([i for i in breaks if i < at], default=-1) + 1
+    before = [i for i in breaks if i < at]
+    start = before.pop() + 1 if before else 0
     end = min([i for i in breaks if i >= at and text[i] != ":"], default=len(text))
+    # A clause that leans on the one before ("which had signed …", ", held talks", "2021) Japan and …") takes it too.
+    while before:
+        lean = _cue("summary_leans_on_before").match(text[start:].lstrip())
+        if lean is None and text[start:end].count(")") <= text[start:end].count("("):
+            break
+        # A verb's subject may stand behind an apposition ("X, the Army Chief, sets off"): the sentence's start.
+        start = 0 if lean is not None and lean.lastgroup == "verb" else before.pop() + 1
+        if start == 0:
+            break
     clause = " ".join(text[start:end].split()).strip(" .")
     # A quotation mark whose partner is outside the clause goes; '"Neighbours" and "Iron Cat"' stays whole.
     while clause and clause[-1] in _QUOTE_MARKS and _unpaired(clause, clause[-1]):
