@@ -45,3 +45,28 @@ def test_single_quoted_spans_are_those_the_character_loop_found():
         text = "".join(rng.choice("ab ‘'’ (-:$.,") for _ in range(rng.randint(0, 14)))
         inside = [(rng.randint(0, 5), rng.randint(3, 10))] if rng.random() < 0.3 else []
         assert _single_spans(text, inside) == _single_spans_char_by_char(text, inside), (text, inside)
+
+
+def _fold_char_by_char(text):
+    """The loop fold_same_length replaced."""
+    import unicodedata
+
+    from bilat.textutil import _QUOTES, _SPECIAL
+
+    if text.isascii():
+        return text
+    out = []
+    for ch in text.translate(_SPECIAL).translate(_QUOTES):
+        base = unicodedata.normalize("NFKD", ch) if ord(ch) >= 128 else ch
+        out.append(base[0] if base and ord(base[0]) < 128 else ch)
+    return "".join(out)
+
+
+def test_folding_by_table_is_folding_character_by_character():
+    from bilat.textutil import fold_same_length
+
+    rng = random.Random(9)
+    alphabet = [chr(c) for c in [*range(32, 127), *range(0xA0, 0x250), 0x2018, 0x2019, 0x201C, 0x201D, 0x201E, 0xFB01, 0x212A]]
+    for _ in range(5000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 12)))
+        assert fold_same_length(text) == _fold_char_by_char(text), text

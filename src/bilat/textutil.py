@@ -10,18 +10,27 @@ _SPECIAL = str.maketrans({"ı": "i", "ł": "l", "Ł": "L", "đ": "d", "Đ": "D",
 _QUOTES = str.maketrans({"“": '"', "”": '"', "„": '"', "«": '"', "»": '"', "‘": "'", "’": "'", "‚": "'", "`": "'"})
 
 
+def _fold_char(ch: str) -> str:
+    ch = ch.translate(_SPECIAL).translate(_QUOTES)
+    if ord(ch) < 128:
+        return ch
+    base = unicodedata.normalize("NFKD", ch)
+    return base[0] if base and ord(base[0]) < 128 else ch
+
+
+# Each character's folded form, worked out the first time it is met: one str.translate per text, not a Python loop.
+_FOLDED: dict[int, str] = {ord("`"): "'"}
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+
+
 def fold_same_length(text: str) -> str:
     """Strip diacritics one character for one character, so offsets into the result are offsets into text."""
     if text.isascii():
         return text
-    out = []
-    for ch in text.translate(_SPECIAL).translate(_QUOTES):
-        if ord(ch) < 128:
-            out.append(ch)
-            continue
-        base = unicodedata.normalize("NFKD", ch)
-        out.append(base[0] if base and ord(base[0]) < 128 else ch)
-    return "".join(out)
+    for ch in set(_NON_ASCII.findall(text)):
+        if ord(ch) not in _FOLDED:
+            _FOLDED[ord(ch)] = _fold_char(ch)
+    return text.translate(_FOLDED)
 
 
 @lru_cache(maxsize=65536)
