@@ -333,7 +333,7 @@ def test_a_damaged_page_met_by_a_query_is_one_line_with_the_way_out(corpus, tmp_
     def malformed(*_):
         raise sqlite3.DatabaseError("database disk image is malformed")
 
-    monkeypatch.setattr(Reader, "list_documents", malformed)
+    monkeypatch.setattr(Reader, "iter_documents", malformed)
     status, out, err = run(tmp_path, "list", corpus=corpus)
     assert status is ExitStatus.ERROR and out == ""
     assert err == "bilat: the index could not be read (database disk image is malformed); run `bilat index --rebuild`\n"

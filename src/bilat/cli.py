@@ -313,6 +313,19 @@ def _say_if_empty(report, folder: Path) -> None:
         typer.echo(f"bilat: none of the {tried} files in {folder} could be read", err=True)
 
 
+TERMINAL_ROWS = 100  # a table on a terminal shows at most this many rows, unless --limit says how many
+
+
+def _listing(f, fmt: str, rows: Callable, count: Callable) -> tuple[Any, int]:
+    """The rows to print, and how many a table on a terminal left out. Machine formats stream every row as it is
+    read; a table on a terminal without --limit stops at TERMINAL_ROWS and says how many more there are."""
+    if fmt != "table" or f.limit:
+        return rows(f), 0
+    f.limit = TERMINAL_ROWS
+    shown = list(rows(f))
+    return shown, (count(f) - len(shown) if len(shown) == TERMINAL_ROWS else 0)
+
+
 def _reader(opts: Shared, env: Environment):
     from bilat.query import Reader
 
@@ -352,7 +365,9 @@ def list_command(env: Environment, opts: Shared) -> None:
     from bilat import views
 
     f, fmt = _filters(opts), _format(opts, env)
-    views.documents(_reader(opts, env).list_documents(f), fmt, _display(opts, env))
+    reader = _reader(opts, env)
+    records, more = _listing(f, fmt, reader.iter_documents, reader.count_documents)
+    views.documents(records, fmt, _display(opts, env), more)
 
 
 @command("timeline", takes=(*CORPUS, *FILTERS, *OUTPUT))
@@ -361,7 +376,9 @@ def timeline_command(env: Environment, opts: Shared) -> None:
     from bilat import views
 
     f, fmt = _filters(opts), _format(opts, env)
-    views.timeline(_reader(opts, env).timeline(f), fmt, _display(opts, env))
+    reader = _reader(opts, env)
+    records, more = _listing(f, fmt, reader.iter_timeline, reader.count_timeline)
+    views.timeline(records, fmt, _display(opts, env), more)
 
 
 @command("pair", takes=(*CORPUS, "since", "until", "types", *OUTPUT))
@@ -398,7 +415,9 @@ def quote_command(env: Environment, opts: Shared,
     from bilat import views
 
     f, fmt = _filters(opts), _format(opts, env)
-    views.quotes(_reader(opts, env).quotes(f, speaker=speaker, words=" ".join(words or []) or None), fmt, _display(opts, env))
+    reader, query = _reader(opts, env), {"speaker": speaker, "words": " ".join(words or []) or None}
+    records, more = _listing(f, fmt, functools.partial(reader.iter_quotes, **query), functools.partial(reader.count_quotes, **query))
+    views.quotes(records, fmt, _display(opts, env), more)
 
 
 @command("index", takes=(*CORPUS, *OUTPUT))

@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from bilat.search import SearchError, fts_query  # noqa: F401 - SearchError: raised through here
@@ -64,57 +65,70 @@ def _limit(f: Filters) -> str:
     return f" LIMIT {int(f.limit)}" if f.limit else ""
 
 
+BATCH = 500  # rows read and decoded at a time while a listing streams
+
+
 class Reader:
     def __init__(self, conn: sqlite3.Connection):
         self.conn = conn
 
     def _documents(self, where: _Where, limit: str = "") -> list[dict]:
-        """Documents in list order (by date, undated last), each with its people as named across the corpus."""
-        rows = self.conn.execute(
+        return list(self._iter_documents(where, limit))
+
+    def _iter_documents(self, where: _Where, limit: str = "") -> Iterator[dict]:
+        """Documents in list order (by date, undated last), each with its people as named across the corpus,
+        read and decoded a batch at a time: the first rows go out at once and memory stays flat at any size."""
+        cursor = self.conn.execute(
             # The three JSON lists as one, decoded once per row.
             "SELECT d.id, d.doc, d.title, d.date, d.date_precision, d.path, "
             "'[' || d.countries || ',' || d.pairs || ',' || d.event_types || ']' AS lists "
-            f"FROM documents d{where.sql()}{where.order('d', 'd.doc')}{limit}", where.args).fetchall()
-        people: dict[int, list[dict]] = {}
-        found = self.conn.execute(
-            "SELECT p.doc, p.name, p.country, p.role, g.name AS canonical, g.country AS usual FROM people p "
-            "LEFT JOIN persons g ON g.id = p.person WHERE p.doc IN (SELECT value FROM json_each(?)) ORDER BY p.doc, p.idx",
-            (json.dumps([r["id"] for r in rows]),))
-        for p in found:
-            # The name as this article writes it, and the one the person goes by across the corpus.
-            people.setdefault(p["doc"], []).append({
-                "name": p["name"], "country": p["usual"] or p["country"], "role": p["role"],
-                "canonical": p["canonical"] or p["name"]})
-        out = []
-        for r in rows:
-            countries, pairs, types = json.loads(r["lists"])
-            out.append({"id": r["doc"], "title": r["title"], "date": r["date"], "date_precision": r["date_precision"],
-                        "countries": countries, "pairs": pairs, "people": people.get(r["id"], []), "event_types": types,
-                        "path": r["path"]})
-        return out
+            f"FROM documents d{where.sql()}{where.order('d', 'd.doc')}{limit}", where.args)
+        while rows := cursor.fetchmany(BATCH):
+            people: dict[int, list[dict]] = {}
+            found = self.conn.execute(
+                "SELECT p.doc, p.name, p.country, p.role, g.name AS canonical, g.country AS usual FROM people p "
+                "LEFT JOIN persons g ON g.id = p.person WHERE p.doc IN (SELECT value FROM json_each(?)) ORDER BY p.doc, p.idx",
+                (json.dumps([r["id"] for r in rows]),))
+            for p in found:
+                # The name as this article writes it, and the one the person goes by across the corpus.
+                people.setdefault(p["doc"], []).append({
+                    "name": p["name"], "country": p["usual"] or p["country"], "role": p["role"],
+                    "canonical": p["canonical"] or p["name"]})
+            for r in rows:
+                countries, pairs, types = json.loads(r["lists"])
+                yield {"id": r["doc"], "title": r["title"], "date": r["date"], "date_precision": r["date_precision"],
+                       "countries": countries, "pairs": pairs, "people": people.get(r["id"], []), "event_types": types,
+                       "path": r["path"]}
 
     def _engagements(self, where: _Where, limit: str = "") -> list[dict]:
+        return list(self._iter_engagements(where, limit))
+
+    def _iter_engagements(self, where: _Where, limit: str = "") -> Iterator[dict]:
         rows = self.conn.execute(
             "SELECT g.lead_doc, g.lead_idx, g.date, g.date_precision, g.date_source, g.countries, g.type, g.cameo, g.plover, g.place, "
             f"g.summary, g.evidence, g.docs FROM engagements g{where.sql()}"
             f"{where.order('g', 'g.lead_doc', 'g.lead_idx')}{limit}", where.args)
-        return [{"id": f"{r['lead_doc']}#{r['lead_idx']}", "date": r["date"], "date_precision": r["date_precision"],
+        return ({"id": f"{r['lead_doc']}#{r['lead_idx']}", "date": r["date"], "date_precision": r["date_precision"],
                  "date_source": r["date_source"], "countries": (countries := json.loads(r["countries"])),
                  "multilateral": len(countries) > 2, "type": r["type"], "cameo": r["cameo"],
                  "plover": json.loads(r["plover"]), "place": r["place"], "summary": r["summary"], "evidence": r["evidence"],
-                 "docs": json.loads(r["docs"])} for r in rows]
+                 "docs": json.loads(r["docs"])} for r in rows)
 
     def _quotes(self, where: _Where, limit: str = "") -> list[dict]:
+        return list(self._iter_quotes(where, limit))
+
+    def _iter_quotes(self, where: _Where, limit: str = "") -> Iterator[dict]:
         rows = self.conn.execute(
             "SELECT q.text, q.speaker, q.speaker_role, q.speaker_country, d.doc, d.date, d.date_precision FROM quotes q "
             f"JOIN documents d ON d.id = q.doc{where.sql()}{where.order('d', 'd.doc', 'q.idx')}{limit}",
             where.args)
         # The speaker as `people` records everyone: name, country, role.
-        return [{"text": r["text"], "speaker": {"name": r["speaker"], "country": r["speaker_country"], "role": r["speaker_role"]},
-                 "doc": r["doc"], "date": r["date"], "date_precision": r["date_precision"]} for r in rows]
+        return ({"text": r["text"], "speaker": {"name": r["speaker"], "country": r["speaker_country"], "role": r["speaker_role"]},
+                 "doc": r["doc"], "date": r["date"], "date_precision": r["date_precision"]} for r in rows)
 
     # -- the four questions -----------------------------------------------------------------
-    def list_documents(self, f: Filters) -> list[dict]:
+    # Each comes as a stream (iter_*, what the commands print from), as a list, and as a count of its rows.
+    def _documents_where(self, f: Filters) -> _Where:
         where = _Where()
         for c in f.countries:
             where.add("d.id IN (SELECT doc FROM document_countries WHERE country = ?)", c)
@@ -123,10 +137,19 @@ class Reader:
         where.dates("d", f)
         if f.search:
             where.add("d.id IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?)", fts_query(f.search))
-        return self._documents(where, _limit(f))
+        return where
 
-    def timeline(self, f: Filters) -> list[dict]:
-        """Engagements in date order, undated last."""
+    def iter_documents(self, f: Filters) -> Iterator[dict]:
+        return self._iter_documents(self._documents_where(f), _limit(f))
+
+    def list_documents(self, f: Filters) -> list[dict]:
+        return list(self.iter_documents(f))
+
+    def count_documents(self, f: Filters) -> int:
+        where = self._documents_where(f)
+        return self.conn.execute(f"SELECT count(*) FROM documents d{where.sql()}", where.args).fetchone()[0]
+
+    def _timeline_where(self, f: Filters) -> _Where:
         where = _Where()
         for c in f.countries:
             where.add("g.id IN (SELECT engagement FROM engagement_countries WHERE country = ?)", c)
@@ -136,9 +159,20 @@ class Reader:
         if f.search:
             where.add("g.id IN (SELECT l.engagement FROM engagement_events l JOIN events e ON e.id = l.event WHERE e.doc IN "
                       "(SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?))", fts_query(f.search))
-        return self._engagements(where, _limit(f))
+        return where
 
-    def quotes(self, f: Filters, speaker: str | None = None, words: str | None = None) -> list[dict]:
+    def iter_timeline(self, f: Filters) -> Iterator[dict]:
+        """Engagements in date order, undated last."""
+        return self._iter_engagements(self._timeline_where(f), _limit(f))
+
+    def timeline(self, f: Filters) -> list[dict]:
+        return list(self.iter_timeline(f))
+
+    def count_timeline(self, f: Filters) -> int:
+        where = self._timeline_where(f)
+        return self.conn.execute(f"SELECT count(*) FROM engagements g{where.sql()}", where.args).fetchone()[0]
+
+    def _quotes_where(self, f: Filters, speaker: str | None, words: str | None) -> _Where:
         where = _Where()
         if words:
             where.add("q.id IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?)", fts_query(words))
@@ -148,7 +182,18 @@ class Reader:
         if f.countries:
             where.add(f"q.speaker_country IN ({_in(f.countries)})", *f.countries)
         where.dates("d", f)
-        return self._quotes(where, _limit(f))
+        return where
+
+    def iter_quotes(self, f: Filters, speaker: str | None = None, words: str | None = None) -> Iterator[dict]:
+        return self._iter_quotes(self._quotes_where(f, speaker, words), _limit(f))
+
+    def quotes(self, f: Filters, speaker: str | None = None, words: str | None = None) -> list[dict]:
+        return list(self.iter_quotes(f, speaker, words))
+
+    def count_quotes(self, f: Filters, speaker: str | None = None, words: str | None = None) -> int:
+        where = self._quotes_where(f, speaker, words)
+        return self.conn.execute(f"SELECT count(*) FROM quotes q JOIN documents d ON d.id = q.doc{where.sql()}",
+                                 where.args).fetchone()[0]
 
     def pair(self, a: str, b: str, f: Filters) -> dict:
         """Everything about one relationship, every section under the same filters.

@@ -14,8 +14,9 @@ import csv
 import json
 import re
 import sys
+import textwrap
 from dataclasses import dataclass
-from typing import Any, Callable, TextIO
+from typing import Any, Callable, Iterable, TextIO
 
 FLAT_FORMATS = ("auto", "table", "json", "jsonl", "csv", "tsv")
 STRONG = "b"  # rich's short name for the strong style
@@ -143,9 +144,22 @@ def field_value(record: dict, key: str) -> Any:
     return value
 
 
-def _rows(records: list[dict], columns: list[Column]) -> list[list[str]]:
+def _row(record: dict, columns: list[Column]) -> list[str]:
     # Cleaned after the cell function: a view's own `cell` joins raw values too.
-    return [[terminal_safe((c.cell or flat)(field_value(r, c.key))) for c in columns] for r in records]
+    return [terminal_safe((c.cell or flat)(field_value(record, c.key))) for c in columns]
+
+
+def _rows(records: Iterable[dict], columns: list[Column]) -> list[list[str]]:
+    return [_row(r, columns) for r in records]
+
+
+def _json_stream(records: Iterable[Any], out: TextIO) -> None:
+    """A JSON array written record by record, the same text as to_json(list(records), indent=2)."""
+    opening = "[\n"
+    for record in records:
+        out.write(opening + textwrap.indent(to_json(record, indent=2), "  "))
+        opening = ",\n"
+    out.write("[]\n" if opening == "[\n" else "\n]\n")
 
 
 @dataclass(frozen=True)
@@ -160,40 +174,66 @@ class Display:
     page: Callable[[str], None] | None = None
 
 
-def emit(records: list[dict] | dict, columns: list[Column], fmt: str, out: TextIO | None = None, *,
+def emit(records: Iterable[dict] | dict, columns: list[Column], fmt: str, out: TextIO | None = None, *,
          flat_records: list[dict] | None = None, title: str | None = None,
-         terminal: Callable[[Any, Any], None] | None = None, display: Display | None = None) -> None:
-    """Print records in fmt. `records` is what JSON shows; `flat_records` what rows show when they differ."""
+         terminal: Callable[[Any, Any], None] | None = None, display: Display | None = None, more: int = 0) -> None:
+    """Print records in fmt. `records` is what JSON shows; `flat_records` what rows show when they differ;
+    `more` is how many rows a terminal table was cut short by (it says so below the table)."""
     out = out or sys.stdout
+    # A stream of records (a listing of any length) prints as it is read where the format allows.
+    streamed = not isinstance(records, (list, dict))
     if fmt == "json":
-        out.write(to_json(records, indent=2) + "\n")
+        if streamed:
+            _json_stream(records, out)
+        else:
+            out.write(to_json(records, indent=2) + "\n")
         return
     rows_of = flat_records if flat_records is not None else records
     if fmt == "jsonl":
         for r in (rows_of if isinstance(records, dict) else records):
             out.write(to_json(r) + "\n")
         return
-    records, rows_of = _safe_records(records), _safe_records(rows_of)
-    assert isinstance(rows_of, list)
+    if fmt in ("csv", "tsv"):
+        flat_rows = (_row(r, columns) for r in map(_safe_records, rows_of))
+    elif streamed:
+        records = rows_of = list(records)
+    if fmt not in ("csv", "tsv"):
+        records, rows_of = _safe_records(records), _safe_records(rows_of)
+        assert isinstance(rows_of, list)
     if fmt == "csv":
         writer = csv.writer(out, lineterminator="\n")
         writer.writerow([c.header for c in columns])
-        writer.writerows(_rows(rows_of, columns))
+        writer.writerows(flat_rows)
         return
     if fmt == "tsv":
         # Plain lines for cut and awk: a tab or line break inside a value becomes a space; nothing else is escaped.
         out.write("\t".join(c.header for c in columns) + "\n")
-        for row in _rows(rows_of, columns):
+        for row in flat_rows:
             out.write("\t".join(" ".join(v.replace("\t", " ").split("\n")) for v in row) + "\n")
         return
     if fmt == "table":
-        draw(lambda con: terminal(records, con) if terminal is not None else table(rows_of, columns, title=title, con=con),
-             display or Display(), out)
+        def drawing(con) -> None:
+            if terminal is not None:
+                terminal(records, con)
+            else:
+                table(rows_of, columns, title=title, con=con)
+            if more:
+                left_out(con, more, len(rows_of))
+
+        draw(drawing, display or Display(), out)
         return
     from tabulate import tabulate
 
     out.write(tabulate(_rows(rows_of, columns), headers=[c.header for c in columns], tablefmt=fmt,
                        disable_numparse=True) + "\n")
+
+
+def left_out(con, count: int, shown: int) -> None:
+    """Below a table cut short on a terminal: how many rows it left out, and how to see them."""
+    from rich.text import Text
+
+    con.print(Text(f"… and {count:,} more (the first {shown} are shown): --limit N shows more, "
+                   "--json, --jsonl or --tsv prints them all", style="dim"))
 
 
 def draw(drawing: Callable[[Any], None], display: Display, out: TextIO) -> None:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -47,17 +48,19 @@ SOURCE_COLUMNS = [Column("id", "id", wrap=False), Column("date", "date", termina
                   Column("title", "title", shorten=100)]
 
 
-def documents(records: list[dict], fmt: str, display: Display | None = None) -> None:
-    emit(records, DOCUMENT_COLUMNS, fmt, title="Articles", display=display)
+# A listing may be a stream of any length; `more` is how many rows a table cut short on a terminal left out.
+def documents(records: Iterable[dict], fmt: str, display: Display | None = None, more: int = 0) -> None:
+    emit(records, DOCUMENT_COLUMNS, fmt, title="Articles", display=display, more=more)
 
 
-def timeline(records: list[dict], fmt: str, display: Display | None = None) -> None:
-    emit(records, EVENT_COLUMNS, fmt, terminal=lambda r, con: draw_timeline(r, con), display=display)
+def timeline(records: Iterable[dict], fmt: str, display: Display | None = None, more: int = 0) -> None:
+    emit(records, EVENT_COLUMNS, fmt, terminal=lambda r, con: draw_timeline(r, con), display=display, more=more)
 
 
-def quotes(records: list[dict], fmt: str, display: Display | None = None) -> None:
+def quotes(records: Iterable[dict], fmt: str, display: Display | None = None, more: int = 0) -> None:
     """On a terminal, quotations as blocks the text of which takes the whole width."""
-    emit(records, QUOTE_COLUMNS, fmt, terminal=lambda r, con: quote_blocks(r, con, heading=False), display=display)
+    emit(records, QUOTE_COLUMNS, fmt, terminal=lambda r, con: quote_blocks(r, con, heading=False), display=display,
+         more=more)
 
 
 @dataclass
