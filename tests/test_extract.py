@@ -854,3 +854,23 @@ def test_an_earlier_engagement_never_dates_a_dated_article():
             "security on Tuesday.\n\nThe two countries signed a defence cooperation agreement in 2019.")
     assert [(e.type, e.date.value) for e in x.events] == [("agreement", "2019")]
     assert x.date.value == "2025-03-05"  # no current engagement read: the article's own date, as with none at all
+
+
+@pytest.mark.parametrize(("text", "date"), [
+    ("Morocco, Portugal begin drills\nRABAT, Nov 18 (Reuters) - Moroccan and Portuguese troops began the Atlas Tide 2024 "
+     "exercise near Kenitra on Monday, the Moroccan army said.", "2024-11-18"),
+    ("Ministers meet in Singapore\nSINGAPORE, June 1 (Reuters) - New Zealand's defence minister met his Japanese counterpart "
+     "on Saturday at the 2025 Shangri-La Dialogue.", "2025-05-31"),
+    # a recalled year completes nothing
+    ("Kenya and Uganda sign pact\nNAIROBI, March 4 (AFP) - Kenya and Uganda signed a defence pact on Tuesday, their first "
+     "since 2019, officials said.", None),
+])
+def test_a_year_naming_the_occasion_completes_a_dateline_without_one(text, date):
+    x = doc(text)
+    assert (x.date.value if x.date else None) == date
+
+
+def test_the_plan_whose_implementation_talks_review_is_their_topic():
+    assert events_of("Serbia, Hungary hold talks\nBELGRADE, Oct 17 (Tanjug) - Serbian and Hungarian defence ministers held "
+                     "talks in Belgrade on Thursday on the implementation of their military cooperation plan for 2024.") == [
+        ("meeting", "HUN-SRB", None)]

@@ -45,8 +45,12 @@ def _anchor(doc: Document):
             return d, "dateline"
     if doc.dateline_date and len(doc.body) > doc.headline_lines:
         # "PHNOM PENH, Sept. 9 –" with "from September 7 to 9, 2023" in the lead: the lead's year completes the dateline.
-        years = {d.date.value[:4] for d in find_dates(doc.body[doc.headline_lines], None)
+        lead = doc.body[doc.headline_lines]
+        years = {d.date.value[:4] for d in find_dates(lead, None)
                  if d.date is not None and d.kind in ("iso", "dmy_num", "dmy", "mdy", "range", "my")}
+        # "RABAT, Nov 18 - … began the Atlas Tide 2024 exercise", "at the 2025 Shangri-La Dialogue": a year that
+        # names this occasion completes the dateline; "since 2019", "in 2019", "a plan for 2024" do not.
+        years = years or {m.group("year") for m in rules().cue("year_of_occasion").finditer(lead)}
         if len(years) == 1:
             d = parse_anchor(f"{doc.dateline_date} {years.pop()}")
             if d:
