@@ -54,10 +54,10 @@ def test_byline_and_related_articles_are_not_story():
 
 def test_attribution_with_an_apposition_and_an_earlier_visit_in_another_month():
     x = read("russia-china-naval-drill")
-    assert x.date.value == "2023"  # a dateline without a year fixes nothing, but "Joint Sea-2023" names it
+    assert x.date.value == "2023-07-21"  # "Joint Sea-2023" names the occasion, so its year completes "MOSCOW, July 21"
     assert [q.speaker for q in x.quotes] == ["Yuri Petrov", "Yuri Petrov"]
-    assert ("exercise", ("CHN", "RUS"), "2023") in events(x)
-    assert ("meeting", ("CHN", "RUS"), None) in events(x)  # "visited Moscow in April": not the drill
+    assert ("exercise", ("CHN", "RUS"), "2023-07-21") in events(x)
+    assert ("meeting", ("CHN", "RUS"), "2023-04") in events(x)  # "visited Moscow in April": not the drill
 
 
 def test_a_short_quote_still_carries_its_attribution_to_the_next():
