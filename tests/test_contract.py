@@ -16,9 +16,10 @@ from conftest import ROOT, SEEDS, SHARED
 SCHEMAS = {p.name: json.loads(p.read_text(encoding="utf-8")) for p in (ROOT / "docs" / "schema").glob("*.json")}
 REGISTRY = Registry().with_resources((s["$id"], Resource.from_contents(s)) for s in SCHEMAS.values())
 RECORD_OF = {"list": "document", "timeline": "event", "pair": "event", "quote": "quote", "index": "index_report"}
-CORPORA = [pytest.param(SEEDS, id="seeds"),
-           pytest.param(SHARED / "corpus" / "dev", id="dev",
-                        marks=pytest.mark.skipif(not (SHARED / "corpus" / "dev").is_dir(), reason="../shared is not here"))]
+CORPORA = [pytest.param(SEEDS, id="seeds")] + [
+    pytest.param(SHARED / "corpus" / name, id=name,
+                 marks=pytest.mark.skipif(not (SHARED / "corpus" / name).is_dir(), reason="../shared is not here"))
+    for name in ("dev", "dev2")]
 PAIRS = [("Turkiye", "Hungary"), ("Serbia", "Hungary"), ("Kosovo", "Albania"), ("Japan", "Philippines"), ("France", "India")]
 
 
@@ -62,6 +63,15 @@ def test_json_and_jsonl_validate(folder, command, cache):
         record = json.loads(line)
         validator("jsonl.schema.json").validate(record)
         record_validator(RECORD_OF[command]).validate(record)
+
+
+@pytest.mark.parametrize("folder", CORPORA)
+def test_every_pair_of_the_corpus_validates(folder, cache):
+    documents = json.loads(bilat(cache, "list", "--corpus", str(folder), "--json"))
+    pairs = sorted({tuple(p) for d in documents for p in d["pairs"]})
+    assert pairs
+    for first, second in pairs:
+        validator("pair.schema.json").validate(json.loads(bilat(cache, "pair", first, second, "--corpus", str(folder), "--json")))
 
 
 @pytest.mark.parametrize("folder", CORPORA)
