@@ -127,10 +127,11 @@ def quote_blocks(records: list[dict], con, heading: bool = True) -> None:
     from rich.padding import Padding
     from rich.text import Text
 
+    if not records:
+        con.print(Text("Quotations: none" if heading else "no quotations found", style="dim"))
+        return
     if heading:
         con.print(Text("Quotations", style=STRONG))
-    if not records:
-        con.print(Text("none" if heading else "no quotations found", style="dim"))
     for q in records:
         con.print(Padding(Text(f"“{clean(q['text'])}”"), (0, 2)))
         speaker = q["speaker"]
