@@ -29,6 +29,6 @@ def test_a_clause_that_leans_on_the_one_before_takes_it():
 
 
 def test_an_apostrophe_ends_no_exercise_name():
-    found = events(" date 2024-03-02 Chilean and Peruvian units held a joint exercise at the \"People's Hero Ana Ruiz\" "
-                   "barracks in Arica.")
+    found = events(" date 2024-03-02 Chilean and Peruvian units held the joint exercise \"Condor\" at the "
+                   "\"People's Hero Ana Ruiz\" barracks in Arica.")
     assert found and not any(e.summary.startswith("“People”") for e in found)
