@@ -61,8 +61,9 @@ def bilat(corpus: Path, cache: Path, *args: str) -> str:
     counted["runs"] += 1
     assert status is ExitStatus.OK, (args, err)
     assert "Traceback" not in err and "internal error" not in err, err
-    unsafe = RAW_UNSAFE.search(out)
-    assert unsafe is None, (args, unsafe and unsafe.group(), out[:400])
+    for stream in (out, err):  # warnings name hostile files too
+        unsafe = RAW_UNSAFE.search(stream)
+        assert unsafe is None, (args, unsafe and unsafe.group(), stream[:400])
     fmt = args[args.index("--format") + 1] if "--format" in args else None
     if fmt == "json":
         json.loads(out)
@@ -80,10 +81,10 @@ def write(folder: Path, files: list[tuple[str, bytes]]) -> None:
 
 
 @settings(max_examples=EXAMPLES, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
-@given(files=FILES, speaker=st.text(max_size=8))
-def test_any_corpus_gives_every_command_in_every_mode_a_clean_answer(files, speaker):
+@given(files=FILES, speaker=st.text(max_size=8), folder=NAME)
+def test_any_corpus_gives_every_command_in_every_mode_a_clean_answer(files, speaker, folder):
     with tempfile.TemporaryDirectory() as tmp:
-        corpus, cache = Path(tmp) / "corpus", Path(tmp) / "cache"
+        corpus, cache = Path(tmp) / folder.replace("/", "").replace("\x00", "").lstrip("."), Path(tmp) / "cache"
         corpus.mkdir()
         write(corpus, files)
         counted["examples"] += 1

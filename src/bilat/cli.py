@@ -196,7 +196,9 @@ def _corpus_dir(opts: Shared, env: Environment) -> Path:
         return Path(__file__).parent / "seeds"  # the bundled seeds, installed beside this module
     corpus = corpus.expanduser()
     if not corpus.is_dir():
-        raise Failure(f"corpus folder not found: {corpus}", ExitStatus.USAGE)
+        from bilat.corpus import display_path
+
+        raise Failure(f"corpus folder not found: {display_path(corpus)}", ExitStatus.USAGE)
     return corpus
 
 
@@ -304,13 +306,16 @@ def _open(opts: Shared, env: Environment, wait: float | None = None):
 
 def _say_if_empty(report, folder: Path) -> None:
     """An empty answer from an empty corpus says why, once per command, on stderr."""
+    from bilat.corpus import display_path
+
+    shown = display_path(folder)  # a folder's name may hold what a terminal acts on
     read = report.added + report.updated + report.unchanged
     tried = read + len(report.skipped) + report.still_skipped + len(report.failed)
     if tried == 0:
-        typer.echo(f"bilat: no articles in {folder} (.txt and .md files; README*, LICENSE*, SOURCES*, *.gold.json, "
+        typer.echo(f"bilat: no articles in {shown} (.txt and .md files; README*, LICENSE*, SOURCES*, *.gold.json, "
                    "hidden files and what .bilatignore names are not read)", err=True)
     elif read == 0:
-        typer.echo(f"bilat: none of the {tried} files in {folder} could be read", err=True)
+        typer.echo(f"bilat: none of the {tried} files in {shown} could be read", err=True)
 
 
 TERMINAL_ROWS = 100  # a table on a terminal shows at most this many rows, unless --limit says how many

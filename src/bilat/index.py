@@ -249,7 +249,7 @@ def _why_afresh(conn: sqlite3.Connection, folder: str) -> str | None:
         return f"the index was made by {made} bilat (schema {version}, this one reads {SCHEMA_VERSION}): building it again"
     known = _meta(conn, "corpus")
     if known is not None and known != folder:
-        return f"the index held the articles of {known}: building it again for {folder}"
+        return f"the index held the articles of {corpus.display_path(known)}: building it again for {corpus.display_path(folder)}"
     return None
 
 
@@ -489,13 +489,13 @@ def open_index(corpus_dir: Path, location: Path | None = None, progress: Callabl
             if not (cached or _ours(location)):
                 raise _unreadable(location, e) from e
             _remove(location)
-            notices.append(f"the index {location} was damaged ({e}): building it again")
+            notices.append(f"the index {corpus.display_path(location)} was damaged ({e}): building it again")
             conn = _checked(location, cached)
             report = refreshed(conn)
     except (Unwritable, Busy) as e:
         if conn is not None:
             conn.close()
-        notices.append(f"cannot write the index {location} ({e}): indexing in memory for this run")
+        notices.append(f"cannot write the index {corpus.display_path(location)} ({e}): indexing in memory for this run")
         conn = _in_memory(location)
         report = refreshed(conn)
     report.notices[:0] = notices

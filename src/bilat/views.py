@@ -81,7 +81,9 @@ class NothingFound:
         a, b = self.countries
         said = "".join([f" since {self.since}" if self.since else "", f" until {self.until}" if self.until else "",
                         f" of type {', '.join(self.types)}" if self.types else ""])
-        line = f"no engagement of {name(a)} and {name(b)} ({a}–{b}){said} in {self.corpus}"
+        from bilat.corpus import display_path  # a folder's name may hold what a terminal acts on
+
+        line = f"no engagement of {name(a)} and {name(b)} ({a}–{b}){said} in {display_path(self.corpus)}"
         if self.unfiltered:
             return f"{line}; without --since, --until and --type there are {self.unfiltered}"
         hints = [f"{name(c)}–{name(p)} ({n})" for c in self.countries for p, n in self.partners[c]]
