@@ -140,3 +140,11 @@ def test_code_cites_no_file_outside_the_repository():
     cited = [p for p in (ROOT / "src").rglob("*") if p.is_file() and p.suffix in (".py", ".toml", ".md")
              and ("DESIGN.md" in p.read_text(encoding="utf-8") or "../shared" in p.read_text(encoding="utf-8"))]
     assert cited == []
+
+
+@pytest.mark.parametrize("folder", CORPORA)
+def test_no_two_timeline_rows_look_alike(folder, cache):
+    """Two engagements read from one sentence say what differs (a date, a place, a name in the summary)."""
+    events = json.loads(bilat(cache, "timeline", "--corpus", str(folder), "--json"))
+    shown = [(e["type"], tuple(e["countries"]), e["date"], e["place"], e["summary"]) for e in events]
+    assert len(set(shown)) == len(shown)
