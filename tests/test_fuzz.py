@@ -100,10 +100,14 @@ def test_any_corpus_gives_every_command_in_every_mode_a_clean_answer(files, spea
             bilat(corpus, cache, "pair", *pairs[0], "--format", fmt)
             bilat(corpus, cache, "quote", "--format", fmt)
             bilat(corpus, cache, "quote", "--speaker", speaker, "--format", fmt)
+        for fmt in ("json", "tsv"):
+            bilat(corpus, cache, "list", "--search", "Serbia -Russia", "--format", fmt)
+            bilat(corpus, cache, "timeline", "--search", '"joint drills" OR agreement', "--format", fmt)
+            bilat(corpus, cache, "quote", "train", "--format", fmt)
 
 
 def test_the_fuzzing_ran(request):
     """Runs after the fuzz test in file order: says how many corpora and command runs it tried."""
     if counted["examples"]:
         print(f"\nfuzz: {counted['examples']} corpora, {counted['runs']} command runs")
-        assert counted["runs"] >= counted["examples"] * (2 + 6 * len(FORMATS))
+        assert counted["runs"] >= counted["examples"] * (2 + 6 * len(FORMATS) + 6)

@@ -344,6 +344,8 @@ def test_a_bilat_index_in_a_folder_that_does_not_exist_is_a_usage_error(corpus, 
     assert status is ExitStatus.USAGE
     assert err == f"bilat: the folder of $BILAT_INDEX does not exist: {tmp_path / 'no' / 'such'}\n"
     assert not (tmp_path / "no").exists()
+    status, _, err = run(tmp_path, "list", corpus=corpus, index=tmp_path)
+    assert status is ExitStatus.USAGE and err == f"bilat: $BILAT_INDEX names a folder, not a file: {tmp_path}\n"
 
 
 @pytest.mark.parametrize("damage", ["", "{not json", "[]", '{"countries": []}', '{"countries": {"SRB": 1}}', "\x00" * 50])

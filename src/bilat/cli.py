@@ -265,6 +265,8 @@ def _index_location(env: Environment, folder: Path) -> Path:
         return default_location(folder, env.cache)
     if not env.index.parent.is_dir():  # a typo in a path is not a folder to make
         raise Failure(f"the folder of $BILAT_INDEX does not exist: {env.index.parent}", ExitStatus.USAGE)
+    if env.index.is_dir():
+        raise Failure(f"$BILAT_INDEX names a folder, not a file: {env.index}", ExitStatus.USAGE)
     return env.index
 
 
