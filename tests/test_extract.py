@@ -874,3 +874,18 @@ def test_the_plan_whose_implementation_talks_review_is_their_topic():
     assert events_of("Serbia, Hungary hold talks\nBELGRADE, Oct 17 (Tanjug) - Serbian and Hungarian defence ministers held "
                      "talks in Belgrade on Thursday on the implementation of their military cooperation plan for 2024.") == [
         ("meeting", "HUN-SRB", None)]
+
+
+@pytest.mark.parametrize(("sentence", "speaker"), [
+    ('"It is a good day for both countries," said the ministry\'s spokesman, Colonel Ibrahim Musa.', "Ibrahim Musa"),
+    ('"We will be ready for the next rotation," said the navy chief, Admiral Ana Costa, in Lisbon.', "Ana Costa"),
+    ('"The drills went well for every unit," added the exercise director, Brigadier Tom Reed.', "Tom Reed"),
+])
+def test_a_speaker_named_in_apposition_after_the_verb_and_a_role(sentence, speaker):
+    x = doc("Drills end\nLISBON, 5 May 2025 — Portugal and Spain ended a joint exercise on Monday.\n\n" + sentence)
+    assert [q.speaker for q in x.quotes] == [speaker]
+
+
+def test_a_country_code_after_a_capitalised_word_is_still_the_country():
+    assert codes("Retired US Navy Captain John Miller") == ["USA"]
+    assert codes("Former UK defence secretary") == ["GBR"]

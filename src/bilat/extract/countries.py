@@ -42,7 +42,9 @@ class CountryMatcher:
             if any(s <= m.start() and m.end() <= e for s, e in blocked):
                 continue
             code, kind = self._by_folded[m.group(0)]
-            if kind in ("name", "capital") and " " not in m.group(0) and self._is_person_name(folded, m.start()):
+            # "US", "UAE" are codes, never surnames; "Jordan" after "Michael" may be one
+            if (kind in ("name", "capital") and " " not in m.group(0) and not m.group(0).isupper()
+                    and self._is_person_name(folded, m.start())):
                 continue
             out.append(CountryMention(m.start(), m.end(), code, kind, text[m.start():m.end()]))
         return out

@@ -50,6 +50,7 @@ class _Patterns:
         self.speech = book.alternation("speech_verbs")
         self.role_head = re.compile(r"\b" + book.alternation("role_heads") + r"s?\b")
         self.rank_or_honorific = book.words("ranks") | book.words("honorifics")
+        self.service = book.words("service_words")
         self.title_like = book.words("not_name") | self.rank_or_honorific
         title_token = r"(?:[A-Z(][\w'’().&-]*|of|the|for|in|and|&|" + book.alternation("title_words") + "|" + book.alternation("role_heads") + ")"
         # What may stand between two people of one list: separators, titles, and an opening "was joined by".
@@ -222,7 +223,9 @@ class PeopleFinder:
         if len(person.tokens) < len(words) and person.tokens == [fold(w) for w in words][-len(person.tokens):]:
             person.variants.add(person.name)  # "President Okafor", then "Grace Okafor": the fuller name is the name
             person.name, person.tokens = name, [fold(w) for w in words]
-        rank_only = bool(role) and all(w.strip(".,()").lower() in patterns().rank_or_honorific for w in role.split())
+        # "Retired US Navy Captain X, a consultant to …": a service and a rank are no post; the apposition is.
+        rank_only = bool(role) and all(w.strip(".,()").lower() in patterns().rank_or_honorific | patterns().service
+                                       or (w.isupper() and len(w.strip(".")) <= 3) for w in role.split())
         if after_role and rank_only and not person.role:
             person.role = after_role  # "Colonel General X, Russia's Deputy Minister for Defence": the post, not the rank
         elif role and not person.role:

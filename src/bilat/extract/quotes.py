@@ -176,7 +176,16 @@ class SpeakerResolver:
         if not m:
             return False, None
         who = m.group("who1") or m.group("who2")
-        return True, self._who(p, end + m.start("who1" if m.group("who1") else "who2"), who)
+        person = self._who(p, end + m.start("who1" if m.group("who1") else "who2"), who)
+        if person is None and m.group("who1") and text[m.end("who1"):].startswith(","):
+            # "…," said the ministry's spokesman, Colonel Ibrahim Musa: the name in apposition is the speaker
+            rest = end + m.end("who1")
+            stop = self.folded[p].find(".", rest + 1)
+            named = self._mentions_in(p, rest, stop if stop > 0 else len(self.folded[p]))
+            if named and not re.search(r"(?:and|with|to|of)", self.folded[p][rest:named[0].start]):
+                self._spelled = " ".join(self.finder.paragraphs[p][named[0].start:named[0].end].split())
+                person = named[0].person
+        return True, person
 
     def _before(self, p: int, start: int) -> tuple[bool, PersonRecord | None]:
         text = self.folded[p]
