@@ -99,7 +99,9 @@ def test_a_database_of_other_tables_is_never_dropped(corpus, tmp_path):
     status, out, err = run(tmp_path, "list", corpus=corpus, index=location)
     assert status is ExitStatus.ERROR and out == ""
     assert err.count("\n") == 1 and "not a bilat index" in err
-    with sqlite3.connect(location) as other:
+    status, _, err = run(tmp_path, "index", "--rebuild", corpus=corpus, index=location)
+    assert status is ExitStatus.ERROR and "was not made by bilat" in err
+    with closing(sqlite3.connect(location)) as other:
         assert other.execute("SELECT name FROM accounts").fetchall() == [("kept",)]
 
 
@@ -141,7 +143,19 @@ def test_garbage_in_the_cache_is_built_again_but_a_file_named_by_bilat_index_is_
     mine = tmp_path / "mine.db"
     mine.write_bytes(b"\x00" * 5000)
     status, _, err = run(tmp_path, "list", corpus=corpus, index=mine)
-    assert status is ExitStatus.ERROR and "unreadable" in err and mine.read_bytes() == b"\x00" * 5000
+    assert status is ExitStatus.ERROR and "unreadable" in err and "bilat did not make it" in err
+    status, _, err = run(tmp_path, "index", "--rebuild", corpus=corpus, index=mine)
+    assert status is ExitStatus.ERROR and "was not made by bilat" in err
+    assert mine.read_bytes() == b"\x00" * 5000
+
+
+def test_rebuild_replaces_an_index_an_older_bilat_made(corpus, tmp_path):
+    location = tmp_path / "index.db"
+    with closing(sqlite3.connect(location)) as old:  # no application id yet, a meta table
+        old.execute("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
+        old.commit()
+    status, out, err = run(tmp_path, "index", "--rebuild", "--json", corpus=corpus, index=location)
+    assert status is ExitStatus.OK and json.loads(out)["added"] == 5, err
 
 
 def test_an_empty_index_file_is_built_in_place(corpus, tmp_path):

@@ -120,10 +120,6 @@ def _prepared(conn: sqlite3.Connection) -> sqlite3.Connection:
     return conn
 
 
-def _unreadable(path: Path, error: Exception) -> IndexUnavailable:
-    return IndexUnavailable(f"index {path} is unreadable ({error}); remove it or run `bilat index --rebuild`")
-
-
 def _header_problem(path: Path) -> str | None:
     """What the file's first 100 bytes say is wrong with it as a database: not SQLite, or shorter than its
     header says (truncated). None for a whole-looking, empty or missing file. Costs one small read."""
@@ -154,6 +150,17 @@ def _ours(path: Path) -> bool:
     except OSError:
         return False
     return not head or (len(head) == 100 and int.from_bytes(head[68:72], "big") == APPLICATION_ID)
+
+
+def _made_by_bilat(path: Path) -> bool:
+    """_ours, or an older bilat's index (before the header said so: a meta table); a missing file too."""
+    if not path.exists() or _ours(path):
+        return True
+    try:
+        with closing(sqlite3.connect(path.resolve().as_uri() + "?mode=ro", uri=True)) as conn:
+            return conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'meta'").fetchone() is not None
+    except sqlite3.Error:
+        return False
 
 
 def _checked(location: Path, cached: bool) -> sqlite3.Connection:
@@ -487,7 +494,8 @@ def open_index(corpus_dir: Path, location: Path | None = None, progress: Callabl
                 conn.close()
             conn = None
             if not (cached or _ours(location)):
-                raise _unreadable(location, e) from e
+                raise IndexUnavailable(f"index {corpus.display_path(location)} is unreadable ({e}) and bilat did not make it: "
+                                       "remove it or choose another index file") from e
             _remove(location)
             notices.append(f"the index {corpus.display_path(location)} was damaged ({e}): building it again")
             conn = _checked(location, cached)
@@ -506,9 +514,12 @@ def rebuild(corpus_dir: Path, location: Path | None = None, progress=None, jobs:
             rules_file: Path | None = None, include=(), exclude=(), cached: bool | None = None) -> RefreshReport:
     """Build a new index beside the old one and swap it in: the old one serves until the new one is whole.
 
-    cached is taken for the signature open_index shares: a rebuild replaces the file whatever it held.
+    cached: as open_index's; a file bilat did not make is replaced only in bilat's own cache folder.
     """
+    cached = location is None if cached is None else cached
     target = location or default_location(corpus_dir, _cache())
+    if not (cached or _made_by_bilat(target)):
+        raise IndexUnavailable(f"{corpus.display_path(target)} was not made by bilat: remove it or choose another index file")
     tmp = target.with_suffix(target.suffix + ".new")
     try:
         _remove(tmp)
