@@ -163,7 +163,7 @@ def test_shared_options_are_declared_once_and_read_alike_everywhere():
     assert set(_options("pair")) >= {"--corpus", "--since", "--until", "--type", "--json"}
     assert not {"--country", "--search", "--limit"} & set(_options("pair"))
     assert not {"--type", "--search"} & set(_options("quote")) and "--speaker" in _options("quote")
-    assert set(_options("index")) == {"--corpus", "--include", "--exclude", "--rebuild", "--format", "--json", "--jsonl", "--csv", "--tsv", "--color", "--width", "--pager"}
+    assert set(_options("index")) == {"--corpus", "--include", "--exclude", "--rebuild", "--format", "--json", "--jsonl", "--csv", "--tsv", "--color", "--width", "--pager", "--jobs", "--from-extractions"}
     helps = [_options(c) for c in ("list", "timeline", "pair", "quote", "index")]
     for option in every:
         assert len({h[option] for h in helps if option in h}) == 1

@@ -76,6 +76,7 @@ class Shared:
     jsonl: bool = False
     csv: bool = False
     tsv: bool = False
+    jobs: int | None = None
     color: str = "auto"
     width: int | None = None
     pager: bool = True
@@ -94,6 +95,7 @@ SHARED_OPTIONS: dict[str, tuple[Any, Any]] = {
     "limit": (Annotated[Optional[int], typer.Option("--limit", "-n", min=1, help="At most this many rows.", show_default=False)], None),
     "format": (Annotated[str, typer.Option("--format", "-f", help="auto, table, json, jsonl, csv, tsv, or any tabulate format.")], "auto"),
     "json": (Annotated[bool, typer.Option("--json", help="Same as --format json.")], False),
+    "jobs": (Annotated[Optional[int], typer.Option("--jobs", "-j", min=1, help="Extraction worker processes (default: one per core).", show_default=False)], None),
     "jsonl": (Annotated[bool, typer.Option("--jsonl", help="Same as --format jsonl.")], False),
     "csv": (Annotated[bool, typer.Option("--csv", help="Same as --format csv.")], False),
     "tsv": (Annotated[bool, typer.Option("--tsv", help="Same as --format tsv.")], False),
@@ -144,6 +146,7 @@ EXAMPLES: dict[str, tuple[str, ...]] = {
              "bilat pair Serbia Hungary --json | jq .overview"),
     "quote": ("bilat quote innovation", "bilat quote --speaker kacir --country Turkiye", "bilat quote --since 2025 --csv"),
     "index": ("bilat index", "bilat index --rebuild --corpus ~/news", "bilat index --json"),
+    "extract": ("bilat extract --corpus ~/news > news.jsonl", "bilat extract --corpus ~/news --jobs 2 | gzip > news.jsonl.gz"),
 }
 
 
@@ -278,9 +281,10 @@ def _index_kwargs(env: Environment, folder: Path, opts: Shared | None = None) ->
     return kwargs
 
 
-def _open(opts: Shared, env: Environment, wait: float | None = None):
+def _open(opts: Shared, env: Environment, wait: float | None = None, **extra: Any):
     """The refreshed index of the corpus; a progress bar on a terminal while many files are read.
-    wait: how long to wait for another bilat's refresh before answering from the last complete index."""
+    wait: how long to wait for another bilat's refresh before answering from the last complete index;
+    extra: more of open_index's arguments (jobs, supplied extractions)."""
     from bilat import index
     from bilat.corpus import CorpusError
 
@@ -288,7 +292,7 @@ def _open(opts: Shared, env: Environment, wait: float | None = None):
     bar = _Progress(env)
     try:
         conn, report = index.open_index(folder, progress=bar.update, wait=index.LOCK_WAIT if wait is None else wait,
-                                        **_index_kwargs(env, folder, opts))
+                                        **_index_kwargs(env, folder, opts), **extra)
     except (CorpusError, index.IndexUnavailable) as e:
         raise Failure(str(e), ExitStatus.ERROR) from e
     finally:
@@ -427,23 +431,71 @@ def quote_command(env: Environment, opts: Shared,
     views.quotes(records, fmt, _display(opts, env), more)
 
 
-@command("index", takes=(*CORPUS, *OUTPUT))
+@command("index", takes=(*CORPUS, "jobs", *OUTPUT))
 def index_command(env: Environment, opts: Shared,
-                  rebuild: Annotated[bool, typer.Option("--rebuild", help="Build a fresh index and swap it in.")] = False) -> None:
+                  rebuild: Annotated[bool, typer.Option("--rebuild", help="Build a fresh index and swap it in.")] = False,
+                  from_extractions: Annotated[Optional[list[Path]], typer.Option(
+                      "--from-extractions", metavar="FILE", show_default=False,
+                      help="JSONL from `bilat extract` (repeatable): files it covers are loaded, not extracted again.")] = None) -> None:
     """Refresh the index now and report what changed (queries do this by themselves)."""
     from bilat import index, views
 
     fmt = _format(opts, env)
     asked = opts.format.lower() != "auto" or any(getattr(opts, name) for name in ("json", "jsonl", "csv", "tsv"))
-    if rebuild:
-        folder = _corpus_dir(opts, env)
-        try:
-            report = index.rebuild(folder, **_index_kwargs(env, folder, opts))
-        except index.IndexUnavailable as e:
-            raise Failure(str(e), ExitStatus.ERROR) from e
-    else:
-        _, report, folder = _open(opts, env, wait=index.LONG_WAIT)  # asked to refresh: wait for the other one
+    extra: dict[str, Any] = {"jobs": opts.jobs}
+    if from_extractions:
+        extra["supplied"] = _supplied(from_extractions, env)
+    try:
+        if rebuild:
+            folder = _corpus_dir(opts, env)
+            try:
+                report = index.rebuild(folder, **_index_kwargs(env, folder, opts), **extra)
+            except index.IndexUnavailable as e:
+                raise Failure(str(e), ExitStatus.ERROR) from e
+        else:
+            _, report, folder = _open(opts, env, wait=index.LONG_WAIT, **extra)  # asked to refresh: wait for the other one
+    finally:
+        if from_extractions:
+            extra["supplied"].close()
+    if from_extractions:
+        _say_what_was_loaded(extra["supplied"])
     views.index_report(report, folder, _index_location(env, folder), fmt if asked else None, _display(opts, env))
+
+
+def _supplied(files: list[Path], env: Environment):
+    from bilat import index
+    from bilat.extractions import Supplied
+
+    try:
+        return Supplied(files, index.extractor_version(env.rules))
+    except OSError as e:
+        raise Failure(f"cannot read extractions {e.filename}: {e.strerror}", ExitStatus.USAGE) from e
+    except ValueError as e:
+        raise Failure(str(e), ExitStatus.USAGE) from e
+
+
+def _say_what_was_loaded(supplied) -> None:
+    """How many files came from the extractions, and why the others did not, on stderr."""
+    typer.echo(f"bilat: {supplied.used} of {len(supplied.where)} extractions loaded"
+               + (f"; {supplied.other_extractor} made by another release or other rules were not used"
+                  if supplied.other_extractor else ""), err=True)
+
+
+@command("extract", takes=(*CORPUS, "jobs"))
+def extract_command(env: Environment, opts: Shared,
+                    paths: Annotated[Optional[list[Path]], typer.Argument(
+                        show_default=False, help="Article files or folders under the corpus folder, or JSONL files of "
+                                                 "records with \"text\" (- reads standard input); default: the whole corpus.")] = None) -> None:
+    """One JSONL extraction per document on standard output, for `bilat index --from-extractions` (see docs/scale-out.md)."""
+    from bilat.corpus import CorpusError
+    from bilat.extractions import write_records
+
+    root = _corpus_dir(opts, env)
+    try:
+        write_records(root, list(paths or []), env.stdout, jobs=opts.jobs, rules_file=env.rules, include=tuple(opts.include),
+                      exclude=tuple(opts.exclude), stdin=sys.stdin)
+    except (ValueError, CorpusError) as e:
+        raise Failure(str(e), ExitStatus.USAGE) from e
 
 
 # -- the root: global options, and the run as a whole -------------------------------------------

@@ -285,12 +285,13 @@ def scan(corpus_dir: Path, include=(), exclude=()) -> tuple[dict[str, tuple[str,
 
 def refresh(conn: sqlite3.Connection, corpus_dir: Path, progress: Callable[[int, int], None] | None = None,
             jobs: int | None = None, rules_file: Path | None = None, include=(), exclude=(),
-            wait: float = LONG_WAIT) -> RefreshReport:
+            wait: float = LONG_WAIT, supplied: Callable[[tuple], object] | None = None) -> RefreshReport:
     """Bring the index in line with the folder: extract added and changed files, drop removed ones.
 
     jobs: worker processes for extraction (default: one per core; 1 extracts in this process).
     rules_file: a user's rule file merged over the built-in rules (its fingerprint is part of the extractor's).
     wait: seconds to wait for another process's refresh before answering from the last complete index.
+    supplied: extractions made elsewhere (extractions.Supplied): a file's result, or None to extract it here.
     Raises Damaged, Unwritable, Busy or IndexUnavailable; whatever it raises, the index is as it was.
     """
     folder = str(corpus_dir.resolve())
@@ -305,7 +306,7 @@ def refresh(conn: sqlite3.Connection, corpus_dir: Path, progress: Callable[[int,
             if known.keys() == on_disk.keys() and all(known[d] == s[1:] for d, s in on_disk.items()):
                 skipped = conn.execute("SELECT count(*) FROM skipped").fetchone()[0]
                 return RefreshReport(unchanged=len(on_disk) - skipped, still_skipped=skipped, skipped=sorted(failed.values()))
-        return _write(conn, corpus_dir, folder, on_disk, failed, progress, jobs, extractor, rules_file, wait)
+        return _write(conn, corpus_dir, folder, on_disk, failed, progress, jobs, extractor, rules_file, wait, supplied)
     except sqlite3.Error as e:
         raise _trouble(e) from e
 
@@ -330,7 +331,7 @@ def _lock(conn: sqlite3.Connection, folder: str, wait: float) -> bool:
 
 
 def _write(conn, corpus_dir: Path, folder: str, on_disk: dict, failed: dict[str, str], progress, jobs, extractor: str,
-           rules_file: Path | None, wait: float = LONG_WAIT) -> RefreshReport:
+           rules_file: Path | None, wait: float = LONG_WAIT, supplied=None) -> RefreshReport:
     """The refresh that changes something: one write transaction, rolled back on any failure."""
     from bilat.store import Writer  # the writing side loads only when something changed
 
@@ -367,7 +368,7 @@ def _write(conn, corpus_dir: Path, folder: str, on_disk: dict, failed: dict[str,
                 report.still_skipped += 1  # warned about when it was tried; not again until it changes
             else:
                 todo.append((str(corpus_dir), doc_id, path, size, mtime, row["sha256"] if row else None))
-        with closing(_extracted(todo, jobs, rules_file)) as results:  # closing stops the workers at once on an interrupt
+        with closing(_extracted(todo, jobs, rules_file, supplied)) as results:  # closing stops the workers at once on an interrupt
             for n, (task, result) in enumerate(zip(todo, results, strict=True), 1):
                 if progress:
                     progress(n, len(todo))
@@ -405,11 +406,19 @@ def _write(conn, corpus_dir: Path, folder: str, on_disk: dict, failed: dict[str,
     return report
 
 
-def _extracted(todo: list[tuple], jobs: int | None, rules_file: Path | None = None):
-    """Each task's extraction, in order: in a pool of forked workers when there are many, else here."""
+def _extracted(todo: list[tuple], jobs: int | None, rules_file: Path | None = None, supplied=None):
+    """Each task's extraction, in order: supplied when made elsewhere, else in a pool of forked workers when there
+    are many, else here."""
     import multiprocessing
 
     from bilat import rulebook
+
+    if supplied is not None:
+        given = [supplied.matches(task) for task in todo]
+        with closing(_extracted([t for t, g in zip(todo, given, strict=True) if not g], jobs, rules_file)) as rest:
+            for task, g in zip(todo, given, strict=True):
+                yield supplied(task) if g else next(rest)
+        return
 
     rulebook.use(rules_file)  # before the fork: the workers inherit the rules
 
@@ -470,7 +479,7 @@ def _trace(error: BaseException) -> str:
 
 def open_index(corpus_dir: Path, location: Path | None = None, progress: Callable[[int, int], None] | None = None,
                jobs: int | None = None, rules_file: Path | None = None, include=(), exclude=(),
-               cached: bool | None = None, wait: float = LOCK_WAIT) -> tuple[sqlite3.Connection, RefreshReport]:
+               cached: bool | None = None, wait: float = LOCK_WAIT, supplied=None) -> tuple[sqlite3.Connection, RefreshReport]:
     """The index of a corpus, refreshed: what every query calls first.
 
     cached: the file is bilat's own (the default location in the cache folder), so a damaged one that does
@@ -483,7 +492,7 @@ def open_index(corpus_dir: Path, location: Path | None = None, progress: Callabl
     conn = None
 
     def refreshed(c: sqlite3.Connection) -> RefreshReport:
-        return refresh(c, corpus_dir, progress, jobs, rules_file, include, exclude, wait)
+        return refresh(c, corpus_dir, progress, jobs, rules_file, include, exclude, wait, supplied)
 
     try:
         try:
@@ -511,7 +520,7 @@ def open_index(corpus_dir: Path, location: Path | None = None, progress: Callabl
 
 
 def rebuild(corpus_dir: Path, location: Path | None = None, progress=None, jobs: int | None = None,
-            rules_file: Path | None = None, include=(), exclude=(), cached: bool | None = None) -> RefreshReport:
+            rules_file: Path | None = None, include=(), exclude=(), cached: bool | None = None, supplied=None) -> RefreshReport:
     """Build a new index beside the old one and swap it in: the old one serves until the new one is whole.
 
     cached: as open_index's; a file bilat did not make is replaced only in bilat's own cache folder.
@@ -525,7 +534,7 @@ def rebuild(corpus_dir: Path, location: Path | None = None, progress=None, jobs:
         _remove(tmp)
         conn = connect(tmp)
         try:
-            report = refresh(conn, corpus_dir, progress, jobs, rules_file, include, exclude)
+            report = refresh(conn, corpus_dir, progress, jobs, rules_file, include, exclude, supplied=supplied)
             conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
             conn.execute("PRAGMA journal_mode = DELETE")
         finally:
