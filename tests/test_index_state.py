@@ -126,9 +126,14 @@ def test_damaged_pages_in_an_index_are_built_again(bigger, tmp_path):
     data = bytearray(location.read_bytes())
     data[4096:] = bytes((n * 7919) % 251 for n in range(len(data) - 4096))  # every page after the first
     location.write_bytes(bytes(data))
+    damaged = location.read_bytes()
     conn, report = index.open_index(bigger, location)
     assert len(report.notices) == 1 and "damaged" in report.notices[0]
     assert answers(conn) == whole
+    conn.close()
+    location.write_bytes(damaged)  # and the way out a query's error names, at a path the user chose
+    status, out, err = run(tmp_path, "index", "--rebuild", "--json", corpus=bigger, index=location)
+    assert status is ExitStatus.OK and json.loads(out)["added"] == len(whole["list"]), err
 
 
 def test_garbage_in_the_cache_is_built_again_but_a_file_named_by_bilat_index_is_left_alone(corpus, tmp_path):
