@@ -320,3 +320,28 @@ def test_a_messy_folder_indexes_what_it_can_warns_once_and_counts_the_rest(tmp_p
     assert err == "" and len(titles) == 3 and len(set(titles)) == 1 and "Türkiye and Spain" in titles[0]  # any encoding
     out, _ = bilat("index", "--json")
     assert json.loads(out)["skipped"] == 3  # still counted, not warned again
+
+
+def test_a_person_whose_name_hides_invisible_characters_is_the_same_person(tmp_path):
+    import io
+    import json
+
+    from bilat import cli
+    from bilat.environment import Environment
+
+    story = ("Serbia and Hungary sign defence plan\nBELGRADE, March 4, 2025 - Serbian Defence Minister {ivo} and his "
+             "Hungarian counterpart {lajos} signed a defence cooperation plan in Belgrade on Tuesday.\n"
+             '"We will train together with our Hungarian friends," {said} said.\n')
+    write(tmp_path / "news", "plain.txt", story.format(ivo="Ivo Marnak", lajos="Lajos Kertavy", said="Marnak"))
+    write(tmp_path / "news", "hidden.txt", story.format(ivo="Ivo Mar\u200bna\u200dk", lajos="La\u2060jos Ker\u00adtavy",
+                                                        said="\u202eMar\u200bnak"))
+
+    def bilat(*args):
+        env = Environment(stdout=io.StringIO(), stderr=io.StringIO(), cache=tmp_path / "cache", corpus=tmp_path / "news")
+        assert cli.program([*args, "--json"], env) == 0
+        return json.loads(env.stdout.getvalue())
+
+    quotes = bilat("quote", "--speaker", "marnak")
+    assert sorted(q["doc"] for q in quotes) == ["hidden", "plain"]
+    assert {q["speaker"]["name"] for q in quotes} == {"Ivo Marnak"}
+    assert sorted(p["name"] for p in bilat("pair", "Serbia", "Hungary")["people"]) == ["Ivo Marnak", "Lajos Kertavy"]
