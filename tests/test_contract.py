@@ -148,3 +148,23 @@ def test_no_two_timeline_rows_look_alike(folder, cache):
     events = json.loads(bilat(cache, "timeline", "--corpus", str(folder), "--json"))
     shown = [(e["type"], tuple(e["countries"]), e["date"], e["place"], e["summary"]) for e in events]
     assert len(set(shown)) == len(shown)
+
+
+@pytest.mark.parametrize("folder", CORPORA)
+def test_show_of_every_document_and_event_validates(folder, cache):
+    """`show` takes every id list and timeline print, and its output keys what they key alike."""
+    documents = json.loads(bilat(cache, "list", "--corpus", str(folder), "--json"))
+    events = json.loads(bilat(cache, "timeline", "--corpus", str(folder), "--json"))
+    for d in documents:
+        shown = json.loads(bilat(cache, "show", d["id"], "--corpus", str(folder), "--json"))
+        validator("show.schema.json").validate(shown)
+        assert shown["kind"] == "document" and {k: shown[k] for k in d} == d
+        assert shown["text"] and {r["event"] for r in shown["events"]} <= {e["id"] for e in events}
+    for e in events:
+        shown = json.loads(bilat(cache, "show", e["id"], "--corpus", str(folder), "--json"))
+        validator("show.schema.json").validate(shown)
+        assert shown["kind"] == "event" and {k: shown[k] for k in e} == e
+        assert [d["id"] for d in shown["documents"]] == e["docs"] and set(e["docs"]) == {r["doc"] for r in shown["reports"]}
+    line = bilat(cache, "show", events[0]["id"], "--corpus", str(folder), "--jsonl")
+    assert line.count("\n") == 1
+    validator("show.schema.json").validate(json.loads(line))

@@ -147,6 +147,8 @@ EXAMPLES: dict[str, tuple[str, ...]] = {
     "quote": ("bilat quote innovation", "bilat quote --speaker kacir --country Turkiye", "bilat quote --since 2025 --csv"),
     "index": ("bilat index", "bilat index --rebuild --corpus ~/news", "bilat index --json"),
     "extract": ("bilat extract --corpus ~/news > news.jsonl", "bilat extract --corpus ~/news --jobs 2 | gzip > news.jsonl.gz"),
+    "show": ("bilat show 003_f264a064ad147425", "bilat show '002_e6b05a2ad52912ea#0'",
+             "bilat show 000_b85290705725b330 --json | jq .events"),
 }
 
 
@@ -429,6 +431,27 @@ def quote_command(env: Environment, opts: Shared,
     reader, query = _reader(opts, env), {"speaker": speaker, "words": " ".join(words or []) or None}
     records, more = _listing(f, fmt, functools.partial(reader.iter_quotes, **query), functools.partial(reader.count_quotes, **query))
     views.quotes(records, fmt, _display(opts, env), more)
+
+
+@command("show", takes=(*CORPUS, *OUTPUT))
+def show_command(env: Environment, opts: Shared,
+                 wanted: Annotated[str, typer.Argument(metavar="ID", help="A document id (as `list` prints it) or an event id "
+                                                       "(DOC#N, as `timeline` and `pair` print it).", show_default=False)]) -> None:
+    """One article as read (its text with what was recognised highlighted), or one engagement with every report."""
+    from bilat import lookup, views
+
+    fmt = _format(opts, env)
+    conn, _, _ = _open(opts, env)
+    try:
+        record = lookup.show(conn, wanted)
+    except lookup.UnknownId as e:
+        raise Failure(str(e), ExitStatus.USAGE) from None
+    spellings = lookup.spellings(conn, record["id"]) if record["kind"] == "document" and fmt == "table" else []
+    if spellings or fmt == "table":
+        from bilat import rulebook
+
+        rulebook.use(env.rules)  # the highlighting finds countries as the user's rules do
+    views.show(record, fmt, _display(opts, env), spellings)
 
 
 @command("index", takes=(*CORPUS, "jobs", *OUTPUT))

@@ -24,7 +24,7 @@ from typing import Callable
 
 from bilat import __version__, corpus
 
-SCHEMA_VERSION = 10
+SCHEMA_VERSION = 11
 APPLICATION_ID = 0x62696C61  # "bila" in the file's header: this file is a bilat index, safe to rebuild
 LOCK_WAIT = 2.0  # seconds a query waits for another bilat's refresh before answering from the last complete index
 LONG_WAIT = 600.0  # seconds to wait when there is no complete index to answer from, or the user asked to refresh

@@ -18,12 +18,12 @@ SCHEMA = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 -- files that could not be read, as they were when tried: not read (nor reported) again until they change
 CREATE TABLE skipped (doc TEXT PRIMARY KEY, size INTEGER NOT NULL, mtime_ns INTEGER NOT NULL, reason TEXT NOT NULL);
--- own_*: the date the article fixes, date*: refined by other reports of its main engagement, with its span.
+-- own_*: the date the article fixes (and how), date*: refined by other reports of its main engagement, with its span.
 CREATE TABLE documents (
     id INTEGER PRIMARY KEY, doc TEXT NOT NULL UNIQUE, path TEXT NOT NULL, size INTEGER NOT NULL,
     mtime_ns INTEGER NOT NULL, sha256 TEXT NOT NULL, title TEXT,
     own_date TEXT, own_precision TEXT, date TEXT, date_precision TEXT, date_first TEXT, date_last TEXT,
-    countries TEXT NOT NULL, pairs TEXT NOT NULL, event_types TEXT NOT NULL
+    countries TEXT NOT NULL, pairs TEXT NOT NULL, event_types TEXT NOT NULL, own_source TEXT
 );
 CREATE INDEX documents_order ON documents(date IS NULL, date, doc);
 CREATE INDEX documents_first ON documents(date_first);
@@ -137,7 +137,7 @@ class Writer:
         own = (date.value, date.precision) if date else (None, None)
         self.rows["documents"].append((doc, doc_id, path, size, mtime_ns, sha, title, *own, *own, *span(own[0]),
                                        json.dumps(x.countries), json.dumps(x.pairs),
-                                       json.dumps(sorted({e.type for e in x.events}))))
+                                       json.dumps(sorted({e.type for e in x.events})), date.source if date else None))
         self.rows["documents_fts"].append((doc, title, text))
         self.rows["document_countries"] += [(c, doc) for c in dict.fromkeys(x.countries)]
         for i, p in enumerate(x.people):
@@ -257,7 +257,7 @@ class Writer:
 
 
 _INSERTS = {
-    "documents": "INSERT INTO documents VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+    "documents": "INSERT INTO documents VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
     "documents_fts": "INSERT INTO documents_fts (rowid, title, text) VALUES (?,?,?)",
     "document_countries": "INSERT INTO document_countries VALUES (?,?)",
     "people": "INSERT INTO people (doc, idx, name, key, initials, country, role, variants) VALUES (?,?,?,?,?,?,?,?)",

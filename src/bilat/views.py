@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from bilat.render import STRONG, Column, Display, clean, draw_timeline, emit, table
+from bilat.render import STRONG, TYPE_STYLE, Column, Display, clean, draw_timeline, emit, table
 
 def _joined(separator: str):
     return lambda v: separator.join(v or [])
@@ -162,3 +162,123 @@ def index_report(report, folder: Path, location: Path, fmt: str | None, display:
             + (f", {record['failed']} failed (a bug in bilat)" if record["failed"] else ""))
     print(clean(line), file=sys.stdout)
     print(f"index: {location}", file=sys.stderr)
+
+
+# -- bilat show ----------------------------------------------------------------------------------
+REPORT_COLUMNS = [
+    Column("date", "date", terminal_empty="undated", wrap=False),
+    Column("type", "type", wrap=False),
+    Column("countries", "countries", cell=_joined("-"), wrap=False),
+    Column("place", "place"),
+    Column("summary", "summary"),
+    Column("evidence", "evidence"),
+    Column("main", "main", cell=lambda v: "yes" if v else ""),
+    Column("doc", "doc", wrap=False),
+    Column("event", "event", wrap=False),
+]
+DATE_SOURCE_WORDS = {"prefix": "from the article's date line", "dateline": "from the dateline",
+                     "text": "written in the story", "relative": "worked out from words like 'last week'",
+                     "other_report": "from another report of the same engagement"}
+SPAN_STYLE = {"country": "bold cyan", "person": "bold magenta", "date": "underline green"}
+
+
+def show(record: dict, fmt: str, display: Display | None = None, spellings: list[str] | None = None) -> None:
+    """One document or engagement: JSON and JSON Lines get the record whole, flat formats its reports, a terminal
+    the article as read (its text with what was recognised highlighted) or the engagement with every report."""
+    if fmt == "jsonl":
+        from bilat.render import to_json
+
+        print(to_json(record))
+        return
+    flat_rows = record["events"] if record["kind"] == "document" else record["reports"]
+    drawing = show_document if record["kind"] == "document" else show_event
+    emit(record, REPORT_COLUMNS, fmt, flat_records=flat_rows,
+         terminal=lambda r, con: drawing(r, con, spellings or []), display=display)
+
+
+def _when(date: str | None, source: str | None) -> str:
+    if not date:
+        return "undated"
+    return f"{date}, {DATE_SOURCE_WORDS.get(source or '', source or 'source unknown')}"
+
+
+def _report_lines(reports: list[dict], con, by: str) -> None:
+    """Each report: date, type, parties, place and id on one line, the sentence it was read from below."""
+    from rich.text import Text
+
+    for r in reports:
+        line = Text("  ")
+        line.append(r["date"] or "undated", style=STRONG if r["date"] else "dim")
+        line.append("  ")
+        line.append(r["type"], style=TYPE_STYLE.get(r["type"], ""))
+        line.append("  " + "–".join(r["countries"]), style=STRONG)
+        if r["place"]:
+            line.append(f"  {clean(r['place'])}")
+        line.append(f"  [{r[by]}]" + ("  main" if r["main"] else ""), style="dim")
+        con.print(line)
+        con.print(_wrapped(r["evidence"], con.width, indent=4))
+
+
+def _wrapped(text: str, width: int, indent: int = 0):
+    """Text wrapped here, not by rich: no trailing spaces for a reader to copy."""
+    import textwrap
+
+    from rich.text import Text
+
+    pad = " " * indent
+    return Text("\n".join(textwrap.wrap(clean(text), max(20, width - indent), initial_indent=pad, subsequent_indent=pad)))
+
+
+def show_document(d: dict, con, spellings: list[str]) -> None:
+    from rich.text import Text
+
+    from bilat.countrynames import name
+
+    con.print(Text(d["title"] or d["id"], style=STRONG + " underline"))
+    con.print(Text(f"{d['id']} · {_when(d['date'], d['date_source'])}", style="dim"))
+    con.print(Text(clean(d["path"]), style="dim"))
+    con.print(Text("Countries: ", style=STRONG).append(", ".join(f"{name(c)} ({c})" for c in d["countries"]) or "none"))
+    con.print()
+    table([{**p, "name": p["canonical"]} for p in d["people"]], PEOPLE_COLUMNS[:3], title="People", con=con)
+    con.print(Text("Engagements", style=STRONG) if d["events"] else Text("Engagements: none", style="dim"))
+    _report_lines(d["events"], con, by="event")
+    con.print()
+    quote_blocks(d["quotes"], con)
+    if d["figures"]:
+        table(d["figures"], FIGURE_COLUMNS[:3], title="Figures", con=con)
+    legend = Text("Text ", style=STRONG)
+    for kind in ("country", "person", "date"):
+        legend.append(f" {kind} ", style=SPAN_STYLE[kind])
+    con.print(legend)
+    for paragraph in d["text"].split("\n"):
+        con.print(highlighted(clean(paragraph), spellings, d["date"]))
+        con.print()
+
+
+def highlighted(paragraph: str, spellings: list[str], date: str | None):
+    """A paragraph as rich text, the countries, people and dates bilat recognised in it styled."""
+    from rich.text import Text
+
+    from bilat.spans import find_spans
+
+    text = Text(paragraph)
+    for span in find_spans(paragraph, spellings, date):
+        text.stylize(SPAN_STYLE[span.kind], span.start, span.end)
+    return text
+
+
+def show_event(e: dict, con, spellings: list[str]) -> None:
+    from rich.text import Text
+
+    from bilat.countrynames import name
+
+    head = f"{e['type']}: {' – '.join(name(c) for c in e['countries'])}"
+    con.print(Text(head, style=STRONG + " underline"))
+    con.print(Text(f"{e['id']} · {_when(e['date'], e['date_source'])}" + (f" · {clean(e['place'])}" if e["place"] else "")
+                   + f" · CAMEO {e['cameo']}", style="dim"))
+    con.print(_wrapped(e["summary"], con.width))
+    con.print()
+    con.print(Text(f"Reports ({len(e['reports'])})", style=STRONG))
+    _report_lines(e["reports"], con, by="doc")
+    con.print()
+    table(e["documents"], SOURCE_COLUMNS, title="Sources", con=con)
