@@ -384,3 +384,25 @@ def test_a_damaged_gazetteer_cache_is_built_again(tmp_path, monkeypatch, damage)
         assert json.loads(cached.read_text(encoding="utf-8"))["countries"]["SRB"]["name"]  # written whole again
     finally:
         gazetteer.load.cache_clear()
+
+
+def test_a_damaged_full_text_page_met_by_a_query_removes_the_index_and_the_next_command_builds_it(bigger, tmp_path):
+    cache = tmp_path / "env-cache"
+    status, whole, _ = run(tmp_path, "quote", "train", "--json", corpus=bigger, cache=cache)
+    assert status is ExitStatus.OK and json.loads(whole)
+    location = index.default_location(bigger, cache)
+    with closing(sqlite3.connect(location)) as conn:  # the pages of the quotes' full-text index
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")  # every page in the file itself
+        pages = [r[0] for r in conn.execute("SELECT pageno FROM dbstat WHERE name = 'quotes_fts_data' AND pageno > 1")]
+        size = conn.execute("PRAGMA page_size").fetchone()[0]
+    assert pages
+    with open(location, "r+b") as f:
+        for page in pages:
+            f.seek((page - 1) * size)
+            f.write(bytes((n * 31) % 253 for n in range(size)))
+    status, out, err = run(tmp_path, "quote", "train", "--json", corpus=bigger, cache=cache)
+    assert status is ExitStatus.ERROR
+    assert err.count("\n") == 1 and "damaged" in err and "the next command builds it again" in err
+    assert not location.exists()
+    status, out, err = run(tmp_path, "quote", "train", "--json", corpus=bigger, cache=cache)
+    assert status is ExitStatus.OK and out == whole and err == ""

@@ -177,7 +177,9 @@ def _guarded(env: Environment, call: Callable[[], Any]) -> Any:
         if hasattr(e, "exit_code"):  # typer's own exits and usage errors: program() reports them
             raise
         if type(e).__module__ == "sqlite3":  # a damaged page the refresh did not read, met by the query
-            typer.echo(f"bilat: the index could not be read ({e}); run `bilat index --rebuild`", err=True)
+            from bilat.index import query_failed
+
+            typer.echo(f"bilat: {query_failed(e)}", err=True)
             raise typer.Exit(ExitStatus.ERROR) from None
         _report_internal_error(e, env.debug)
         raise typer.Exit(ExitStatus.ERROR) from None

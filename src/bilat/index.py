@@ -516,7 +516,25 @@ def open_index(corpus_dir: Path, location: Path | None = None, progress: Callabl
         conn = _in_memory(location)
         report = refreshed(conn)
     report.notices[:0] = notices
+    global _last_opened
+    _last_opened = location if conn.execute("PRAGMA database_list").fetchone()["file"] else None
     return conn, report
+
+
+_last_opened: Path | None = None  # the index file this process's last open_index answers from, for query_failed
+
+
+def query_failed(error: Exception) -> str:
+    """What to say when a query's read of the index fails (the refresh reads only what it compares, so a damaged
+    page elsewhere shows here): a damaged index bilat made is removed, and the next command builds it again."""
+    damaged = isinstance(error, sqlite3.DatabaseError) and isinstance(_trouble(error), Damaged)
+    if damaged and _last_opened is not None and _ours(_last_opened):
+        try:
+            _remove(_last_opened)
+            return f"the index is damaged ({error}): removed it, the next command builds it again"
+        except Unwritable:
+            pass
+    return f"the index could not be read ({error}); run `bilat index --rebuild`"
 
 
 def rebuild(corpus_dir: Path, location: Path | None = None, progress=None, jobs: int | None = None,
