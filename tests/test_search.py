@@ -108,3 +108,31 @@ def test_search_syntax_works_through_the_commands(tmp_path, corpus):
     assert ids("list", "-s", "Serbia OR Hungary") == serbia | hungary
     assert ids("list", "-s", "Serbia -Hungary") == serbia - hungary
     assert ids("list", "-s", "Serbia AND (Hungary)") == serbia & hungary
+
+
+class Recording:
+    """A connection that keeps the SQL text of every statement, to show user text only ever goes in parameters."""
+
+    def __init__(self, conn):
+        self.conn, self.statements = conn, []
+
+    def execute(self, sql, parameters=()):
+        self.statements.append(sql)
+        return self.conn.execute(sql, parameters)
+
+
+def test_what_a_user_types_reaches_sql_only_as_parameters(corpus, tmp_path):
+    from bilat import index
+    from bilat.query import Filters, Reader
+
+    conn, _ = index.open_index(corpus, tmp_path / "index.db")
+    recording = Recording(conn)
+    reader = Reader(recording)
+    marker = "zq'x\"; DROP TABLE documents; --"
+    words = "serbia zq'x; DROP TABLE documents; --"  # as search words (quotes balanced): read as words
+    f = Filters(countries=["SRB", marker], since="2025-01-01", until=marker, types=["meeting", marker], search=words)
+    for call in (lambda: reader.list_documents(f), lambda: reader.timeline(f), lambda: reader.quotes(f, speaker=marker, words=words),
+                 lambda: reader.pair("SRB", marker, f)):
+        call()
+    assert recording.statements and not [s for s in recording.statements if "zq" in s or "DROP" in s]
+    assert conn.execute("SELECT count(*) FROM documents").fetchone()[0] == 5
