@@ -889,3 +889,33 @@ def test_a_speaker_named_in_apposition_after_the_verb_and_a_role(sentence, speak
 def test_a_country_code_after_a_capitalised_word_is_still_the_country():
     assert codes("Retired US Navy Captain John Miller") == ["USA"]
     assert codes("Former UK defence secretary") == ["GBR"]
+
+
+def people_of(text):
+    return {p.name: (p.country, p.role) for p in doc(text).people}
+
+
+def test_a_country_adjective_leaves_the_whole_post():
+    assert people_of("Plan signed\nOSLO, 3 April 2025 — Norway and Sweden signed an air defence plan on Wednesday.\n\n"
+                     '"This plan puts our air forces under one picture," said Anna Haavik-Solberg, the Norwegian state '
+                     "secretary for defence.")["Anna Haavik-Solberg"] == ("NOR", "state secretary for defence")
+
+
+@pytest.mark.parametrize("sentence", [
+    "Dutch Rear Admiral Pieter van der Veen, who observed the signing, said the drills went well.",
+    "Dutch Rear Admiral Pieter van der Veen, who watched from the bridge, praised the crews.",
+    "Among the guests was Dutch Rear Admiral Pieter van der Veen, who observed the signing.",
+])
+def test_a_rank_is_the_role_when_the_text_gives_no_post(sentence):
+    people = people_of("Plan signed\nOSLO, 3 April 2025 — Norway and Sweden signed an air defence plan on Wednesday.\n\n" + sentence)
+    assert people["Pieter van der Veen"] == ("NLD", "Rear Admiral")
+
+
+@pytest.mark.parametrize(("sentence", "role"), [
+    ("Kenyan analyst Ruth Kamau-Odhiambo said the model could inspire others.", "analyst"),
+    ("Ruth Kamau-Odhiambo, a researcher at the Nairobi Institute, said the model could inspire others.", "researcher at the Nairobi Institute"),
+    ("Security expert Ruth Kamau-Odhiambo said the model could inspire others.", "Security expert"),
+])
+def test_analysts_and_researchers_have_roles(sentence, role):
+    people = people_of("Plan signed\nOSLO, 3 April 2025 — Norway and Sweden signed an air defence plan on Wednesday.\n\n" + sentence)
+    assert people["Ruth Kamau-Odhiambo"][1] == role

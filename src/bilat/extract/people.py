@@ -49,7 +49,8 @@ class _Patterns:
             rf"(?:the\s+)?(?P<second>[A-Z][\w' -]*?),\s+(?P<lead>[A-Z][\w' .-]*?\s+and\s+)?$")
         self.speech = book.alternation("speech_verbs")
         self.role_head = re.compile(r"\b" + book.alternation("role_heads") + r"s?\b")
-        self.rank_or_honorific = book.words("ranks") | book.words("honorifics")
+        self.ranks = book.words("ranks")
+        self.rank_or_honorific = self.ranks | book.words("honorifics")
         self.service = book.words("service_words")
         self.title_like = book.words("not_name") | self.rank_or_honorific
         title_token = r"(?:[A-Z(][\w'’().&-]*|of|the|for|in|and|&|" + book.alternation("title_words") + "|" + book.alternation("role_heads") + ")"
@@ -117,13 +118,15 @@ def _clean_role(role: str, countries: list[CountryMention], offset: int) -> str 
     for c in countries:
         s, e = c.start - offset, c.end - offset
         if 0 <= s and e <= len(role) and s <= 1:
-            role = role[e:].lstrip(" '’s").lstrip()
-            role = re.sub(r"^s\s+", "", role)
+            role = re.sub(r"^(?:['’]s?)?\s*", "", role[e:])  # "Norway's state secretary", "Norwegian state secretary"
             break
     words = role.split()
-    while words and (fold(words[-1]).strip(".()") in patterns().rank_or_honorific or words[-1] in ("(Retd)", "(Rtd)")):
-        words.pop()
-    role = " ".join(words).strip(" ,")
+    post = list(words)
+    while post and (fold(post[-1]).strip(".()") in patterns().rank_or_honorific or post[-1] in ("(Retd)", "(Rtd)")):
+        post.pop()
+    # "Defence Minister General X": the post; "Dutch Rear Admiral X": the rank is all the text gives
+    ranks = [w for w in words if fold(w).strip(".()") in patterns().ranks]
+    role = " ".join(post or ranks).strip(" ,")
     return role or None
 
 
