@@ -44,6 +44,7 @@ import os
 import re
 import stat
 import unicodedata
+from collections.abc import Iterator
 from pathlib import Path
 
 from bilat.models import Document
@@ -169,47 +170,64 @@ def iter_files(root: Path, include=(), exclude=(), skipped: list[Unreadable] | N
     Folders that cannot be listed, symlink loops and an unreadable `.bilatignore` are appended to
     `skipped` when a list is given; files are only listed here, their problems show when read.
     """
+    return sorted(Path(entry.path) for _rel, entry in walk_articles(root, include, exclude, skipped))
+
+
+def walk_articles(root: Path, include=(), exclude=(), skipped: list[Unreadable] | None = None
+                  ) -> Iterator[tuple[str, os.DirEntry]]:
+    """iter_files as plain strings: each article's `/`-separated path relative to root, and its directory entry
+    (whose stat() the refresh compares). No Path per file: a refresh of a large corpus with nothing changed is
+    mostly this walk."""
     if not root.is_dir():
         raise CorpusError(f"corpus folder not found: {root}")
     problems: list[Unreadable] = skipped if skipped is not None else []
     ignore = _Globs(_ignore_lines(root, problems) + list(exclude))
     wanted = _Globs(include) if include else None
     seen = {_folder_key(root)}
-    found = []
 
-    def cannot_list(error: OSError) -> None:
-        problems.append(Unreadable(error.filename or root, f"folder cannot be listed ({error.strerror or error})"))
-
-    for dirpath, dirnames, filenames in os.walk(root, onerror=cannot_list, followlinks=True):
-        here = Path(dirpath)
-        rel_here = here.relative_to(root).as_posix()
-        prefix = "" if rel_here == "." else rel_here + "/"
+    def walk(folder: str, prefix: str) -> Iterator[tuple[str, os.DirEntry]]:
+        # As os.walk(followlinks=True) goes: a folder's files in name order, then its folders in name order.
+        try:
+            with os.scandir(folder) as listing:
+                entries = list(listing)
+        except OSError as error:
+            problems.append(Unreadable(error.filename or folder, f"folder cannot be listed ({error.strerror or error})"))
+            return
+        folders, files = [], []
+        for entry in entries:
+            try:
+                is_dir = entry.is_dir()
+            except OSError:
+                is_dir = False
+            (folders if is_dir else files).append(entry)
         keep = []
-        for d in sorted(dirnames):
-            if d.startswith(".") or ignore.ignored(prefix + d, is_dir=True):
+        for entry in sorted(folders, key=lambda e: e.name):
+            if entry.name.startswith(".") or ignore.ignored(prefix + entry.name, is_dir=True):
                 continue
             try:
-                key = _folder_key(here / d)
+                key = _folder_key(entry.path)
             except OSError as e:
-                problems.append(Unreadable(here / d, _reason(e)))
+                problems.append(Unreadable(Path(entry.path), _reason(e)))
                 continue
             if key in seen:  # a symlink back to a folder already walked: following it could never end
-                problems.append(Unreadable(here / d, "links to a folder already listed (a symbolic link loop or a second link)"))
+                problems.append(Unreadable(Path(entry.path), "links to a folder already listed (a symbolic link loop or a second link)"))
                 continue
             seen.add(key)
-            keep.append(d)
-        dirnames[:] = keep
-        for name in sorted(filenames):
-            rel = prefix + name
-            if not _is_article_name(name) or ignore.ignored(rel, is_dir=False):
+            keep.append(entry)
+        for entry in sorted(files, key=lambda e: e.name):
+            rel = prefix + entry.name
+            if not _is_article_name(entry.name) or ignore.ignored(rel, is_dir=False):
                 continue
             if wanted is not None and not wanted.any_match(rel):
                 continue
-            found.append(here / name)
-    return sorted(found)
+            yield rel, entry
+        for entry in keep:
+            yield from walk(entry.path, prefix + entry.name + "/")
+
+    yield from walk(str(root), "")
 
 
-def _folder_key(path: Path) -> tuple[int, int]:
+def _folder_key(path: Path | str) -> tuple[int, int]:
     st = os.stat(path)
     return st.st_dev, st.st_ino
 

@@ -267,17 +267,14 @@ def scan(corpus_dir: Path, include=(), exclude=()) -> tuple[dict[str, tuple[str,
     problems: list[corpus.Unreadable] = []
     found: dict[str, tuple[str, int, int]] = {}
     failed: dict[str, str] = {}
-    root = str(corpus_dir)
-    cut = len(root.rstrip(os.sep)) + 1
-    for path in corpus.iter_files(corpus_dir, include, exclude, skipped=problems):
-        name = str(path)
-        doc_id = name[cut:].replace(os.sep, "/").rsplit(".", 1)[0]
+    for rel, entry in corpus.walk_articles(corpus_dir, include, exclude, skipped=problems):
+        doc_id = rel.rsplit(".", 1)[0]
         try:
-            st = os.stat(name)
+            st = entry.stat()  # follows a symbolic link, as reading the file will
         except OSError as e:
-            failed[doc_id] = str(corpus.Unreadable(path, e.strerror or str(e)))
+            failed[doc_id] = str(corpus.Unreadable(Path(entry.path), e.strerror or str(e)))
             continue
-        found[doc_id] = (name, st.st_size, st.st_mtime_ns)
+        found[doc_id] = (entry.path, st.st_size, st.st_mtime_ns)
     for p in problems:
         failed[str(p.path)] = str(p)
     return found, failed
@@ -299,8 +296,10 @@ def refresh(conn: sqlite3.Connection, corpus_dir: Path, progress: Callable[[int,
     extractor = extractor_version(rules_file)
     try:
         if _current(conn, folder, extractor):
-            known = {r[0]: (r[1], r[2]) for r in conn.execute("SELECT doc, size, mtime_ns FROM documents")}
-            known.update({r[0]: (r[1], r[2]) for r in conn.execute("SELECT doc, size, mtime_ns FROM skipped")})
+            plain = conn.cursor()
+            plain.row_factory = None  # tuples: a row object per file costs more than the comparison itself
+            known = {d: (size, mtime) for d, size, mtime in plain.execute(
+                "SELECT doc, size, mtime_ns FROM documents UNION ALL SELECT doc, size, mtime_ns FROM skipped")}
             for doc_id in failed:  # kept as they were until they can be read again
                 known.pop(doc_id, None)
             if known.keys() == on_disk.keys() and all(known[d] == s[1:] for d, s in on_disk.items()):
