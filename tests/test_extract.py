@@ -919,3 +919,19 @@ def test_a_rank_is_the_role_when_the_text_gives_no_post(sentence):
 def test_analysts_and_researchers_have_roles(sentence, role):
     people = people_of("Plan signed\nOSLO, 3 April 2025 — Norway and Sweden signed an air defence plan on Wednesday.\n\n" + sentence)
     assert people["Ruth Kamau-Odhiambo"][1] == role
+
+
+@pytest.mark.parametrize(("sentence", "name", "country"), [
+    ("Hanwha Aerospace's chief executive, Kim Dong-seok, said the company hoped to sell more.", "Kim Dong-seok", "KOR"),
+    ("Sofia Berg, head of Saab's aeronautics business, said the company hoped to sell more.", "Sofia Berg", "SWE"),
+    ("Miguel Ortega, the shipyard's sales director, said the company hoped to sell more.", "Miguel Ortega", None),
+])
+def test_a_company_person_takes_the_companys_country_or_none(sentence, name, country):
+    people = people_of("Boats handed over\nMAPUTO, 14 August 2025 — India handed over two patrol boats to Mozambique on "
+                       "Wednesday.\n\n" + sentence)
+    assert people[name][0] == country
+
+
+def test_a_capital_that_is_a_given_name_before_a_surname_is_a_person():
+    assert codes("Sofia Berg said talks in Sofia went well") == ["BGR"]
+    assert codes("Santiago Ruiz flew to Santiago.") == ["CHL"]

@@ -122,8 +122,23 @@ def test_a_user_country_alias_and_set_word(tmp_path):
     assert [(p.name, p.role) for p in x.people] == [("Anne Leclerc", "Quartermaster")]
 
 
+def test_a_user_maker_gives_its_people_a_country(tmp_path):
+    text = ("Kenya and Tanzania held talks in Mombasa on 4 March 2025. "
+            "Amani Kiprono, head of Acme Shipyards, said the yard was ready.")
+    assert {p.name: p.country for p in read(text).people}["Amani Kiprono"] != "NOR"
+    rules = tmp_path / "mine.toml"
+    rules.write_text('[countries.makers]\n"Acme Shipyards" = "NOR"\n', encoding="utf-8")
+    rulebook.use(rules)
+    try:
+        people = {p.name: p.country for p in read(text).people}
+    finally:
+        rulebook.use(None)
+    assert people["Amani Kiprono"] == "NOR"
+
+
 @pytest.mark.parametrize(("text", "problem"), [
     ('[sets\nx = ["a"]\n', "line 1"),
+    ('[countries.makers]\n"Acme" = "Norway"\n', "line 2: maker 'Acme' must map to an alpha-3 code"),
     ('[sets]\nroles = "minister"\n', "line 2: set 'roles' must be a list"),
     ('[[event]]\ntype = "parade"\ntriggers = ["march past"]\n', "unknown event type 'parade'"),
     ('[[event]]\ntype = "exercise"\ntriggers = ["joint (patrol"]\n', "not a valid pattern"),

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from pathlib import Path
 
-RULE_FILES = ("lexicon.toml", "cues.toml", "events.toml", "knobs.toml")
+RULE_FILES = ("lexicon.toml", "cues.toml", "events.toml", "knobs.toml", "makers.toml")
 RULES_DIR = Path(__file__).parent / "rules"
 _REF = re.compile(r"\{(!?)([a-z][a-z0-9_]*)\}")  # `{name}` and `{!name}`; regex quantifiers `{0,3}` never match it
 _SECTIONS = {"sets", "cues", "event", "knobs", "countries"}
@@ -69,6 +69,7 @@ class Rulebook:
     country_aliases: dict[str, str] = field(default_factory=dict)  # a user's extra name → alpha-3
     not_countries: list[str] = field(default_factory=list)  # phrases that name no country ("Turkish Airlines")
     fingerprint: str = ""
+    makers: dict[str, str] = field(default_factory=dict)  # a defence company → the alpha-3 of its home country
 
     # -- sets ----------------------------------------------------------------------------
     def alternation(self, name: str) -> str:
@@ -203,9 +204,10 @@ def _validate(data: dict, text: str, name: str) -> None:
         if not isinstance(triggers, list) or not all(isinstance(t, str) and t for t in triggers):
             raise RuleError(f"{name}{_line_of(text, type_)}: triggers of {type_!r} must be a list of non-empty strings")
     countries = data.get("countries", {})
-    for alias, code in countries.get("aliases", {}).items():
-        if not (isinstance(code, str) and re.fullmatch(r"[A-Z]{3}", code)):
-            raise RuleError(f"{name}{_line_of(text, alias)}: alias {alias!r} must map to an alpha-3 code like \"GBR\"")
+    for table in ("aliases", "makers"):
+        for alias, code in countries.get(table, {}).items():
+            if not (isinstance(code, str) and re.fullmatch(r"[A-Z]{3}", code)):
+                raise RuleError(f"{name}{_line_of(text, alias)}: {dict(aliases='alias', makers='maker')[table]} {alias!r} must map to an alpha-3 code like \"GBR\"")
 
 
 def _builtin_texts() -> list[tuple[str, str]]:
@@ -259,13 +261,14 @@ def _merge_into(book: dict, data: dict, user: bool, name: str) -> None:
             known["examples"][kind] = known["examples"][kind] + examples.get(kind, [])
     countries = data.get("countries", {})
     book["aliases"].update(countries.get("aliases", {}))
+    book["makers"].update(countries.get("makers", {}))
     book["not_countries"] += countries.get("not_countries", [])
 
 
 @lru_cache(maxsize=8)
 def load(user_file: str | None = None) -> Rulebook:
     """The built-in rules, with a user's rule file merged over them; compiled and checked."""
-    book: dict = {"sets": {}, "cues": {}, "knobs": {}, "event": [], "aliases": {}, "not_countries": []}
+    book: dict = {"sets": {}, "cues": {}, "knobs": {}, "event": [], "aliases": {}, "not_countries": [], "makers": {}}
     for name, text in _builtin_texts():
         data = _read(text, name)
         _validate(data, text, name)
@@ -283,7 +286,7 @@ def load(user_file: str | None = None) -> Rulebook:
     else:
         where = "built-in rules"
     rules = Rulebook(book["sets"], book["cues"], book["event"], book["knobs"], book["aliases"], book["not_countries"],
-                     fingerprint(user_file))
+                     fingerprint(user_file), book["makers"])
     try:
         rules.check()
     except RuleError as e:

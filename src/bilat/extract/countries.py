@@ -25,6 +25,8 @@ class CountryMatcher:
     def __init__(self, gazetteer: Gazetteer, book: Rulebook):
         self.gazetteer = gazetteer
         self._leads = book.words("country_leads")
+        # "Sofia Berg", "Santiago Ruiz": a capital that is also a given name, before a capitalised word, is a person
+        self._given_name = re.compile(rf"(?:{book.alternation('given_name_capitals')})\s+[A-Z][a-z]")
         forms = sorted(gazetteer.forms, key=len, reverse=True)
         self._by_folded = {fold_same_length(alias): (code, "name") for alias, code in book.country_aliases.items()}
         for form in forms:
@@ -42,6 +44,8 @@ class CountryMatcher:
             if any(s <= m.start() and m.end() <= e for s, e in blocked):
                 continue
             code, kind = self._by_folded[m.group(0)]
+            if kind == "capital" and self._given_name.match(text, m.start()):
+                continue
             # "US", "UAE" are codes, never surnames; "Jordan" after "Michael" may be one
             if (kind in ("name", "capital") and " " not in m.group(0) and not m.group(0).isupper()
                     and self._is_person_name(folded, m.start())):

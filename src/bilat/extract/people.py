@@ -58,6 +58,10 @@ class _Patterns:
         self.list_gap = re.compile(r"(?:" + book.cue("joined_by").pattern + r"|\s*(?:,|\band\b)\s*)"
                                    r"(?:\s*(?:,|\band\b)\s*|" + title_token + r"(?:\s+|(?=,)))*")
         self.heads = book.alternation("heads_verbs")
+        makers = sorted(book.makers, key=len, reverse=True)
+        self.maker = re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, makers)) + r")(?![\w-])") if makers else None
+        self.makers = book.makers
+        self.company_post = re.compile(r"\b" + book.alternation("company_words") + r"\b", re.I)
         self.delegation = book.alternation("delegation_verbs")
 
 
@@ -105,6 +109,13 @@ def _outside(spans: list[tuple[int, int]], found: list[CountryMention]) -> list[
 def _country_in(span_start: int, span_end: int, countries: list[CountryMention]) -> str | None:
     found = [c for c in countries if span_start <= c.start and c.end <= span_end]
     return found[0].code if found else None
+
+
+def _maker_in(text: str) -> str | None:
+    """The home country of the first defence company the text names, from the rules' makers."""
+    pats = patterns()
+    m = pats.maker.search(text) if pats.maker and text else None
+    return pats.makers[m.group(0)] if m else None
 
 
 def _clean_role(role: str, countries: list[CountryMention], offset: int) -> str | None:
@@ -221,6 +232,11 @@ class PeopleFinder:
             return
         if after_cue > cue:
             country, cue = after_country, after_cue
+        if country is None:
+            # "Hanwha Aerospace's chief executive X", "X, head of Rheinmetall": the company's country
+            maker = _maker_in(" ".join(r for r in (role, after_role) if r))
+            if maker:
+                country, cue = maker, _knob("cue_title")
         name = " ".join(self._original_words(original, text, words, start, end, paren))
         person = self.find(words) or self._add(name, words)
         if len(person.tokens) < len(words) and person.tokens == [fold(w) for w in words][-len(person.tokens):]:
@@ -460,7 +476,8 @@ class PeopleFinder:
                     if p.country:
                         break
         for p in self.people:
-            if p.country is None and pair:
+            # A company's people are of the company's country, which the story does not say: null, not a guess.
+            if p.country is None and pair and not (p.role and patterns().company_post.search(p.role)):
                 p.country = self.home if self.home in pair else pair[0]
 
     def _other(self, code: str) -> str | None:
