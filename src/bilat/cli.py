@@ -322,8 +322,8 @@ def _say_if_empty(report, folder: Path) -> None:
     read = report.added + report.updated + report.unchanged
     tried = read + len(report.skipped) + report.still_skipped + len(report.failed)
     if tried == 0:
-        typer.echo(f"bilat: no articles in {shown} (.txt and .md files; README*, LICENSE*, SOURCES*, *.gold.json, "
-                   "hidden files and what .bilatignore names are not read)", err=True)
+        typer.echo(f"bilat: no articles in {shown} (.txt, .md, .html, .htm files and .jsonl, .json exports; README*, LICENSE*, "
+                   "SOURCES*, *.gold.json, hidden files and what .bilatignore names are not read)", err=True)
     elif read == 0:
         typer.echo(f"bilat: none of the {tried} files in {shown} could be read", err=True)
 
@@ -475,16 +475,19 @@ def index_command(env: Environment, opts: Shared,
             folder = _corpus_dir(opts, env)
             try:
                 report = index.rebuild(folder, **_index_kwargs(env, folder, opts), **extra)
+                with contextlib.closing(index.connect(_index_location(env, folder))) as conn:
+                    formats = index.format_counts(conn)
             except index.IndexUnavailable as e:
                 raise Failure(str(e), ExitStatus.ERROR) from e
         else:
-            _, report, folder = _open(opts, env, wait=index.LONG_WAIT, **extra)  # asked to refresh: wait for the other one
+            conn, report, folder = _open(opts, env, wait=index.LONG_WAIT, **extra)  # asked to refresh: wait for the other one
+            formats = index.format_counts(conn)
     finally:
         if from_extractions:
             extra["supplied"].close()
     if from_extractions:
         _say_what_was_loaded(extra["supplied"])
-    views.index_report(report, folder, _index_location(env, folder), fmt if asked else None, _display(opts, env))
+    views.index_report(report, folder, _index_location(env, folder), fmt if asked else None, _display(opts, env), formats)
 
 
 def _supplied(files: list[Path], env: Environment):

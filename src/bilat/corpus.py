@@ -4,7 +4,8 @@ Kept light: every query stats the folder through this module, so the parsing of 
 (headlines, datelines, boilerplate) lives in `wirecopy` and loads only when a file is read.
 
 Which files are articles (`iter_files`)
-  - `.txt` and `.md` files, any case, anywhere under the corpus folder. Symlinked folders are
+  - `.txt` and `.md` files, saved web pages (`.html`, `.htm`: `webpages`) and exports of records
+    (`.jsonl`, `.json`: `exports`, one document per record), any case, anywhere under the corpus folder. Symlinked folders are
     followed; a link back to a folder already walked is a loop and is reported, not followed.
   - Never: hidden files and folders (`.name`), and the notes and answer keys that travel with
     article sets: `README*`, `LICENSE*`/`LICENCE*`, `SOURCES*` (any case) and `*.gold.json`.
@@ -49,7 +50,8 @@ from pathlib import Path
 
 from bilat.models import Document
 
-SUFFIXES = (".txt", ".md")
+TEXT_SUFFIXES = (".txt", ".md")
+SUFFIXES = (*TEXT_SUFFIXES, ".html", ".htm", ".jsonl", ".json")  # the other formats: see webpages and exports
 # Notes and answer keys that travel with article sets, by the start and end of the lower-cased file name.
 NOT_ARTICLES_START = ("readme", "license", "licence", "sources")
 NOT_ARTICLES_END = (".gold.json",)
@@ -339,10 +341,95 @@ def _text_of(data: bytes) -> str:
     return data.translate(None, _UNDEFINED_IN_CP1252).decode("cp1252")
 
 
+def file_format(path: Path | str) -> str:
+    """The format a file is read as, by its suffix: txt, md, html (for .htm too), jsonl, json."""
+    suffix = os.path.splitext(str(path))[1].lower().lstrip(".")
+    return "html" if suffix == "htm" else suffix
+
+
+def is_export(path: Path | str) -> bool:
+    return file_format(path) in ("jsonl", "json")
+
+
+_EXPORTS: dict[tuple[str, int, int], dict] = {}  # the last export parsed: its records are read one at a time
+
+
+def export_records(path: Path) -> dict:
+    """The records of an export by key (see `exports`), parsed once per version of the file.
+
+    Raises Unreadable for a file that cannot be read or holds no records."""
+    from bilat import exports
+
+    data, st = read_bytes(path, max_bytes=exports.MAX_EXPORT_BYTES)
+    key = (str(path), st.st_size, st.st_mtime_ns)
+    if key not in _EXPORTS:
+        try:
+            found = {r.key: r for r in exports.records(data, path.suffix)}
+        except exports.NotAnExport as e:
+            raise Unreadable(path, str(e)) from None
+        _EXPORTS.clear()
+        _EXPORTS[key] = found
+    return _EXPORTS[key]
+
+
+def record_ids(file_id: str, path: Path) -> list[str]:
+    """The document ids of an export's records: the file's id, `:`, each record's key."""
+    from bilat.exports import SEPARATOR
+
+    return [file_id + SEPARATOR + key for key in export_records(path)]
+
+
+def read_record(root: Path, path: Path, id_: str) -> tuple[bytes, Document]:
+    """One record of an export: its bytes (what its hash is of) and its document. Raises Unreadable."""
+    import json
+
+    from bilat.exports import SEPARATOR, document_text
+    from bilat.wirecopy import parse_document
+
+    record = export_records(path).get(id_[len(doc_id(root, path)) + len(SEPARATOR):])
+    if record is None:
+        raise Unreadable(path, f"record {id_} is gone (the file changed)")
+    where = f"{path}{SEPARATOR}{record.key}"
+    if record.problem:
+        raise Unreadable(where, record.problem)
+    text, title, date, url = document_text(record)
+    try:
+        clean_text = decode(text.encode("utf-8", errors="replace"))
+    except ValueError as e:
+        raise Unreadable(where, str(e)) from None
+    doc = parse_document(id_, str(path), clean_text)
+    _metadata(doc, title, date)
+    return json.dumps(record.fields, sort_keys=True, ensure_ascii=False).encode("utf-8", errors="replace"), doc
+
+
+def _metadata(doc: Document, title: str | None, date: str | None) -> None:
+    """A title and published date the file's metadata states rule over what the text would give."""
+    from bilat.render import terminal_safe
+
+    if title:
+        doc.title = terminal_safe(title)
+    if date and not doc.prefix_date:
+        doc.prefix_date, doc.date_from_metadata = date, True
+
+
+def credit_metadata(doc: Document, extraction) -> None:
+    """Dates extraction took from the published date the metadata gave say so: `metadata`, not `prefix`."""
+    from dataclasses import replace
+
+    if not doc.date_from_metadata:
+        return
+    if extraction.date is not None and extraction.date.source == "prefix":
+        extraction.date = replace(extraction.date, source="metadata")
+    for event in extraction.events:
+        if event.date is not None and event.date.source == "prefix":
+            event.date = replace(event.date, source="metadata")
+
+
 def read_document(root: Path, path: Path, data: bytes | None = None) -> Document:
     """One article, read (unless `data` holds its bytes already), decoded and split from its furniture.
 
-    Raises Unreadable(path, reason) for every file that is not read; nothing else.
+    A saved page's article text is found first (`webpages`). An export holds many documents: read its
+    records with `read_record`. Raises Unreadable(path, reason) for every file that is not read; nothing else.
     """
     from bilat.wirecopy import parse_document
 
@@ -358,4 +445,15 @@ def read_document(root: Path, path: Path, data: bytes | None = None) -> Document
         text = decode(data)
     except ValueError as e:
         raise Unreadable(path, str(e)) from None
-    return parse_document(id_, where, text)
+    if file_format(path) != "html":
+        return parse_document(id_, where, text)
+    from bilat import webpages
+
+    try:
+        page = webpages.read_page(text)
+        text = decode(page.text.encode("utf-8"))
+    except (webpages.PageUnavailable, ValueError) as e:
+        raise Unreadable(path, str(e)) from None
+    doc = parse_document(id_, where, text)
+    _metadata(doc, page.title, page.date)
+    return doc

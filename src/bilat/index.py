@@ -260,10 +260,13 @@ def _why_afresh(conn: sqlite3.Connection, folder: str) -> str | None:
     return None
 
 
-def scan(corpus_dir: Path, include=(), exclude=()) -> tuple[dict[str, tuple[str, int, int]], dict[str, str]]:
-    """Every article file under the folder as {id: (path, size, mtime_ns)}, and those that cannot be listed or
-    statted {id or path: "path: reason"}. Which files are articles is the corpus module's to say (.bilatignore,
-    --include/--exclude, notes and hidden files left out); this only adds the stat the refresh compares."""
+def scan(corpus_dir: Path, include=(), exclude=(), stored: Callable[[str, int, int], list[str] | None] | None = None
+         ) -> tuple[dict[str, tuple[str, int, int]], dict[str, str]]:
+    """Every document under the folder as {id: (path, size, mtime_ns)}, and the files that cannot be listed,
+    statted or (exports) parsed {id or path: "path: reason"}. Which files are articles is the corpus module's to
+    say (.bilatignore, --include/--exclude, notes and hidden files left out); this only adds the stat the refresh
+    compares. An export is one entry per record, all with its file's stat; `stored(file id, size, mtime_ns)` gives
+    the record ids the index holds for an export unchanged since, so an unchanged export is not read again."""
     problems: list[corpus.Unreadable] = []
     found: dict[str, tuple[str, int, int]] = {}
     failed: dict[str, str] = {}
@@ -273,6 +276,16 @@ def scan(corpus_dir: Path, include=(), exclude=()) -> tuple[dict[str, tuple[str,
             st = entry.stat()  # follows a symbolic link, as reading the file will
         except OSError as e:
             failed[doc_id] = str(corpus.Unreadable(Path(entry.path), e.strerror or str(e)))
+            continue
+        if corpus.is_export(entry.path):
+            ids = stored(doc_id, st.st_size, st.st_mtime_ns) if stored else None
+            if ids is None:
+                try:
+                    ids = corpus.record_ids(doc_id, Path(entry.path))
+                except corpus.Unreadable as e:
+                    failed[doc_id] = str(e)
+                    continue
+            found.update((record, (entry.path, st.st_size, st.st_mtime_ns)) for record in ids)
             continue
         found[doc_id] = (entry.path, st.st_size, st.st_mtime_ns)
     for p in problems:
@@ -292,9 +305,9 @@ def refresh(conn: sqlite3.Connection, corpus_dir: Path, progress: Callable[[int,
     Raises Damaged, Unwritable, Busy or IndexUnavailable; whatever it raises, the index is as it was.
     """
     folder = str(corpus_dir.resolve())
-    on_disk, failed = scan(corpus_dir, include, exclude)
     extractor = extractor_version(rules_file)
     try:
+        on_disk, failed = scan(corpus_dir, include, exclude, _stored_records(conn, folder, extractor))
         if _current(conn, folder, extractor):
             plain = conn.cursor()
             plain.row_factory = None  # tuples: a row object per file costs more than the comparison itself
@@ -308,6 +321,34 @@ def refresh(conn: sqlite3.Connection, corpus_dir: Path, progress: Callable[[int,
         return _write(conn, corpus_dir, folder, on_disk, failed, progress, jobs, extractor, rules_file, wait, supplied)
     except sqlite3.Error as e:
         raise _trouble(e) from e
+
+
+def _stored_records(conn: sqlite3.Connection, folder: str, extractor: str) -> Callable[[str, int, int], list[str] | None]:
+    """For scan: the ids of an export's records the index holds, read, or given up on, at this size and time."""
+    from bilat.exports import SEPARATOR
+
+    current: list[bool] = []
+
+    def stored(file_id: str, size: int, mtime_ns: int) -> list[str] | None:
+        if not current:
+            current.append(_current(conn, folder, extractor))  # asked once, and only when there is an export
+        if not current[0]:
+            return None
+        low, high = file_id + SEPARATOR, file_id + chr(ord(SEPARATOR) + 1)
+        ids = [r[0] for table in ("documents", "skipped") for r in conn.execute(
+            f"SELECT doc FROM {table} WHERE doc >= ? AND doc < ? AND size = ? AND mtime_ns = ?", (low, high, size, mtime_ns))]
+        return sorted(ids) or None
+
+    return stored
+
+
+def format_counts(conn: sqlite3.Connection) -> dict[str, int]:
+    """How many documents the index holds of each format (txt, md, html, jsonl and json records), most first."""
+    counts: dict[str, int] = {}
+    for path, n in conn.execute("SELECT path, count(*) FROM documents GROUP BY path"):
+        kind = corpus.file_format(path)
+        counts[kind] = counts.get(kind, 0) + n
+    return dict(sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
 
 
 def _lock(conn: sqlite3.Connection, folder: str, wait: float) -> bool:
@@ -450,7 +491,11 @@ def _extract_one(task: tuple):
     """Read, hash and extract one file: a Problem when it cannot be, "same" when its content is unchanged."""
     root, doc_id, path, _, _, known_sha = task
     try:
-        data, _st = corpus.read_bytes(Path(path))
+        if corpus.is_export(path):  # one record of it: its bytes are what its hash is of
+            data, doc = corpus.read_record(Path(root), Path(path), doc_id)
+        else:
+            data, _st = corpus.read_bytes(Path(path))
+            doc = None
     except corpus.Unreadable as e:
         return Problem(str(e))
     sha = hashlib.sha256(data).hexdigest()
@@ -459,11 +504,13 @@ def _extract_one(task: tuple):
     from bilat import extract  # loaded only when a file needs extracting; looked up here so tests can replace it
 
     try:
-        doc = corpus.read_document(Path(root), Path(path), data)
+        doc = doc or corpus.read_document(Path(root), Path(path), data)
     except corpus.Unreadable as e:
         return Problem(str(e))
     try:
-        return sha, doc.title, "\n".join(doc.body), extract.extract(doc)
+        extraction = extract.extract(doc)
+        corpus.credit_metadata(doc, extraction)
+        return sha, doc.title, "\n".join(doc.body), extraction
     except extract.ExtractionError as e:  # a bug in bilat, not in the file: reported as such; the rest is indexed
         return Problem(f"{corpus.display_path(path)}: {e}", bug=True, trace=_trace(e))
     except Exception as e:  # noqa: BLE001 - same, from outside a named stage

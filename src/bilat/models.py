@@ -32,6 +32,7 @@ class Document:
     headline_lines: int = 0  # leading body paragraphs that are headlines, not story
     dateline_place: str | None = None
     dateline_date: str | None = None  # raw "March 9" of "BAKU, March 9 (AZERTAC) -"
+    date_from_metadata: bool = False  # prefix_date is a saved page's or an export record's published date
 
 
 @dataclass

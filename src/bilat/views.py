@@ -147,19 +147,24 @@ def quote_blocks(records: list[dict], con, heading: bool = True) -> None:
 
 
 INDEX_COLUMNS = [Column(key, key) for key in ("corpus", "index", "added", "updated", "removed", "unchanged", "skipped", "failed")]
+INDEX_COLUMNS.append(Column("formats", "formats", cell=lambda v: "; ".join(f"{k}={n}" for k, n in (v or {}).items())))
 
 
-def index_report(report, folder: Path, location: Path, fmt: str | None, display: Display | None = None) -> None:
-    """fmt None (nothing asked for): one line for a person or a cron log; any format: the report as a record."""
+def index_report(report, folder: Path, location: Path, fmt: str | None, display: Display | None = None,
+                 formats: dict[str, int] | None = None) -> None:
+    """fmt None (nothing asked for): one line for a person or a cron log; any format: the report as a record.
+    formats: how many documents the index holds of each format."""
     record = {"corpus": str(folder), "index": str(location), "added": report.added, "updated": report.updated,
               "removed": report.removed, "unchanged": report.unchanged,
-              "skipped": len(report.skipped) + report.still_skipped, "failed": len(report.failed)}
+              "skipped": len(report.skipped) + report.still_skipped, "failed": len(report.failed), "formats": formats or {}}
     if fmt is not None:
         emit(record, INDEX_COLUMNS, fmt, flat_records=[record], display=display)
         return
+    held = ", ".join(f"{n} {kind}" for kind, n in record["formats"].items())
     line = (f"{record['added']} added, {record['updated']} updated, {record['removed']} removed, "
             f"{record['unchanged']} unchanged, {record['skipped']} skipped"
-            + (f", {record['failed']} failed (a bug in bilat)" if record["failed"] else ""))
+            + (f", {record['failed']} failed (a bug in bilat)" if record["failed"] else "")
+            + (f"; documents: {held}" if held else ""))
     print(clean(line), file=sys.stdout)
     print(f"index: {location}", file=sys.stderr)
 
