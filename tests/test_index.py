@@ -237,7 +237,7 @@ def test_search_words_never_reach_fts_as_syntax(corpus, tmp_path):
 def test_the_scan_finds_the_files_the_corpus_lists(corpus):
     from bilat import corpus as corpus_files
 
-    for rel in ("2025/a.md", "2025/deep/b.TXT", ".hidden/c.txt", "2025/.d.txt", "notes.json", "x.y.txt"):
+    for rel in ("2025/a.md", "2025/deep/b.TXT", ".hidden/c.txt", "2025/.d.txt", "notes.csv", "x.y.txt"):
         (corpus / rel).parent.mkdir(parents=True, exist_ok=True)
         (corpus / rel).write_text("Serbian and Hungarian troops held joint drills in 2021.\n", encoding="utf-8")
     found, failed = index.scan(corpus)
