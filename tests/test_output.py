@@ -98,7 +98,8 @@ def test_index_refuses_an_unknown_format(tmp_path):
 
 
 def test_index_without_a_format_says_one_line(tmp_path):
-    assert out(tmp_path, "index").endswith(" skipped\n")
+    line = out(tmp_path, "index")
+    assert line.count("\n") == 1 and " skipped; documents: " in line and line.endswith(" txt\n")
 
 
 def test_machine_formats_carry_whole_titles_and_the_terminal_shortens_at_a_word(tmp_path):
