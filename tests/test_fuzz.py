@@ -93,7 +93,11 @@ def test_any_corpus_gives_every_command_in_every_mode_a_clean_answer(files, spea
         assert report["failed"] == 0  # an extraction that raises is a bug
         docs = json.loads(bilat(corpus, cache, "list", "--format", "json"))
         pairs = [p for d in docs for p in d["pairs"]] or [["SRB", "HUN"]]
+        events = json.loads(bilat(corpus, cache, "timeline", "--format", "json"))
+        shown = [d["id"] for d in docs[:1]] + [e["id"] for e in events[:1]]  # an article and an engagement
         for fmt in FORMATS:
+            for wanted in shown:
+                bilat(corpus, cache, "show", wanted, "--format", fmt)
             bilat(corpus, cache, "index", "--format", fmt)
             bilat(corpus, cache, "list", "--format", fmt)
             bilat(corpus, cache, "timeline", "--format", fmt)
@@ -110,4 +114,4 @@ def test_the_fuzzing_ran(request):
     """Runs after the fuzz test in file order: says how many corpora and command runs it tried."""
     if counted["examples"]:
         print(f"\nfuzz: {counted['examples']} corpora, {counted['runs']} command runs")
-        assert counted["runs"] >= counted["examples"] * (2 + 6 * len(FORMATS) + 6)
+        assert counted["runs"] >= counted["examples"] * (3 + 6 * len(FORMATS) + 6)

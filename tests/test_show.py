@@ -94,3 +94,12 @@ def test_an_unknown_id_is_one_line_with_the_nearest_ids(folder, wanted, nearest)
     assert status == 2 and out == ""
     assert err.count("\n") == 1 and f"no document or event '{wanted}'" in err and nearest in err
 
+
+
+def test_an_id_ending_in_a_space_is_found_and_suggested_ids_reach_the_terminal_safe(folder):
+    (folder / "wire.txt").rename(folder / "wire .txt")  # a file name may end in a space: the id keeps it
+    status, out, _ = bilat(folder, "show", "wire ", "--json")
+    assert status == 0 and json.loads(out)
+    (folder / "evil\x1b[2J.txt").write_text(WEEKLY, encoding="utf-8")
+    status, _, err = bilat(folder, "show", "evil")
+    assert status == 2 and "\x1b" not in err and "(nearest: evil)" in err

@@ -24,23 +24,26 @@ class UnknownId(LookupError):
     def __init__(self, wanted: str, suggestions: list[str]):
         self.wanted = wanted
         self.suggestions = suggestions
-        hint = f" (nearest: {', '.join(suggestions)})" if suggestions else ""
+        from bilat.render import terminal_safe  # ids are file names: they may hold what a terminal acts on
+
+        hint = f" (nearest: {', '.join(terminal_safe(s) for s in suggestions)})" if suggestions else ""
         super().__init__(f"no document or event {wanted!r} in this corpus{hint}")
 
 
 def show(conn: sqlite3.Connection, wanted: str) -> dict:
     """The record `bilat show` prints for a document or event id; UnknownId when there is none."""
+    for key in dict.fromkeys((wanted, wanted.strip())):  # as given (a file name may end in a space), then trimmed
+        row = conn.execute("SELECT id FROM documents WHERE doc = ?", (key,)).fetchone()
+        if row is not None:
+            return _document(conn, row["id"])
+        m = EVENT_ID.match(key)
+        if m:
+            found = conn.execute(
+                "SELECT l.engagement FROM events e JOIN documents d ON d.id = e.doc JOIN engagement_events l ON l.event = e.id "
+                "WHERE d.doc = ? AND e.idx = ?", (m["doc"], int(m["idx"]))).fetchone()
+            if found is not None:
+                return _engagement(conn, found[0])
     wanted = wanted.strip()
-    row = conn.execute("SELECT id FROM documents WHERE doc = ?", (wanted,)).fetchone()
-    if row is not None:
-        return _document(conn, row["id"])
-    m = EVENT_ID.match(wanted)
-    if m:
-        found = conn.execute(
-            "SELECT l.engagement FROM events e JOIN documents d ON d.id = e.doc JOIN engagement_events l ON l.event = e.id "
-            "WHERE d.doc = ? AND e.idx = ?", (m["doc"], int(m["idx"]))).fetchone()
-        if found is not None:
-            return _engagement(conn, found[0])
     raise UnknownId(wanted, nearest(conn, wanted))
 
 
