@@ -935,3 +935,15 @@ def test_a_company_person_takes_the_companys_country_or_none(sentence, name, cou
 def test_a_capital_that_is_a_given_name_before_a_surname_is_a_person():
     assert codes("Sofia Berg said talks in Sofia went well") == ["BGR"]
     assert codes("Santiago Ruiz flew to Santiago.") == ["CHL"]
+
+
+def test_a_list_of_countries_meeting_or_drilling_is_one_multilateral_event_and_its_remention_no_pair():
+    found = doc("B9 ministers meet\nBRATISLAVA, 17 October 2024 — Defence ministers of Bulgaria, the Czech Republic, Estonia, "
+                "Hungary, Latvia, Lithuania, Poland, Romania and Slovakia met in Bratislava on Thursday.\n\n"
+                "Slovak Defence Minister Jan Kmetko hosted the meeting. His Latvian counterpart said the group would meet "
+                "again next year.")
+    assert [len(e.countries) for e in found.events] == [9]
+    assert found.pairs == []
+    drills = doc("Central Asian drills\nASTANA, 3 April 2025 — Troops from Kazakhstan, Kyrgyzstan and Tajikistan began "
+                 "joint exercises near Almaty on Monday.")
+    assert [e.countries for e in drills.events] == [["KAZ", "KGZ", "TJK"]]

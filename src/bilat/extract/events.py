@@ -43,6 +43,7 @@ class _Found:
     lead: bool = False  # read from the story's first paragraph
     paragraph: int = -1
     planned: bool = False  # still to come ("will meet again later this year")
+    remention: bool = False  # "hosted the meeting": an engagement named before, by its determiner
 
 
 def _usable_dates(sentence: Sentence) -> list[DateMention]:
@@ -214,6 +215,8 @@ class _EventReader:
                 s.text[:trigger.start()]):
             date = self.anchor_date  # "Washington is handing over 12 vehicles": going on as the article is written
         # On a calendar and not yet done ("will meet again later this year"): no current meeting is part of it.
+        remention = any(_cue("remention").search(s.text[max(0, m.start() - _knob("remention_window")):m.start()])
+                        for m in rules().event(kind).trigger.finditer(s.text))
         planned = _scheduled(s, list(_cue("intention").finditer(s.text))) and not _cue("happened").search(s.text)
         place = _place(s.text, self.is_country_word) or (self.dateline_place if s.lead else None)
         recalled = self._recalled(s, date, usable)
@@ -235,7 +238,7 @@ class _EventReader:
                 event = _make(kind, group, group_date, place, s.text, trigger)
                 if exercises:  # several named in one sentence: each row says which it is
                     event.summary = f"“{name}”: {event.summary}"
-                self.found.append(_Found(event, recalled, order, name, s.lead, s.paragraph, planned))
+                self.found.append(_Found(event, recalled, order, name, s.lead, s.paragraph, planned, remention))
         # "held under the agreement on military cooperation": a standing agreement is an engagement too.
         if kind != "agreement" and _cue("standing_agreement").search(s.text):
             for group, _ in _parties(s, self.main_pair, trigger, None, []):
@@ -626,6 +629,13 @@ def _merge(found: list[_Found]) -> list[_Found]:
     kept = list(out)
     for f in out:
         e = f.event
+        if f.remention and e.date is None and not f.recalled:
+            # "Slovakia's minister hosted the meeting": two of the nine at the meeting just reported
+            whole = next((o for o in kept if o is not f and not o.recalled and o.event.type == e.type
+                          and set(e.countries) < set(o.event.countries)), None)
+            if whole is not None:
+                kept.remove(f)
+                continue
         others = [o for o in kept if o is not f and o.event.countries == e.countries]
         host = None
         if e.type == "meeting" and not f.recalled:
