@@ -1,4 +1,3 @@
-
 _bilat_completion() {
     local IFS=$'
 '
@@ -9,4 +8,3 @@ _bilat_completion() {
 }
 
 complete -o default -F _bilat_completion bilat
-

@@ -1,4 +1,3 @@
-
 #compdef bilat
 
 _bilat_completion() {
@@ -6,4 +5,3 @@ _bilat_completion() {
 }
 
 compdef _bilat_completion bilat
-

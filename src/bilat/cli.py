@@ -12,6 +12,7 @@ from __future__ import annotations
 import contextlib
 import functools
 import inspect
+import os
 import signal
 import sys
 from collections.abc import Callable, Sequence
@@ -45,13 +46,38 @@ class Failure(Exception):
 
 # -- shared options: declared once, each command names the ones it takes ------------------------
 def complete_country(incomplete: str) -> list[str]:
-    """TAB on a country: the common names that start with what was typed (diacritics and case ignored)."""
-    from bilat.countrynames import common_names
-    from bilat.textutil import fold
+    """TAB on a country: by any name, demonym or code, diacritics and case ignored (see completion.py)."""
+    from bilat.completion import countries
 
-    key = fold(incomplete)
-    names = common_names()
-    return [n for n in names if fold(n).startswith(key)] or [n for n in names if key in fold(n)]
+    return countries(incomplete)
+
+
+def _completing(app_: typer.Typer):
+    """The app as click runs it, its completions offered as they come: typer keeps only those that start with
+    what was typed, which would drop Türkiye for `tur` and every name for `TR`."""
+    from typer._click.shell_completion import CompletionItem  # typer's own click, pinned with typer
+
+    completers = {"countries": lambda ctx, typed: complete_country(typed), "first": lambda ctx, typed: complete_country(typed),
+                  "second": lambda ctx, typed: complete_country(typed), "wanted": complete_id, "speaker": complete_speaker}
+    command = typer.main.get_command(app_)
+    for sub in getattr(command, "commands", {}).values():
+        for param in sub.params:
+            if param.name in completers:
+                param._custom_shell_complete = (  # type: ignore[attr-defined]
+                    lambda ctx, param, typed, fn=completers[param.name]: [CompletionItem(v) for v in fn(ctx, typed)])
+    return command
+
+
+def complete_id(ctx: typer.Context, incomplete: str) -> list[str]:
+    from bilat.completion import ids
+
+    return ids(ctx.params, incomplete)
+
+
+def complete_speaker(ctx: typer.Context, incomplete: str) -> list[str]:
+    from bilat.completion import speakers
+
+    return speakers(ctx.params, incomplete)
 
 
 def complete_type(incomplete: str) -> list[str]:
@@ -425,7 +451,8 @@ def pair_command(env: Environment, opts: Shared,
 @command("quote", takes=(*CORPUS, "countries", "since", "until", "limit", *OUTPUT))
 def quote_command(env: Environment, opts: Shared,
                   words: Annotated[Optional[list[str]], typer.Argument(help="Words the quotation contains.", show_default=False)] = None,
-                  speaker: Annotated[Optional[str], typer.Option("--speaker", help="Speaker's name or part of it (any spelling of diacritics).", show_default=False)] = None) -> None:
+                  speaker: Annotated[Optional[str], typer.Option("--speaker", help="Speaker's name or part of it (any spelling of diacritics).", show_default=False,
+                                                               autocompletion=complete_speaker)] = None) -> None:
     """Who said what, where and when."""
     from bilat import views
 
@@ -438,7 +465,8 @@ def quote_command(env: Environment, opts: Shared,
 @command("show", takes=(*CORPUS, *OUTPUT))
 def show_command(env: Environment, opts: Shared,
                  wanted: Annotated[str, typer.Argument(metavar="ID", help="A document id (as `list` prints it) or an event id "
-                                                       "(DOC#N, as `timeline` and `pair` print it).", show_default=False)]) -> None:
+                                                       "(DOC#N, as `timeline` and `pair` print it).", show_default=False,
+                                                       autocompletion=complete_id)]) -> None:
     """One article as read (its text with what was recognised highlighted), or one engagement with every report."""
     from bilat import lookup, views
 
@@ -573,7 +601,8 @@ def program(args: Sequence[str], env: Environment) -> ExitStatus:
     """
     with contextlib.redirect_stdout(env.stdout), contextlib.redirect_stderr(env.stderr):
         try:
-            code = app(args=list(args), prog_name="bilat", standalone_mode=False, obj=env)
+            run = _completing(app) if "_BILAT_COMPLETE" in os.environ else app  # a TAB, not a command
+            code = run(args=list(args), prog_name="bilat", standalone_mode=False, obj=env)
         except KeyboardInterrupt:
             return _interrupted()
         except Exception as e:  # noqa: BLE001 - typer's usage errors, without importing its vendored click
