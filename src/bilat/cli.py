@@ -12,7 +12,6 @@ from __future__ import annotations
 import contextlib
 import functools
 import inspect
-import os
 import signal
 import sys
 from collections.abc import Callable, Sequence
@@ -601,7 +600,7 @@ def program(args: Sequence[str], env: Environment) -> ExitStatus:
     """
     with contextlib.redirect_stdout(env.stdout), contextlib.redirect_stderr(env.stderr):
         try:
-            run = _completing(app) if "_BILAT_COMPLETE" in os.environ else app  # a TAB, not a command
+            run = _completing(app) if env.completing else app  # a TAB, not a command
             code = run(args=list(args), prog_name="bilat", standalone_mode=False, obj=env)
         except KeyboardInterrupt:
             return _interrupted()

@@ -9,7 +9,6 @@ Bash inserts what it is given as it is, so there a multi-word name comes back wi
 """
 from __future__ import annotations
 
-import os
 import sqlite3
 from pathlib import Path
 
@@ -17,7 +16,9 @@ from bilat.textutil import fold
 
 
 def _for_shell(values: list[str]) -> list[str]:
-    if os.environ.get("_BILAT_COMPLETE", "").endswith("bash"):
+    from bilat.environment import Environment
+
+    if (Environment.from_os().completing or "").endswith("bash"):
         return [v.replace("\\", "\\\\").replace(" ", "\\ ").replace("'", "\\'") for v in values]
     return values
 

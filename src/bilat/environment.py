@@ -35,6 +35,7 @@ class Environment:
     lines: int | None = None  # $LINES: the screen's height, before the terminal's own
     pager: str | None = None  # $PAGER: what long terminal views go through (else `less -R`)
     debug: bool = False  # --debug: an internal error prints its whole trace
+    completing: str | None = None  # $_BILAT_COMPLETE: set by a completion script, a TAB in this shell (complete_bash …)
     stdout: TextIO = field(default_factory=_real_stdout)
     stderr: TextIO = field(default_factory=_real_stderr)
 
@@ -53,7 +54,7 @@ class Environment:
                    no_color=bool(environ.get("NO_COLOR")),
                    force_color=environ.get("FORCE_COLOR", "") not in ("", "0"),
                    columns=_number(environ.get("COLUMNS")), lines=_number(environ.get("LINES")),
-                   pager=environ.get("PAGER"),
+                   pager=environ.get("PAGER"), completing=environ.get("_BILAT_COMPLETE") or None,
                    stdout=stdout or sys.stdout, stderr=stderr or sys.stderr)
 
     def with_options(self, *, rules: Path | None, debug: bool) -> Environment:
