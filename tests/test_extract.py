@@ -947,3 +947,29 @@ def test_a_list_of_countries_meeting_or_drilling_is_one_multilateral_event_and_i
     drills = doc("Central Asian drills\nASTANA, 3 April 2025 — Troops from Kazakhstan, Kyrgyzstan and Tajikistan began "
                  "joint exercises near Almaty on Monday.")
     assert [e.countries for e in drills.events] == [["KAZ", "KGZ", "TJK"]]
+
+
+@pytest.mark.parametrize(("recall", "expected"), [
+    ("The ship is the third US vessel transferred to Sri Lanka, after similar handovers in 2004 and 2018.",
+     [("arms_transfer", "LKA-USA", "2004"), ("arms_transfer", "LKA-USA", "2018")]),
+    ("Washington gave Sri Lanka a former cutter in 2004 and another in 2018.",
+     [("arms_transfer", "LKA-USA", "2004"), ("arms_transfer", "LKA-USA", "2018")]),
+    # a new clause with its own year is no list: "…in 2022, and in 2023 an American warship held drills"
+    ("It gave Sri Lanka two patrol boats in 2022, and in 2023 an American warship held joint exercises with the Sri Lankan navy.",
+     [("arms_transfer", "LKA-USA", "2022"), ("exercise", "LKA-USA", "2023")]),
+])
+def test_recalled_deeds_one_per_listed_year(recall, expected):
+    found = events_of("US hands cutter to Sri Lanka\nCOLOMBO, 21 August 2025 — The United States handed over a patrol cutter "
+                      "to Sri Lanka on Thursday.\n\n" + recall)
+    assert [e for e in found if e[2] != "2025-08-21"] == expected
+
+
+def test_a_deed_in_a_relative_aside_and_one_in_the_main_clause_are_two():
+    found = events_of("Romania gets more F-16s\nBUCHAREST, 5 May 2025 — Romania received five more F-16 jets from Norway on "
+                      "Monday.\n\nRomania, which bought F-16s from the Netherlands in 2023, sent seven of its older jets to "
+                      "Ukraine in 2024.")
+    assert ("arms_transfer", "NLD-ROU", "2023") in found and ("arms_transfer", "ROU-UKR", "2024") in found
+    # an aside that describes, not tells of a deed, splits nothing
+    described = events_of("Kenya, Uganda\nNAIROBI, 5 May 2025 — Kenya and Uganda held talks on Monday.\n\n"
+                          "The commission, which oversees joint exercises, met in Kampala on Tuesday.")
+    assert not [e for e in described if e[0] == "exercise"]

@@ -245,7 +245,9 @@ class _EventReader:
                 self.found.append(_Found(_make("agreement", group, None, None, s.text), True, order))
         # Several recalled agreements with their years in one sentence ("adopted in 2011 and … signed in 2016").
         years = [d for d in usable if d.date is not None and d.kind == "year"]
-        if kind == "agreement" and len({d.date.value for d in years}) >= 2 and self.found:
+        # Any kind, where the years are one list: "after similar handovers in 2004 and 2018".
+        listed = kind == "agreement" or all(_cue("year_list_gap").fullmatch(s.text[a.end:b.start]) for a, b in zip(years, years[1:]))
+        if listed and len({d.date.value for d in years}) >= 2 and self.found and recalled:
             base = self.found[-1]
             for d in years[1:]:
                 self.found.append(_Found(_make(kind, base.event.countries, d.date, None, s.text), True, order))
@@ -353,9 +355,38 @@ def _sub_sentence(s: Sentence, start: int, end: int) -> Sentence:
     return Sentence(s.paragraph, s.start + start, s.text[start:end], codes, dates, s.lead, s.headline, mentions)
 
 
+def _without(s: Sentence, start: int, end: int) -> Sentence:
+    """The sentence with [start, end) cut out, its mentions and dates moved to match."""
+    gap = end - start
+
+    def keep(a: int) -> bool:
+        return not start <= a < end
+
+    def moved(a: int) -> int:
+        return a - gap if a >= end else a
+
+    mentions = [(moved(a), moved(b), c) for a, b, c in s.mentions if keep(a)]
+    codes = [c for _, _, c in mentions] or list(s.countries)
+    dates = [DateMention(moved(d.start), moved(d.end), d.date, d.kind) for d in s.dates if keep(d.start)]
+    return Sentence(s.paragraph, s.start, s.text[:start] + s.text[end:], codes, dates, s.lead, s.headline, mentions)
+
+
+def _asides(s: Sentence) -> list[Sentence]:
+    """"Romania, which bought F-16s from the Netherlands in 2023, sent seven jets to Ukraine in 2024": a deed in a
+    relative aside and one in the main clause are two, each read with the subject."""
+    m = _cue("relative_aside").search(s.text)
+    if not m:
+        return [s]
+    aside, main = _sub_sentence(s, 0, m.end() - 1), _without(s, m.start(), m.end())
+    # the aside must tell of a deed ("which bought …"), not describe ("which oversees joint exercises")
+    if not (_trigger(aside) and _cue("happened").search(m.group(0)) and _trigger(_sub_sentence(s, m.end(), len(s.text)))):
+        return [s]
+    return [aside, main]
+
+
 def _clauses(sentences: list[Sentence]) -> list[Sentence]:
     out = []
-    for s in sentences:
+    for s in (part for whole in sentences for part in _asides(whole)):
         cuts = list(_cue("clause_split").finditer(s.text))
         cuts += [m for m in _cue("clause_split_timed").finditer(s.text)
                  if any(d.start >= m.end() for d in s.dates) and not any(c.start() == m.start() for c in cuts)]
