@@ -18,12 +18,15 @@ TARGET = {
     "countries_f1": 0.97, "pairs_f1": 0.93, "date_acc": 0.93, "people_recall": 0.93, "people_country_acc": 0.93,
     "quote_recall": 0.97, "quote_precision": 0.95, "speaker_acc": 0.93, "event_f1": 0.80, "event_date_acc": 0.85,
 }
-# (set, metric) → floor below the target, measured on 2026-11-23 (figure minus 0.02).
+# (set, metric) → floor below the target, measured on 2026-11-24 (figure minus about 0.02).
 RATCHET = {
-    ("dev2", "date_acc"): 0.88, ("dev2", "event_f1"): 0.77,
-    ("fresh", "speaker_acc"): 0.89, ("fresh", "event_f1"): 0.77, ("fresh", "event_date_acc"): 0.74,
+    ("dev2", "date_acc"): 0.88,
+    ("fresh2", "date_acc"): 0.66, ("fresh2", "pairs_f1"): 0.85, ("fresh2", "people_country_acc"): 0.84,
+    ("fresh2", "speaker_acc"): 0.75, ("fresh2", "event_f1"): 0.73, ("fresh2", "event_date_acc"): 0.74,
 }
-OWN_SETS = {"fresh": Path(__file__).parent / "fresh"}  # annotated articles of our own, shipped with the tests
+# Annotated articles of our own, shipped with the tests: fresh (written with the rules in view) and fresh2
+# (written blind, the gap-watch set; see its README).
+OWN_SETS = {"fresh": Path(__file__).parent / "fresh", "fresh2": Path(__file__).parent / "fresh2"}
 SHARED_SETS = ["seeds", "dev", "dev2"]
 _cache: dict[str, dict[str, float]] = {}
 
