@@ -15,7 +15,8 @@ from conftest import ROOT, SEEDS, SHARED
 
 SCHEMAS = {p.name: json.loads(p.read_text(encoding="utf-8")) for p in (ROOT / "docs" / "schema").glob("*.json")}
 REGISTRY = Registry().with_resources((s["$id"], Resource.from_contents(s)) for s in SCHEMAS.values())
-RECORD_OF = {"list": "document", "timeline": "event", "pair": "event", "quote": "quote", "index": "index_report"}
+RECORD_OF = {"list": "document", "timeline": "event", "pair": "event", "quote": "quote", "index": "index_report",
+             "countries": "country_summary", "people": "person_summary"}
 CORPORA = [pytest.param(SEEDS, id="seeds")] + [
     pytest.param(SHARED / "corpus" / name, id=name,
                  marks=pytest.mark.skipif(not (SHARED / "corpus" / name).is_dir(), reason="../shared is not here"))
@@ -52,7 +53,7 @@ def test_schemas_are_valid_schemas():
 
 
 @pytest.mark.parametrize("folder", CORPORA)
-@pytest.mark.parametrize("command", ["list", "timeline", "quote", "index"])
+@pytest.mark.parametrize("command", ["list", "timeline", "quote", "index", "countries", "people"])
 def test_json_and_jsonl_validate(folder, command, cache):
     output = json.loads(bilat(cache, command, "--corpus", str(folder), "--json"))
     validator(f"{command}.schema.json").validate(output)
@@ -168,3 +169,17 @@ def test_show_of_every_document_and_event_validates(folder, cache):
     line = bilat(cache, "show", events[0]["id"], "--corpus", str(folder), "--jsonl")
     assert line.count("\n") == 1
     validator("show.schema.json").validate(json.loads(line))
+
+
+@pytest.mark.parametrize("folder", CORPORA)
+def test_partners_of_every_country_validate_and_agree_with_the_summary(folder, cache):
+    summary = json.loads(bilat(cache, "countries", "--corpus", str(folder), "--json"))
+    for row in summary:
+        if not row["partners"]:
+            continue
+        partners = json.loads(bilat(cache, "countries", "--country", row["country"], "--corpus", str(folder), "--json"))
+        validator("countries.schema.json").validate(partners)
+        assert {p["country"]: p["event_count"] for p in partners} == {p["country"]: p["event_count"] for p in row["partners"]}
+        for line in bilat(cache, "countries", "--country", row["country"], "--corpus", str(folder), "--jsonl").splitlines():
+            validator("jsonl.schema.json").validate(json.loads(line))
+            record_validator("partner").validate(json.loads(line))

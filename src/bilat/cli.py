@@ -171,6 +171,8 @@ EXAMPLES: dict[str, tuple[str, ...]] = {
              "bilat pair Serbia Hungary --json | jq .overview"),
     "quote": ("bilat quote innovation", "bilat quote --speaker kacir --country Turkiye", "bilat quote --since 2025 --csv"),
     "index": ("bilat index", "bilat index --rebuild --corpus ~/news", "bilat index --json"),
+    "countries": ("bilat countries", "bilat countries --country Serbia", "bilat countries --since 2025 --type agreement --csv"),
+    "people": ("bilat people", "bilat people --country Hungary", "bilat people --json | jq '.[] | {name, quote_count}'"),
     "extract": ("bilat extract --corpus ~/news > news.jsonl", "bilat extract --corpus ~/news --jobs 2 | gzip > news.jsonl.gz"),
     "show": ("bilat show 003_f264a064ad147425", "bilat show '002_e6b05a2ad52912ea#0'",
              "bilat show 000_b85290705725b330 --json | jq .events"),
@@ -459,6 +461,28 @@ def quote_command(env: Environment, opts: Shared,
     reader, query = _reader(opts, env), {"speaker": speaker, "words": " ".join(words or []) or None}
     records, more = _listing(f, fmt, functools.partial(reader.iter_quotes, **query), functools.partial(reader.count_quotes, **query))
     views.quotes(records, fmt, _display(opts, env), more)
+
+
+@command("countries", takes=(*CORPUS, *FILTERS, *OUTPUT))
+def countries_command(env: Environment, opts: Shared) -> None:
+    """Each country: its documents, its engagements by type, its partners; with --country, that country's partners."""
+    from bilat import summaries, views
+
+    f, fmt = _filters(opts), _format(opts, env)
+    reader = _reader(opts, env)
+    if f.countries:
+        views.partners(summaries.partners(reader, f), f.countries, fmt, _display(opts, env))
+    else:
+        views.countries(summaries.countries(reader, f), fmt, _display(opts, env))
+
+
+@command("people", takes=(*CORPUS, *FILTERS, *OUTPUT))
+def people_command(env: Environment, opts: Shared) -> None:
+    """Each person named: canonical name, spellings, roles, country, documents, quotations (--country: of that country)."""
+    from bilat import summaries, views
+
+    f, fmt = _filters(opts), _format(opts, env)
+    views.people(summaries.people(_reader(opts, env), f), fmt, _display(opts, env))
 
 
 @command("show", takes=(*CORPUS, *OUTPUT))

@@ -287,3 +287,90 @@ def show_event(e: dict, con, spellings: list[str]) -> None:
     _report_lines(e["reports"], con, by="doc")
     con.print()
     table(e["documents"], SOURCE_COLUMNS, title="Sources", con=con)
+
+
+# -- bilat countries, bilat people ---------------------------------------------------------------
+def _typed_counts(v) -> str:
+    return "; ".join(f"{k}={n}" for k, n in (v or {}).items())
+
+
+def _partner_counts(v) -> str:
+    return "; ".join(f"{p['country']}={p['event_count']}" for p in v or [])
+
+
+COUNTRY_COLUMNS = [
+    Column("country", "country", style=STRONG, wrap=False),
+    Column("name", "name", min_width=12),
+    Column("document_count", "documents", wrap=False),
+    Column("event_count", "events", wrap=False),
+    Column("event_count_by_type", "by_type", cell=_typed_counts,
+           terminal_cell=lambda v: ", ".join(f"{k} {n}" for k, n in (v or {}).items()), items=True, drop=2, min_width=16),
+    Column("partners", "partners", cell=_partner_counts,
+           terminal_cell=lambda v: ", ".join(f"{p['country']} {p['event_count']}" for p in (v or [])[:5])
+           + (" …" if len(v or []) > 5 else ""), items=True, drop=1, min_width=16),
+]
+PARTNER_COLUMNS = [
+    Column("country", "country", style=STRONG, wrap=False),
+    Column("name", "name", min_width=12),
+    Column("event_count", "events", wrap=False),
+    Column("event_count_by_type", "by_type", cell=_typed_counts, items=True, drop=1, min_width=16),
+    Column("document_count", "documents", wrap=False),
+]
+PERSON_COLUMNS = [
+    Column("name", "name", style=STRONG, min_width=16),
+    Column("country", "country", wrap=False),
+    Column("roles", "roles", cell=_joined("; "), terminal_cell=_joined(", "), drop=1, min_width=16),
+    Column("document_count", "documents", wrap=False),
+    Column("quote_count", "quotes", wrap=False),
+    Column("variants", "variants", cell=_joined("; "), terminal_cell=_joined(", "), items=True, drop=2, min_width=16),
+    Column("docs", "docs", cell=_joined(","), terminal_cell=_joined(", "), items=True, drop=3),
+]
+
+
+def countries(records: list[dict], fmt: str, display: Display | None = None) -> None:
+    emit(records, COUNTRY_COLUMNS, fmt, title="Countries", display=display)
+
+
+def partners(records: list[dict], of: list[str], fmt: str, display: Display | None = None) -> None:
+    """On a terminal, a bar chart of the engagements each partner shares; elsewhere the rows."""
+    emit(records, PARTNER_COLUMNS, fmt, terminal=lambda r, con: partner_bars(r, of, con), display=display)
+
+
+def partner_bars(records: list[dict], of: list[str], con) -> None:
+    """One bar a partner, its length in proportion to the engagements shared, coloured by their types."""
+    from rich.text import Text
+
+    from bilat.countrynames import name
+
+    con.print(Text(f"Partners of {' and '.join(f'{name(c)} ({c})' for c in of)}", style=STRONG + " underline"))
+    if not records:
+        con.print(Text("no engagement with another country found", style="dim"))
+        return
+    labels = [f"{clean(r['name'])} ({r['country']})" for r in records]
+    width = max(len(label) for label in labels)
+    top = max(r["event_count"] for r in records)
+    room = max(10, con.width - width - 2 - len(str(top)))
+    for label, r in zip(labels, records, strict=True):
+        line = Text()
+        line.append(label.ljust(width + 1), style=STRONG)
+        for kind, n in r["event_count_by_type"].items():  # one bar, coloured by type
+            line.append("█" * max(1, round(n * room / top)), style=TYPE_STYLE.get(kind, ""))
+        line.append(f" {r['event_count']}")
+        con.print(line, no_wrap=True, overflow="ignore")
+    legend = Text("  ".join(f"█ {kind}" for kind in _types_shown(records)))
+    position = 0
+    for kind in _types_shown(records):
+        legend.stylize(TYPE_STYLE.get(kind, ""), position, position + 1)
+        position += len(f"█ {kind}  ")
+    con.print(legend)
+
+
+def _types_shown(records: list[dict]) -> list[str]:
+    from bilat.models import EVENT_TYPES
+
+    seen = {k for r in records for k in r["event_count_by_type"]}
+    return [t for t in EVENT_TYPES if t in seen]
+
+
+def people(records: list[dict], fmt: str, display: Display | None = None) -> None:
+    emit(records, PERSON_COLUMNS, fmt, title="People", display=display)
