@@ -55,6 +55,9 @@ counted = {"examples": 0, "runs": 0}
 
 
 def bilat(corpus: Path, cache: Path, *args: str) -> str:
+    fmt = args[args.index("--format") + 1] if "--format" in args else None
+    if args[0] == "extract":  # extract prints JSON Lines and takes no --format: said here, not passed
+        args = args[:args.index("--format")]
     env = Environment(stdout=io.StringIO(), stderr=io.StringIO(), cache=cache, corpus=corpus)
     status = cli.program(list(args), env)
     out, err = env.stdout.getvalue(), env.stderr.getvalue()
@@ -64,7 +67,6 @@ def bilat(corpus: Path, cache: Path, *args: str) -> str:
     for stream in (out, err):  # warnings name hostile files too
         unsafe = RAW_UNSAFE.search(stream)
         assert unsafe is None, (args, unsafe and unsafe.group(), stream[:400])
-    fmt = args[args.index("--format") + 1] if "--format" in args else None
     if fmt == "json":
         json.loads(out)
     elif fmt == "jsonl":
@@ -84,8 +86,9 @@ def write(folder: Path, files: list[tuple[str, bytes]]) -> None:
 @given(files=FILES, speaker=st.text(max_size=8), folder=NAME)
 def test_any_corpus_gives_every_command_in_every_mode_a_clean_answer(files, speaker, folder):
     with tempfile.TemporaryDirectory() as tmp:
-        corpus, cache = Path(tmp) / folder.replace("/", "").replace("\x00", "").lstrip("."), Path(tmp) / "cache"
-        corpus.mkdir()
+        name = folder.replace("/", "").replace("\x00", "").lstrip(".") or "corpus"
+        corpus, cache = Path(tmp) / "folders" / name, Path(tmp) / "cache"
+        corpus.mkdir(parents=True)
         write(corpus, files)
         counted["examples"] += 1
         report = json.loads(bilat(corpus, cache, "index", "--format", "json"))
@@ -104,6 +107,11 @@ def test_any_corpus_gives_every_command_in_every_mode_a_clean_answer(files, spea
             bilat(corpus, cache, "pair", *pairs[0], "--format", fmt)
             bilat(corpus, cache, "quote", "--format", fmt)
             bilat(corpus, cache, "quote", "--speaker", speaker, "--format", fmt)
+        records = bilat(corpus, cache, "extract", "--jobs", "1", "--format", "jsonl")  # one JSON record a line
+        (Path(tmp) / "records.jsonl").write_text(records, encoding="utf-8")
+        again = json.loads(bilat(corpus, Path(tmp) / "other-cache", "index", "--from-extractions",
+                                 str(Path(tmp) / "records.jsonl"), "--format", "json"))
+        assert again["added"] == report["added"]
         for fmt in ("json", "tsv"):
             bilat(corpus, cache, "list", "--search", "Serbia -Russia", "--format", fmt)
             bilat(corpus, cache, "timeline", "--search", '"joint drills" OR agreement', "--format", fmt)
@@ -114,4 +122,4 @@ def test_the_fuzzing_ran(request):
     """Runs after the fuzz test in file order: says how many corpora and command runs it tried."""
     if counted["examples"]:
         print(f"\nfuzz: {counted['examples']} corpora, {counted['runs']} command runs")
-        assert counted["runs"] >= counted["examples"] * (3 + 6 * len(FORMATS) + 6)
+        assert counted["runs"] >= counted["examples"] * (5 + 6 * len(FORMATS) + 6)
