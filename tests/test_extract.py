@@ -973,3 +973,15 @@ def test_a_deed_in_a_relative_aside_and_one_in_the_main_clause_are_two():
     described = events_of("Kenya, Uganda\nNAIROBI, 5 May 2025 — Kenya and Uganda held talks on Monday.\n\n"
                           "The commission, which oversees joint exercises, met in Kampala on Tuesday.")
     assert not [e for e in described if e[0] == "exercise"]
+
+
+@pytest.mark.parametrize(("sentence", "name", "role"), [
+    ("When the Commander of the Turkish Land Forces, General Selim Kaya, visited Dhaka, the armies drilled.", "Selim Kaya",
+     "Commander of the Turkish Land Forces"),
+    ("Retired Brigadier General Abul Talukder, who commanded the contingent, remembers the drills.", "Abul Talukder",
+     "Brigadier General"),
+    ("After Defence Minister Selim Kaya arrived in Dhaka, the talks began.", "Selim Kaya", "Defence Minister"),
+])
+def test_a_role_neither_opens_on_a_conjunction_nor_is_a_bare_qualifier(sentence, name, role):
+    people = people_of("Ties\nDHAKA, 10 March 2025 — Bangladesh and Turkey held talks in Dhaka on Monday.\n\n" + sentence)
+    assert people[name][1] == role

@@ -123,6 +123,9 @@ def _clean_role(role: str, countries: list[CountryMention], offset: int) -> str 
     stripped = role.lstrip(" ,")
     offset += len(role) - len(stripped)
     role = stripped.rstrip(" ,")
+    opener = _cue("role_opener").match(role)  # "When the Commander of …, General X, visited": not the title
+    if opener:
+        role, offset = role[opener.end():], offset + opener.end()
     article = re.match(r"(?:the|a|an|his|her|their|its)\s+", role, flags=re.I)
     if article:
         role, offset = role[article.end():], offset + article.end()
@@ -137,6 +140,8 @@ def _clean_role(role: str, countries: list[CountryMention], offset: int) -> str 
         post.pop()
     # "Defence Minister General X": the post; "Dutch Rear Admiral X": the rank is all the text gives
     ranks = [w for w in words if fold(w).strip(".()") in patterns().ranks]
+    if all(fold(w).strip(".()") in patterns().service for w in post):
+        post = []  # "Retired", "Former": a qualifier, not a post
     role = " ".join(post or ranks).strip(" ,")
     return role or None
 
