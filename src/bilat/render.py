@@ -14,7 +14,6 @@ import csv
 import json
 import re
 import sys
-import textwrap
 from dataclasses import dataclass
 from typing import Any, Callable, Iterable, TextIO
 
@@ -157,7 +156,8 @@ def _json_stream(records: Iterable[Any], out: TextIO) -> None:
     """A JSON array written record by record, the same text as to_json(list(records), indent=2)."""
     opening = "[\n"
     for record in records:
-        out.write(opening + textwrap.indent(to_json(record, indent=2), "  "))
+        # Indented one level, as inside the list: JSON text holds no raw line break but those between its lines.
+        out.write(opening + "  " + to_json(record, indent=2).replace("\n", "\n  "))
         opening = ",\n"
     out.write("[]\n" if opening == "[\n" else "\n]\n")
 
