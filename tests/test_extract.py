@@ -985,3 +985,8 @@ def test_a_deed_in_a_relative_aside_and_one_in_the_main_clause_are_two():
 def test_a_role_neither_opens_on_a_conjunction_nor_is_a_bare_qualifier(sentence, name, role):
     people = people_of("Ties\nDHAKA, 10 March 2025 — Bangladesh and Turkey held talks in Dhaka on Monday.\n\n" + sentence)
     assert people[name][1] == role
+
+
+def test_a_sale_agreed_is_a_transfer_dated_by_its_day_not_the_reports():
+    assert events_of("Portugal sells jets\nLISBON, Sept. 11, 2024 — Portugal agreed on Tuesday to sell 12 used F-16 fighters "
+                     "to Uruguay, the defence ministry said on Wednesday.") == [("arms_transfer", "PRT-URY", "2024-09-10")]
