@@ -990,3 +990,18 @@ def test_a_role_neither_opens_on_a_conjunction_nor_is_a_bare_qualifier(sentence,
 def test_a_sale_agreed_is_a_transfer_dated_by_its_day_not_the_reports():
     assert events_of("Portugal sells jets\nLISBON, Sept. 11, 2024 — Portugal agreed on Tuesday to sell 12 used F-16 fighters "
                      "to Uruguay, the defence ministry said on Wednesday.") == [("arms_transfer", "PRT-URY", "2024-09-10")]
+
+
+def test_he_said_after_a_role_noun_subject_is_that_role_holder():
+    x = doc("Iraq and Jordan sign memorandum\nAMMAN, 27 January 2026 — Iraq and Jordan signed a memorandum in Amman on "
+            "Tuesday.\n\nIraqi Defence Minister Karim al-Zubaidi held talks with Jordanian Chief of Staff General Yousef "
+            "Obeidat.\n\nThe Jordanian general said the border was safer than ever. \"Our soldiers have paid with their "
+            "blood for this border,\" he said.")
+    assert [q.speaker for q in x.quotes] == ["Yousef Obeidat"]
+
+
+def test_a_participle_opening_the_sentence_is_not_the_title():
+    people = people_of("Iraq and Jordan sign memorandum\nAMMAN, 27 January 2026 — Iraq and Jordan signed a memorandum in "
+                       "Amman on Tuesday.\n\nReceiving Iraqi Defence Minister Karim al-Zubaidi at the command, Jordanian "
+                       "Chief of Staff General Yousef Obeidat said the border was safe.")
+    assert people["Karim al-Zubaidi"] == ("IRQ", "Defence Minister")

@@ -237,6 +237,18 @@ class SpeakerResolver:
     def _salient(self, p: int, offset: int) -> PersonRecord | None:
         """`he said`: the subject of the nearest sentence before that has a person as its subject."""
         before = [m for m in self.finder.mentions if (m.paragraph, m.start) < (p, offset)]
+        # "The Jordanian general said …. '…,' he said": a role-noun subject nearer than any name is the one
+        text = self.folded[p]
+        last_name = max((m.start for m in before if m.paragraph == p), default=-1)
+        for sent in reversed(list(re.finditer(r"(?:^|(?<=[.!?]\s))[^.!?]+", text[:offset]))):
+            if sent.start() <= last_name:
+                break
+            opening = sent.group(0).lstrip("“\"' ")
+            subject = rules().cue("speaker_role_noun").match(opening[:1].lower() + opening[1:])
+            if subject:
+                who = self._by_role(subject.group("adj"), subject.group("noun"), opening)
+                if who is not None:
+                    return who
         for m in reversed(before):
             text = self.folded[m.paragraph]
             sent_start = sentence_start(text, m.start)
