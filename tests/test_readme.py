@@ -24,7 +24,8 @@ def test_readme_example_is_real_output(command, shown, cache):
         pytest.skip("jq is not installed here")
     bin_dir = Path(sys.executable).parent
     env = dict({k: v for k, v in os.environ.items() if not k.startswith("BILAT_")}, PATH=f"{bin_dir}{os.pathsep}{os.environ['PATH']}", XDG_CACHE_HOME=str(cache))
-    out = subprocess.run(command, shell=True, capture_output=True, text=True, env=env, timeout=120).stdout
+    # From the checkout, as a reader runs them: examples/ paths are relative to it.
+    out = subprocess.run(command, shell=True, capture_output=True, text=True, env=env, timeout=120, cwd=README.parent).stdout
     assert out == shown
 
 
