@@ -1005,3 +1005,11 @@ def test_a_participle_opening_the_sentence_is_not_the_title():
                        "Amman on Tuesday.\n\nReceiving Iraqi Defence Minister Karim al-Zubaidi at the command, Jordanian "
                        "Chief of Staff General Yousef Obeidat said the border was safe.")
     assert people["Karim al-Zubaidi"] == ("IRQ", "Defence Minister")
+
+
+def test_a_name_with_a_suffix_before_an_apposition_and_the_demonym_as_speaker():
+    x = doc("NZ minister meets counterparts\nSINGAPORE, 1 June 2025 — Peter Tuilagi-Boyd Jr., New Zealand's defence minister, "
+            "met Singapore's Minister for Defence Koh Wei Liang on Friday.\n\n"
+            "\"These weekends are not about headlines,\" the New Zealander said.")
+    assert {p.name: (p.country, p.role) for p in x.people}["Peter Tuilagi-Boyd Jr"] == ("NZL", "defence minister")
+    assert [q.speaker for q in x.quotes] == ["Peter Tuilagi-Boyd Jr"]

@@ -360,7 +360,7 @@ class PeopleFinder:
             if code:
                 return None, code, strong
         role = None
-        m = re.match(rf",\s+(?P<who>who\s+{patterns().heads}\s+)?((?:[A-Z][\w'’]*'s\s+)?(?:the\s+)?(?:[\w'’ .-]|\([\w .-]{{1,12}}\))+?)"
+        m = re.match(rf"\.?,\s+(?P<who>who\s+{patterns().heads}\s+)?((?:[A-Z][\w'’]*'s\s+)?(?:the\s+)?(?:[\w'’ .-]|\([\w .-]{{1,12}}\))+?)"
                      r"(?=,|(?<![A-Z])\.|;|\)|\s+and\s+[A-Z]|\s+(?:said|told|says|was|is|has|had|who|will)\b|$)", right)
         if m and (m.group("who") or _is_role(m.group(2))) and len(m.group(2).split()) <= _knob("apposition_max_words"):
             s, e = end + m.start(2), end + m.end(2)

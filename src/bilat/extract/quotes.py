@@ -226,6 +226,9 @@ class SpeakerResolver:
         m = rules().cue("speaker_role_noun").match(who)
         if m:
             return self._by_role(m.group("adj"), m.group("noun"), who)
+        nationality = self._demonym_subject(who)
+        if nationality:
+            return nationality
         if rules().cue("institution_speaker").search(who) or re.match(r"(?:it|they|we|the\s+\w+)$", who, re.I):
             return None
         # A name the people pass did not know by role: match it by surname.
@@ -233,6 +236,17 @@ class SpeakerResolver:
         if words:
             return self.finder.find(words[-2:] if len(words) > 1 else words)
         return None
+
+    def _demonym_subject(self, who: str) -> PersonRecord | None:
+        """"the New Zealander said", "the Kenyan added": the one person of that nationality, if there is one."""
+        from bilat.extract.countries import matcher
+
+        m = re.fullmatch(r"the\s+(.+)", who.strip(), re.I)
+        found = matcher().find(m.group(1)) if m else []
+        if len(found) != 1 or found[0].kind != "demonym" or found[0].end - found[0].start != len(m.group(1).strip()):
+            return None
+        people = [p for p in self.finder.people if p.country == found[0].code]
+        return people[0] if len(people) == 1 else None
 
     def _salient(self, p: int, offset: int) -> PersonRecord | None:
         """`he said`: the subject of the nearest sentence before that has a person as its subject."""
