@@ -1013,3 +1013,9 @@ def test_a_name_with_a_suffix_before_an_apposition_and_the_demonym_as_speaker():
             "\"These weekends are not about headlines,\" the New Zealander said.")
     assert {p.name: (p.country, p.role) for p in x.people}["Peter Tuilagi-Boyd Jr"] == ("NZL", "defence minister")
     assert [q.speaker for q in x.quotes] == ["Peter Tuilagi-Boyd Jr"]
+
+
+@pytest.mark.parametrize("span", ["from 6 to 17 October", "between 6 and 17 October", "6-17 October", "from 6th to 17th October"])
+def test_a_day_first_range_dates_the_exercise_by_its_first_day(span):
+    assert ("exercise", "DEU-NLD", "2025-10-06") in events_of(
+        f"Germany, Netherlands\nFriday 7 November 2025\nBERLIN — The two armies held an exercise {span} near Munster.")

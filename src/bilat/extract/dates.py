@@ -32,6 +32,8 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
     ("dmy", re.compile(rf"\b{_D}\s+{_M},?\s+{_Y}\b")),
     ("mdy", re.compile(rf"\b{_M}\s+{_D},?\s+{_Y}\b")),
     ("range", re.compile(rf"\b(?:from\s+)?{_M}\s+{_D}\s*(?:-|–|to|until|and)\s*(?:(?P<month2>[A-Z][a-z]+\.?)\s+)?(?P<day2>[0-3]?\d)\b(?:,?\s+{_Y})?")),
+    # "from 6 to 17 October", "between 6 and 17 October 2025": day first; the range starts on its first day
+    ("range", re.compile(rf"\b(?:from\s+|between\s+)?{_D}\s*(?:-|–|to|until|and)\s*(?P<day2>[0-3]?\d)(?:st|nd|rd|th)?\s+{_M}(?P<month2>)(?:,?\s+{_Y})?\b")),
     ("dm", re.compile(rf"\b{_D}\s+{_M}(?![\w-])")),
     ("md", re.compile(rf"\b{_M}\s+{_D}\b(?!\s*(?:%|per|years?|km|million|billion))")),
     ("my", re.compile(rf"\b{_M},?\s+{_Y}\b")),
