@@ -1019,3 +1019,14 @@ def test_a_name_with_a_suffix_before_an_apposition_and_the_demonym_as_speaker():
 def test_a_day_first_range_dates_the_exercise_by_its_first_day(span):
     assert ("exercise", "DEU-NLD", "2025-10-06") in events_of(
         f"Germany, Netherlands\nFriday 7 November 2025\nBERLIN — The two armies held an exercise {span} near Munster.")
+
+
+@pytest.mark.parametrize(("sentence", "country"), [
+    ("The visiting delegation was led by Major General Kofi Asante.", "GHA"),
+    ("The guest delegation was headed by Major General Kofi Asante.", "GHA"),
+    ("The Nigerian side was led by Major General Kofi Asante.", "NGA"),
+])
+def test_the_visiting_side_in_a_story_told_from_home_is_the_other_country(sentence, country):
+    people = people_of("Nigeria, Ghana\nABUJA, 5 May 2025 — Nigeria and Ghana agreed on Monday to set up a standing committee "
+                       "on staff talks.\n\n" + sentence)
+    assert people["Kofi Asante"][0] == country

@@ -381,6 +381,9 @@ class PeopleFinder:
             code = _country_in(end - len(left) + m.start(1), end - len(left) + m.end(1), self.countries[i])
             if code:
                 return role, code, strong
+            if _cue("visiting").search(m.group(1)) and self.home and self._other(self.home):
+                # "The visiting delegation was led by X" in a story datelined at home: X is the other side
+                return role, self._other(self.home), _knob("cue_acronym")
         return role, None, 0
 
     def _delegation(self, i: int, start: int) -> tuple[str | None, int]:
