@@ -1030,3 +1030,14 @@ def test_the_visiting_side_in_a_story_told_from_home_is_the_other_country(senten
     people = people_of("Nigeria, Ghana\nABUJA, 5 May 2025 — Nigeria and Ghana agreed on Monday to set up a standing committee "
                        "on staff talks.\n\n" + sentence)
     assert people["Kofi Asante"][0] == country
+
+
+@pytest.mark.parametrize("sentence", [
+    '"It is a good day for both armies," said Dr Mercy Kiprop, a lecturer in security studies at Egerton University.',
+    '"It is a good day for both armies," said Mercy Kiprop, a senior fellow at a think tank.',
+    'Security analyst Mercy Kiprop said it was a good day for both armies.',
+])
+def test_an_academic_or_analyst_speaker_is_found_and_takes_no_guessed_country(sentence):
+    x = doc("Romania, Netherlands\nBUCHAREST, 5 May 2025 — Romania and the Netherlands signed a letter of intent on Monday.\n\n"
+            + sentence)
+    assert {p.name: p.country for p in x.people}.get("Mercy Kiprop", "missing") is None

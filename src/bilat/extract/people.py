@@ -50,6 +50,7 @@ class _Patterns:
         self.speech = book.alternation("speech_verbs")
         self.role_head = re.compile(r"\b" + book.alternation("role_heads") + r"s?\b")
         self.ranks = book.words("ranks")
+        self.honorific_alternation = book.alternation("honorifics")
         self.rank_or_honorific = self.ranks | book.words("honorifics")
         self.service = book.words("service_words")
         self.title_like = book.words("not_name") | self.rank_or_honorific
@@ -61,7 +62,8 @@ class _Patterns:
         makers = sorted(book.makers, key=len, reverse=True)
         self.maker = re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, makers)) + r")(?![\w-])") if makers else None
         self.makers = book.makers
-        self.company_post = re.compile(r"\b" + book.alternation("company_words") + r"\b", re.I)
+        self.company_post = re.compile(r"\b(?:" + book.alternation("company_words") + "|" + book.alternation("independent_posts")
+                                       + r")\b", re.I)
         self.delegation = book.alternation("delegation_verbs")
 
 
@@ -229,7 +231,9 @@ class PeopleFinder:
                 role = last[2].role
         if role is None and after_role is None:
             speech = patterns().speech
-            if not re.match(rf"\s+{speech}\b", text[end:]) and not re.search(rf"\b{speech}\s*$", text[max(0, start - 12):start]):
+            # "…, said Dr Mercy Kiprop": a speaker named right after the verb, an honorific between them
+            if not re.match(rf"\s+{speech}\b", text[end:]) and not re.search(
+                    rf"\b{speech}\s+(?:{patterns().honorific_alternation}\.?\s+)?$", text[max(0, start - 24):start], re.I):
                 return
             if re.match(rf"\s+{speech}\s+(?:it|its)\b", text[end:]):
                 return  # "Hyundai Rotem said it expected …": a company speaks of itself as "it"
@@ -484,7 +488,7 @@ class PeopleFinder:
                     if p.country:
                         break
         for p in self.people:
-            # A company's people are of the company's country, which the story does not say: null, not a guess.
+            # A company's people, analysts and academics speak for no side: without a cue, null, not a guess.
             if p.country is None and pair and not (p.role and patterns().company_post.search(p.role)):
                 p.country = self.home if self.home in pair else pair[0]
 
