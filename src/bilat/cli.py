@@ -105,6 +105,11 @@ class Shared:
     color: str = "auto"
     width: int | None = None
     pager: bool = True
+    json_fields: str | None = None  # `--json a,b` as program() hands it on
+    sort: str | None = None
+    no_header: bool = False
+    fields: list[str] | None = None  # json_fields checked against the command's keys
+    order: list[tuple[str, bool]] = field(default_factory=list)  # sort checked: (key, descending)
 
 
 # Each shared option once: its `Shared` field, its declaration, its default.
@@ -119,7 +124,13 @@ SHARED_OPTIONS: dict[str, tuple[Any, Any]] = {
     "search": (Annotated[Optional[str], typer.Option("--search", "-s", help="Full-text search of the articles.", show_default=False)], None),
     "limit": (Annotated[Optional[int], typer.Option("--limit", "-n", min=1, help="At most this many rows.", show_default=False)], None),
     "format": (Annotated[str, typer.Option("--format", "-f", help="auto, table, json, jsonl, csv, tsv, or any tabulate format.")], "auto"),
-    "json": (Annotated[bool, typer.Option("--json", help="Same as --format json.")], False),
+    "json": (Annotated[bool, typer.Option("--json", metavar="[FIELDS]",
+                                          help="Same as --format json; --json a,b keeps only those keys of each record.")], False),
+    # --json FIELDS as program() hands it on (see _json_with_fields)
+    "json_fields": (Annotated[Optional[str], typer.Option("--json-fields", hidden=True, show_default=False)], None),
+    "sort": (Annotated[Optional[str], typer.Option("--sort", metavar="KEYS", show_default=False,
+                                                   help="Order by these keys of the records (a,-b: b descending).")], None),
+    "no_header": (Annotated[bool, typer.Option("--no-header", help="CSV and TSV without their header line.")], False),
     "jobs": (Annotated[Optional[int], typer.Option("--jobs", "-j", min=1, help="Extraction worker processes (default: one per core).", show_default=False)], None),
     "jsonl": (Annotated[bool, typer.Option("--jsonl", help="Same as --format jsonl.")], False),
     "csv": (Annotated[bool, typer.Option("--csv", help="Same as --format csv.")], False),
@@ -129,8 +140,8 @@ SHARED_OPTIONS: dict[str, tuple[Any, Any]] = {
     "pager": (Annotated[bool, typer.Option("--pager/--no-pager", help="On a terminal, show a view longer than the screen through $PAGER (else less -R).")], True),
 }
 CORPUS = ("corpus", "include", "exclude")  # which files a command reads
-FILTERS = ("countries", "since", "until", "types", "search", "limit")
-OUTPUT = ("format", "json", "jsonl", "csv", "tsv", "color", "width", "pager")
+FILTERS = ("countries", "since", "until", "types", "search", "limit", "sort")
+OUTPUT = ("format", "json", "json_fields", "jsonl", "csv", "tsv", "no_header", "color", "width", "pager")
 
 
 def command(name: str, *, takes: Sequence[str]) -> Callable:
@@ -151,7 +162,7 @@ def command(name: str, *, takes: Sequence[str]) -> Callable:
             env = _environment(ctx)
             given = {key: values.pop(key) for key in takes}
             opts = Shared(**{key: value for key, value in given.items() if value is not None})  # None: not given
-            _guarded(env, lambda: fn(env, opts, **values))
+            _guarded(env, lambda: fn(env, _shaped(name, opts), **values))
 
         parameters = [*own, *shared, context]
         run.__signature__ = inspect.Signature(parameters)  # type: ignore[attr-defined]
@@ -177,6 +188,49 @@ EXAMPLES: dict[str, tuple[str, ...]] = {
     "show": ("bilat show 003_f264a064ad147425", "bilat show '002_e6b05a2ad52912ea#0'",
              "bilat show 000_b85290705725b330 --json | jq .events"),
 }
+
+
+def _shaped(name: str, opts: Shared) -> Shared:
+    """The fields of --json FIELDS and the keys of --sort, checked against the command's records."""
+    if opts.json_fields is None and opts.sort is None:
+        return opts
+    from bilat import fields
+
+    records = "partners" if name == "countries" and opts.countries else name  # countries --country lists partners
+    try:
+        if opts.json_fields is not None:
+            opts.fields = fields.selected(records, opts.json_fields)
+        if opts.sort is not None:
+            opts.order = fields.ordering(records, opts.sort)
+    except fields.FieldError as e:
+        raise Failure(str(e), ExitStatus.USAGE) from None
+    return opts
+
+
+def _json_with_fields(args: Sequence[str]) -> list[str]:
+    """`--json FIELDS` as gh takes it, while a bare `--json` keeps working before a command's own arguments.
+
+    The word after --json is its fields when the command takes no arguments (`list --json id,date`), or when every
+    name in it is a field of the command (`pair A B --json overview`); `--json=FIELDS` is always fields.
+    Either way it is handed on as the hidden --json-fields option, --json itself staying a flag."""
+    from bilat.fields import looks_like_fields
+
+    command = next((a for a in args if a in EXAMPLES), "")
+    without_arguments = command in ("list", "timeline", "countries", "people", "index")
+    out: list[str] = []
+    rest = list(args)
+    while rest:
+        word = rest.pop(0)
+        if word == "--":
+            out += [word, *rest]
+            break
+        if word.startswith("--json="):
+            out += ["--json", "--json-fields", word.removeprefix("--json=")]
+        elif word == "--json" and rest and not rest[0].startswith("-") and (without_arguments or looks_like_fields(command, rest[0])):
+            out += ["--json", "--json-fields", rest.pop(0)]
+        else:
+            out.append(word)
+    return out
 
 
 def _examples(name: str) -> str:
@@ -260,7 +314,7 @@ def _display(opts: Shared, env: Environment):
     colored = color == "always" or (color == "auto" and not env.no_color and (env.force_color or env.stdout_isatty))
     pages = opts.pager and size is not None  # only a person at a terminal reads through a pager
     return Display(width=width, color=colored, height=(env.lines or size[1]) if pages and size else None,
-                   page=env.page if pages else None)
+                   page=env.page if pages else None, header=not opts.no_header)
 
 
 def _filters(opts: Shared):
@@ -358,9 +412,37 @@ def _say_if_empty(report, folder: Path) -> None:
 TERMINAL_ROWS = 100  # a table on a terminal shows at most this many rows, unless --limit says how many
 
 
-def _listing(f, fmt: str, rows: Callable, count: Callable) -> tuple[Any, int]:
+def _listing(f, fmt: str, rows: Callable, count: Callable, opts: Shared) -> tuple[Any, int]:
     """The rows to print, and how many a table on a terminal left out. Machine formats stream every row as it is
-    read; a table on a terminal without --limit stops at TERMINAL_ROWS and says how many more there are."""
+    read; a table on a terminal without --limit stops at TERMINAL_ROWS and says how many more there are.
+    --sort reads every row first, then cuts; --json FIELDS keeps those keys of each."""
+    records, more = _ordered_listing(f, fmt, rows, count, opts)
+    return (_picked(records, opts), more)
+
+
+def _picked(records: Any, opts: Shared) -> Any:
+    if opts.fields is None:
+        return records
+    from bilat.fields import pick
+
+    return pick(records, opts.fields)
+
+
+def _sorted(records: list[dict], f, opts: Shared, fmt: str) -> tuple[list[dict], int]:
+    """Records already read whole, sorted as --sort says and cut to --limit (a terminal table: to TERMINAL_ROWS)."""
+    from bilat.fields import ordered
+
+    everything = ordered(records, opts.order) if opts.order else records
+    limit = f.limit or (TERMINAL_ROWS if fmt == "table" else None)
+    shown = everything[:limit] if limit else everything
+    return shown, (len(everything) - len(shown) if fmt == "table" and not f.limit else 0)
+
+
+def _ordered_listing(f, fmt: str, rows: Callable, count: Callable, opts: Shared) -> tuple[Any, int]:
+    if opts.order:
+        import dataclasses
+
+        return _sorted(list(rows(dataclasses.replace(f, limit=None))), f, opts, fmt)
     if fmt != "table" or f.limit:
         return rows(f), 0
     f.limit = TERMINAL_ROWS
@@ -408,7 +490,7 @@ def list_command(env: Environment, opts: Shared) -> None:
 
     f, fmt = _filters(opts), _format(opts, env)
     reader = _reader(opts, env)
-    records, more = _listing(f, fmt, reader.iter_documents, reader.count_documents)
+    records, more = _listing(f, fmt, reader.iter_documents, reader.count_documents, opts)
     views.documents(records, fmt, _display(opts, env), more)
 
 
@@ -419,11 +501,11 @@ def timeline_command(env: Environment, opts: Shared) -> None:
 
     f, fmt = _filters(opts), _format(opts, env)
     reader = _reader(opts, env)
-    records, more = _listing(f, fmt, reader.iter_timeline, reader.count_timeline)
+    records, more = _listing(f, fmt, reader.iter_timeline, reader.count_timeline, opts)
     views.timeline(records, fmt, _display(opts, env), more)
 
 
-@command("pair", takes=(*CORPUS, "since", "until", "types", *OUTPUT))
+@command("pair", takes=(*CORPUS, "since", "until", "types", "limit", "sort", *OUTPUT))
 def pair_command(env: Environment, opts: Shared,
                  first: Annotated[str, typer.Argument(help="A country (name, demonym or code).", show_default=False, autocompletion=complete_country)],
                  second: Annotated[str, typer.Argument(help="The other country.", show_default=False, autocompletion=complete_country)]) -> None:
@@ -438,7 +520,7 @@ def pair_command(env: Environment, opts: Shared,
 
     conn, _, folder = _open(opts, env)
     reader = Reader(conn)
-    profile = reader.pair(a, b, f)
+    profile = reader.pair(a, b, Filters(since=f.since, until=f.until, types=f.types))
     nothing = None
     if not profile["events"]:  # say once what was searched, and where there is data
         filtered = bool(opts.since or opts.until or opts.types)
@@ -446,10 +528,25 @@ def pair_command(env: Environment, opts: Shared,
             countries=profile["countries"], corpus=folder, since=opts.since, until=opts.until, types=opts.types,
             unfiltered=len(reader.timeline(Filters(countries=profile["countries"]))) if filtered else 0,
             partners={c: reader.partners(c) for c in profile["countries"]})
-    views.pair(profile, fmt, nothing, _display(opts, env))
+    views.pair(_pair_shaped(profile, opts), fmt, nothing, _display(opts, env))
 
 
-@command("quote", takes=(*CORPUS, "countries", "since", "until", "limit", *OUTPUT))
+PAIR_LISTS = ("events", "people", "quotes", "documents", "figures")
+
+
+def _pair_shaped(profile: dict, opts: Shared) -> dict:
+    """--sort orders the engagements, --limit cuts each list of the profile (the overview still counts them all),
+    --json FIELDS keeps those sections."""
+    if opts.order:
+        from bilat.fields import ordered
+
+        profile["events"] = ordered(profile["events"], opts.order)
+    if opts.limit:
+        profile.update({key: profile[key][:opts.limit] for key in PAIR_LISTS})
+    return {key: profile[key] for key in opts.fields} if opts.fields is not None else profile
+
+
+@command("quote", takes=(*CORPUS, "countries", "since", "until", "limit", "sort", *OUTPUT))
 def quote_command(env: Environment, opts: Shared,
                   words: Annotated[Optional[list[str]], typer.Argument(help="Words the quotation contains.", show_default=False)] = None,
                   speaker: Annotated[Optional[str], typer.Option("--speaker", help="Speaker's name or part of it (any spelling of diacritics).", show_default=False,
@@ -459,7 +556,8 @@ def quote_command(env: Environment, opts: Shared,
 
     f, fmt = _filters(opts), _format(opts, env)
     reader, query = _reader(opts, env), {"speaker": speaker, "words": " ".join(words or []) or None}
-    records, more = _listing(f, fmt, functools.partial(reader.iter_quotes, **query), functools.partial(reader.count_quotes, **query))
+    records, more = _listing(f, fmt, functools.partial(reader.iter_quotes, **query), functools.partial(reader.count_quotes, **query),
+                             opts)
     views.quotes(records, fmt, _display(opts, env), more)
 
 
@@ -470,10 +568,12 @@ def countries_command(env: Environment, opts: Shared) -> None:
 
     f, fmt = _filters(opts), _format(opts, env)
     reader = _reader(opts, env)
+    summed = summaries.partners if f.countries else summaries.countries
+    records = _summary(summed, reader, f, opts, fmt)
     if f.countries:
-        views.partners(summaries.partners(reader, f), f.countries, fmt, _display(opts, env))
+        views.partners(records, f.countries, fmt, _display(opts, env))
     else:
-        views.countries(summaries.countries(reader, f), fmt, _display(opts, env))
+        views.countries(records, fmt, _display(opts, env))
 
 
 @command("people", takes=(*CORPUS, *FILTERS, *OUTPUT))
@@ -482,7 +582,18 @@ def people_command(env: Environment, opts: Shared) -> None:
     from bilat import summaries, views
 
     f, fmt = _filters(opts), _format(opts, env)
-    views.people(summaries.people(_reader(opts, env), f), fmt, _display(opts, env))
+    views.people(_summary(summaries.people, _reader(opts, env), f, opts, fmt), fmt, _display(opts, env))
+
+
+def _summary(summed: Callable, reader, f, opts: Shared, fmt: str) -> list[dict]:
+    """A summary's records, sorted as --sort says before --limit cuts them, with the fields --json names."""
+    if opts.order:
+        import dataclasses
+
+        records, _ = _sorted(summed(reader, dataclasses.replace(f, limit=None)), f, opts, "json")
+    else:
+        records = summed(reader, f)
+    return list(_picked(records, opts))
 
 
 @command("show", takes=(*CORPUS, *OUTPUT))
@@ -625,7 +736,8 @@ def program(args: Sequence[str], env: Environment) -> ExitStatus:
     with contextlib.redirect_stdout(env.stdout), contextlib.redirect_stderr(env.stderr):
         try:
             run = _completing(app) if env.completing else app  # a TAB, not a command
-            code = run(args=list(args), prog_name="bilat", standalone_mode=False, obj=env)
+            code = run(args=list(args) if env.completing else _json_with_fields(args), prog_name="bilat",
+                       standalone_mode=False, obj=env)
         except KeyboardInterrupt:
             return _interrupted()
         except Exception as e:  # noqa: BLE001 - typer's usage errors, without importing its vendored click

@@ -172,6 +172,7 @@ class Display:
     color: bool = False
     height: int | None = None
     page: Callable[[str], None] | None = None
+    header: bool = True  # CSV and TSV print their header line (--no-header: not)
 
 
 def emit(records: Iterable[dict] | dict, columns: list[Column], fmt: str, out: TextIO | None = None, *,
@@ -180,6 +181,7 @@ def emit(records: Iterable[dict] | dict, columns: list[Column], fmt: str, out: T
     """Print records in fmt. `records` is what JSON shows; `flat_records` what rows show when they differ;
     `more` is how many rows a terminal table was cut short by (it says so below the table)."""
     out = out or sys.stdout
+    header = display.header if display is not None else True
     # A stream of records (a listing of any length) prints as it is read where the format allows.
     streamed = not isinstance(records, (list, dict))
     if fmt == "json":
@@ -202,12 +204,14 @@ def emit(records: Iterable[dict] | dict, columns: list[Column], fmt: str, out: T
         assert isinstance(rows_of, list)
     if fmt == "csv":
         writer = csv.writer(out, lineterminator="\n")
-        writer.writerow([c.header for c in columns])
+        if header:
+            writer.writerow([c.header for c in columns])
         writer.writerows(flat_rows)
         return
     if fmt == "tsv":
         # Plain lines for cut and awk: a tab or line break inside a value becomes a space; nothing else is escaped.
-        out.write("\t".join(c.header for c in columns) + "\n")
+        if header:
+            out.write("\t".join(c.header for c in columns) + "\n")
         for row in flat_rows:
             out.write("\t".join(" ".join(v.replace("\t", " ").split("\n")) for v in row) + "\n")
         return

@@ -119,7 +119,7 @@ def pair(profile: dict, fmt: str, nothing: NothingFound | None = None, display: 
         table(p["figures"], FIGURE_COLUMNS, title="Figures", con=con)
         table(p["documents"], SOURCE_COLUMNS, title="Sources", con=con)
 
-    emit(profile, EVENT_COLUMNS, fmt, flat_records=profile["events"], terminal=draw, display=display)
+    emit(profile, EVENT_COLUMNS, fmt, flat_records=profile.get("events", []), terminal=draw, display=display)
     if nothing is not None and fmt != "table":
         print(f"bilat: {clean(nothing.message())}", file=sys.stderr)
 
