@@ -215,6 +215,7 @@ def _json_with_fields(args: Sequence[str]) -> list[str]:
     Either way it is handed on as the hidden --json-fields option, --json itself staying a flag."""
     from bilat.fields import looks_like_fields
 
+    flag = SHARED_OPTIONS["json"][0].__metadata__[0].default  # the option as declared (typer keeps its first name there)
     command = next((a for a in args if a in EXAMPLES), "")
     without_arguments = command in ("list", "timeline", "countries", "people", "index")
     out: list[str] = []
@@ -224,10 +225,10 @@ def _json_with_fields(args: Sequence[str]) -> list[str]:
         if word == "--":
             out += [word, *rest]
             break
-        if word.startswith("--json="):
-            out += ["--json", "--json-fields", word.removeprefix("--json=")]
-        elif word == "--json" and rest and not rest[0].startswith("-") and (without_arguments or looks_like_fields(command, rest[0])):
-            out += ["--json", "--json-fields", rest.pop(0)]
+        if word.startswith(flag + "="):
+            out += [flag, "--json-fields", word.removeprefix(flag + "=")]
+        elif word == flag and rest and not rest[0].startswith("-") and (without_arguments or looks_like_fields(command, rest[0])):
+            out += [flag, "--json-fields", rest.pop(0)]
         else:
             out.append(word)
     return out
