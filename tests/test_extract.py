@@ -1041,3 +1041,22 @@ def test_an_academic_or_analyst_speaker_is_found_and_takes_no_guessed_country(se
     x = doc("Romania, Netherlands\nBUCHAREST, 5 May 2025 — Romania and the Netherlands signed a letter of intent on Monday.\n\n"
             + sentence)
     assert {p.name: p.country for p in x.people}.get("Mercy Kiprop", "missing") is None
+
+
+@pytest.mark.parametrize("sentence", [
+    "The ceremony was attended by Capt. Chaminda Perera of the Sri Lanka Navy.",
+    "Lt. Col. Chaminda Perera of the Sri Lanka Navy attended the ceremony.",
+    "The new commanding officer, Cmdr. Chaminda Perera of the Sri Lanka Navy, attended the ceremony.",
+])
+def test_abbreviated_ranks_make_a_title(sentence):
+    people = people_of("Cutter\nHONOLULU, 21 August 2025 — The United States handed over a cutter to Sri Lanka on Thursday.\n\n"
+                       + sentence)
+    assert people["Chaminda Perera"][0] == "LKA"
+
+
+def test_a_quoted_paragraph_after_one_that_describes_is_the_describers():
+    x = doc("Boats\nMAPUTO, 14 August 2025 — India handed over two patrol boats to Mozambique on Wednesday.\n\n"
+            "Mozambique received the vessels from India's High Commissioner in Maputo, Priyanka Rao.\n\n"
+            "Rao described the handover as a practical expression of an old friendship.\n\n"
+            "\"India and Mozambique are two nations bound by the ocean and by history.\"")
+    assert [q.speaker for q in x.quotes] == ["Priyanka Rao"]
