@@ -1060,3 +1060,11 @@ def test_a_quoted_paragraph_after_one_that_describes_is_the_describers():
             "Rao described the handover as a practical expression of an old friendship.\n\n"
             "\"India and Mozambique are two nations bound by the ocean and by history.\"")
     assert [q.speaker for q in x.quotes] == ["Priyanka Rao"]
+
+
+def test_talk_of_an_exercise_inside_a_quote_is_no_engagement_and_a_named_year_nearby_completes_the_dateline():
+    x = doc("Albania, Croatia and Kosovo launch exercise\nTIRANA, May 14 (Balkan Wire) – Troops from Albania, Croatia and "
+            "Kosovo on Thursday began their first joint military exercise.\n\nAround 600 soldiers are taking part in Adriatic "
+            "Shield 2026, which runs for ten days near Durres.\n\n\"Serbia has no reason to fear an exercise in which soldiers "
+            "practise evacuating the wounded,\" said Kosovo's defence minister, Arta Berisha.")
+    assert [(e.countries, e.date.value) for e in x.events] == [(["ALB", "HRV", "XKX"], "2026-05-14")]

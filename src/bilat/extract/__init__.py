@@ -49,8 +49,9 @@ def _anchor(doc: Document):
         years = {d.date.value[:4] for d in find_dates(lead, None)
                  if d.date is not None and d.kind in ("iso", "dmy_num", "dmy", "mdy", "range", "my")}
         # "RABAT, Nov 18 - … began the Atlas Tide 2024 exercise", "at the 2025 Shangri-La Dialogue": a year that
-        # names this occasion completes the dateline; "since 2019", "in 2019", "a plan for 2024" do not.
-        years = years or {m.group("year") for m in rules().cue("year_of_occasion").finditer(lead)}
+        # names an occasion in the story's opening completes the dateline; "since 2019", "in 2019", "a plan for 2024" do not.
+        story = " ".join(doc.body[doc.headline_lines:doc.headline_lines + 3])
+        years = years or {m.group("year") for m in rules().cue("year_of_occasion").finditer(story)}
         if len(years) == 1:
             d = parse_anchor(f"{doc.dateline_date} {years.pop()}")
             if d:

@@ -201,6 +201,8 @@ class _EventReader:
         if not hit:
             return
         kind, trigger = hit
+        if _inside_quote(s.text, trigger.start()) and not _cue("happened").search(s.text):
+            return  # "'Serbia has no reason to fear an exercise …,' said the minister": talk about one, not a report
         if kind != "agreement" and _cue("intent_document").search(s.text):
             kind = "agreement"  # an intent document is an agreement, whatever it intends
         if kind == "exercise" and not s.lead and (_cue("generic_exercise").search(s.text) or (
@@ -343,6 +345,13 @@ def _without_bystanders(s: Sentence, kind: str) -> Sentence:
         return s
     mentions = [m for m in s.mentions if m[2] in kept]
     return Sentence(s.paragraph, s.start, s.text, kept, s.dates, s.lead, s.headline, mentions)
+
+
+def _inside_quote(text: str, at: int) -> bool:
+    """Whether position at lies between quotation marks of the sentence."""
+    before = text[:at]
+    straight = before.count('"') % 2 == 1
+    return straight or before.rfind("“") > before.rfind("”")
 
 
 def _sub_sentence(s: Sentence, start: int, end: int) -> Sentence:
