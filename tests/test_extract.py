@@ -1068,3 +1068,9 @@ def test_talk_of_an_exercise_inside_a_quote_is_no_engagement_and_a_named_year_ne
             "Shield 2026, which runs for ten days near Durres.\n\n\"Serbia has no reason to fear an exercise in which soldiers "
             "practise evacuating the wounded,\" said Kosovo's defence minister, Arta Berisha.")
     assert [(e.countries, e.date.value) for e in x.events] == [(["ALB", "HRV", "XKX"], "2026-05-14")]
+
+
+def test_a_month_and_year_recalled_in_the_opening_completes_no_dateline():
+    x = doc("Morocco and Israel sign pact\nRABAT, November 24 (AFP) – Israel and Morocco signed a memorandum of understanding "
+            "on Wednesday.\n\nThe two countries normalised relations in December 2020 under a US-brokered deal.")
+    assert x.date is None
