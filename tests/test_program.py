@@ -164,7 +164,8 @@ def test_shared_options_are_declared_once_and_read_alike_everywhere():
     assert not {"--country", "--search"} & set(_options("pair")) and {"--limit", "--sort"} <= set(_options("pair"))
     assert not {"--type", "--search"} & set(_options("quote")) and "--speaker" in _options("quote")
     assert set(_options("index")) == {"--corpus", "--include", "--exclude", "--rebuild", "--format", "--json", "--jsonl", "--csv", "--tsv",
-                                      "--color", "--width", "--pager", "--jobs", "--from-extractions", "--json-fields", "--no-header"}
+                                      "--color", "--width", "--pager", "--jobs", "--from-extractions", "--json-fields", "--no-header",
+                                      "--jq"}
     helps = [_options(c) for c in ("list", "timeline", "pair", "quote", "index")]
     for option in every:
         assert len({h[option] for h in helps if option in h}) == 1

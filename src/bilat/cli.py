@@ -108,6 +108,7 @@ class Shared:
     json_fields: str | None = None  # `--json a,b` as program() hands it on
     sort: str | None = None
     no_header: bool = False
+    jq: str | None = None
     fields: list[str] | None = None  # json_fields checked against the command's keys
     order: list[tuple[str, bool]] = field(default_factory=list)  # sort checked: (key, descending)
 
@@ -130,6 +131,8 @@ SHARED_OPTIONS: dict[str, tuple[Any, Any]] = {
     "json_fields": (Annotated[Optional[str], typer.Option("--json-fields", hidden=True, show_default=False)], None),
     "sort": (Annotated[Optional[str], typer.Option("--sort", metavar="KEYS", show_default=False,
                                                    help="Order by these keys of the records (a,-b: b descending).")], None),
+    "jq": (Annotated[Optional[str], typer.Option("--jq", metavar="EXPR", show_default=False,
+                                                 help="Filter the JSON output with this jq expression (needs bilat[jq]).")], None),
     "no_header": (Annotated[bool, typer.Option("--no-header", help="CSV and TSV without their header line.")], False),
     "jobs": (Annotated[Optional[int], typer.Option("--jobs", "-j", min=1, help="Extraction worker processes (default: one per core).", show_default=False)], None),
     "jsonl": (Annotated[bool, typer.Option("--jsonl", help="Same as --format jsonl.")], False),
@@ -141,7 +144,7 @@ SHARED_OPTIONS: dict[str, tuple[Any, Any]] = {
 }
 CORPUS = ("corpus", "include", "exclude")  # which files a command reads
 FILTERS = ("countries", "since", "until", "types", "search", "limit", "sort")
-OUTPUT = ("format", "json", "json_fields", "jsonl", "csv", "tsv", "no_header", "color", "width", "pager")
+OUTPUT = ("format", "json", "json_fields", "jq", "jsonl", "csv", "tsv", "no_header", "color", "width", "pager")
 
 
 def command(name: str, *, takes: Sequence[str]) -> Callable:
@@ -162,7 +165,7 @@ def command(name: str, *, takes: Sequence[str]) -> Callable:
             env = _environment(ctx)
             given = {key: values.pop(key) for key in takes}
             opts = Shared(**{key: value for key, value in given.items() if value is not None})  # None: not given
-            _guarded(env, lambda: fn(env, _shaped(name, opts), **values))
+            _guarded(env, lambda: _run(name, fn, env, opts, values))
 
         parameters = [*own, *shared, context]
         run.__signature__ = inspect.Signature(parameters)  # type: ignore[attr-defined]
@@ -188,6 +191,29 @@ EXAMPLES: dict[str, tuple[str, ...]] = {
     "show": ("bilat show 003_f264a064ad147425", "bilat show '002_e6b05a2ad52912ea#0'",
              "bilat show 000_b85290705725b330 --json | jq .events"),
 }
+
+
+def _run(name: str, fn: Callable, env: Environment, opts: Shared, values: dict[str, Any]) -> None:
+    """The command, its JSON output filtered by --jq when asked (the whole output is the filter's one input)."""
+    opts = _shaped(name, opts)
+    if opts.jq is None:
+        return fn(env, opts, **values)
+    import io
+
+    from bilat import jqfilter
+
+    if any(getattr(opts, other) for other in ("jsonl", "csv", "tsv")) or opts.format.lower() not in ("auto", "json"):
+        raise Failure("--jq filters the JSON output: use it alone or with --json FIELDS, not with another format", ExitStatus.USAGE)
+    try:
+        program = jqfilter.compiled(opts.jq)  # before the query: a missing package or a typo costs nothing
+        opts.json = True
+        output = io.StringIO()
+        with contextlib.redirect_stdout(output):
+            fn(env, opts, **values)
+        for line in jqfilter.results(program, output.getvalue()):
+            typer.echo(line)
+    except jqfilter.JqError as e:
+        raise Failure(str(e), ExitStatus.USAGE) from None
 
 
 def _shaped(name: str, opts: Shared) -> Shared:
