@@ -228,4 +228,7 @@ def test_an_ambiguous_country_names_its_choices():
     assert result.exit_code == 2
     assert result.stderr.strip() == "bilat: 'Korea' is ambiguous: say South Korea (KOR) or North Korea (PRK)"
     assert run("pair", "Congo", "Rwanda").exit_code == 2
-    assert run("pair", "Guinea", "Mali", "--json").exit_code == 0  # Guinea is one country
+    guinea = run("pair", "Guinea", "Mali")
+    assert guinea.exit_code == 2 and "Guinea-Bissau (GNB)" in guinea.stderr and "GIN for Guinea itself" in guinea.stderr
+    assert run("pair", "Republic of Guinea", "Mali", "--json").exit_code == 0  # the country itself, by its full name
+    assert run("pair", "GIN", "Mali", "--json").exit_code == 0

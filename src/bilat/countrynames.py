@@ -53,7 +53,9 @@ def resolve(query: str) -> str:
     key = fold(query.strip().strip("."))
     choices = table["ambiguous"].get(key)
     if choices:
-        raise UnknownCountry(query, [f"{name(c)} ({c})" for c in choices], ambiguous=True)
+        # a choice named just as typed ("Guinea") is offered by its code: "say GIN for Guinea itself"
+        raise UnknownCountry(query, [f"{c} for {name(c)} itself" if fold(name(c)) == key else f"{name(c)} ({c})"
+                                     for c in choices], ambiguous=True)
     if key in keys:
         return keys[key]
     if key.startswith("the ") and key[4:] in keys:
