@@ -310,7 +310,8 @@ TYPE_STYLE = {"agreement": "green", "meeting": "cyan", "exercise": "yellow", "ar
 
 
 def draw_timeline(events: list[dict], con=None, title: str | None = None) -> None:
-    """Dates down a rule, grouped by year; undated engagements last, marked as undated."""
+    """Dates down a rule, grouped by year; undated engagements last, marked as undated. Under each date, how
+    precise it is (day, month, year); after each engagement, how many sources report it."""
     from rich.rule import Rule
     from rich.table import Table
     from rich.text import Text
@@ -337,7 +338,12 @@ def draw_timeline(events: list[dict], con=None, title: str | None = None) -> Non
                 what.append(" (multilateral)", style="dim")
             if e.get("place"):
                 what.append(f"  {clean(e['place'])}")
+            sources = len(e["docs"])
+            what.append(f"  {sources} source{'' if sources == 1 else 's'}", style="dim")
             what.append("\n" + clean(e["summary"]))
             what.append(f"  [{', '.join(e['docs'])}]", style="dim")
-            grid.add_row(Text(e["date"] or "undated", style=STRONG if e["date"] else "dim"), what)
+            when = Text(e["date"] or "undated", style=STRONG if e["date"] else "dim")
+            if e["date"] and e.get("date_precision"):
+                when.append(f"\n{e['date_precision']}", style="dim")
+            grid.add_row(when, what)
         con.print(grid)

@@ -112,6 +112,7 @@ def pair(profile: dict, fmt: str, nothing: NothingFound | None = None, display: 
         con.print(Text(f"{s['document_count']} documents · {s['event_count']} engagements ({by_type}) · "
                        f"first {s['first_date'] or '—'} · last {s['last_date'] or '—'}"))
         con.print()
+        year_bars(p["events"], con)
         draw_timeline(p["events"], con, title="Timeline")
         con.print()
         table(p["people"], PEOPLE_COLUMNS, title="People", con=con)
@@ -357,9 +358,16 @@ def partner_bars(records: list[dict], of: list[str], con) -> None:
             line.append("█" * max(1, round(n * room / top)), style=TYPE_STYLE.get(kind, ""))
         line.append(f" {r['event_count']}")
         con.print(line, no_wrap=True, overflow="ignore")
-    legend = Text("  ".join(f"█ {kind}" for kind in _types_shown(records)))
+    _legend(_types_shown(records), con)
+
+
+def _legend(kinds: list[str], con) -> None:
+    """Which colour is which type, below a bar chart."""
+    from rich.text import Text
+
+    legend = Text("  ".join(f"█ {kind}" for kind in kinds))
     position = 0
-    for kind in _types_shown(records):
+    for kind in kinds:
         legend.stylize(TYPE_STYLE.get(kind, ""), position, position + 1)
         position += len(f"█ {kind}  ")
     con.print(legend)
@@ -370,6 +378,33 @@ def _types_shown(records: list[dict]) -> list[str]:
 
     seen = {k for r in records for k in r["event_count_by_type"]}
     return [t for t in EVENT_TYPES if t in seen]
+
+
+def year_bars(events: list[dict], con) -> None:
+    """A pair's engagements per year, one bar a year coloured by type (a block an engagement while they fit);
+    undated ones last. Terminal only: JSON and flat rows have the events themselves."""
+    from collections import Counter
+
+    from rich.text import Text
+
+    if not events:
+        return
+    years: dict[str, Counter] = {}
+    for e in sorted(events, key=lambda e: (e["date"] is None, e["date"] or "")):
+        years.setdefault(e["date"][:4] if e["date"] else "undated", Counter())[e["type"]] += 1
+    con.print(Text("Engagements by year", style=STRONG))
+    width = max(len(year) for year in years)
+    top = max(sum(c.values()) for c in years.values())
+    room = max(10, con.width - width - 2 - len(str(top)))
+    scale = min(1.0, room / top)  # a block an engagement, unless the busiest year would not fit
+    for year, counts in years.items():
+        line = Text(year.ljust(width + 1), style=STRONG if year != "undated" else "dim")
+        for kind in _types_shown([{"event_count_by_type": counts}]):
+            line.append("█" * max(1, round(counts[kind] * scale)), style=TYPE_STYLE.get(kind, ""))
+        line.append(f" {sum(counts.values())}")
+        con.print(line, no_wrap=True, overflow="ignore")
+    _legend(_types_shown([{"event_count_by_type": c} for c in years.values()]), con)
+    con.print()
 
 
 def people(records: list[dict], fmt: str, display: Display | None = None) -> None:
