@@ -1074,3 +1074,15 @@ def test_a_month_and_year_recalled_in_the_opening_completes_no_dateline():
     x = doc("Morocco and Israel sign pact\nRABAT, November 24 (AFP) – Israel and Morocco signed a memorandum of understanding "
             "on Wednesday.\n\nThe two countries normalised relations in December 2020 under a US-brokered deal.")
     assert x.date is None
+
+
+@pytest.mark.parametrize(("text", "date"), [
+    ("Brazil, US to hold exercise\nDecember 3, 2021\nAround 1,000 soldiers from Brazil and the U.S. will be deployed next "
+     "week for a joint exercise.\n\nKnown as Core, the training kicks off on Monday and wraps up on December 16.", "2021-12-06"),
+    ("Kenya, Uganda drills\n3 March 2025\nNAIROBI — Kenya and Uganda will hold joint drills later this month, officials "
+     "said.\n\nThe drills start on 14 March near Lake Victoria.", "2025-03-14"),
+    ("Chile, Peru exercise\n2 April 2025\nLIMA — Chile and Peru will hold a naval exercise in May, the navy said.\n\n"
+     "The exercise begins on May 5 off Callao.", "2025-05-05"),
+])
+def test_a_remention_with_a_closer_date_inside_the_known_span_dates_the_engagement(text, date):
+    assert [e.date.value for e in doc(text).events] == [date]

@@ -199,6 +199,7 @@ class _EventReader:
         s = self._earlier_deal(s, order)
         hit = next((h for h in _triggers(s) if _happened(s, h[1])), None)
         if not hit:
+            self._refine(s)
             return
         kind, trigger = hit
         if _inside_quote(s.text, trigger.start()) and not _cue("happened").search(s.text):
@@ -231,6 +232,8 @@ class _EventReader:
         if _cue("counted_countries").search(s.text) and len(set(s.countries)) < 3:
             participants = self._participants(s)
             groups = [(participants, date)] if participants else []
+        if not groups:
+            self._refine(s)  # no parties of its own: perhaps a closer date for one already reported
         for group, group_date in groups:
             # A transfer's direction (its first-named party) keeps "A bought from B, while B buys from A" apart.
             named = [c for _, _, c in s.mentions]
@@ -253,6 +256,26 @@ class _EventReader:
             base = self.found[-1]
             for d in years[1:]:
                 self.found.append(_Found(_make(kind, base.event.countries, d.date, None, s.text), True, order))
+
+    def _refine(self, s: Sentence) -> None:
+        """"… will be deployed next week for a joint exercise. The training kicks off on Monday": a re-mention that
+        dates the engagement more closely, within the span already known, gives it that date."""
+        hit = _trigger(s)
+        if hit is not None and _cue("remention").search(s.text[max(0, hit[1].start() - _knob("remention_window")):hit[1].start()]):
+            kind = hit[0]
+        elif _cue("exercise_remention").search(s.text):
+            kind = "exercise"  # "the training kicks off on Monday": a word that names the drill only once it is known
+        else:
+            return
+        date = _event_date(s, self.anchor_date)
+        if date is None:
+            return
+        for f in reversed(self.found):
+            e = f.event
+            if e.type == kind and not f.recalled and e.date is not None:
+                if len(date.value) > len(e.date.value) and date.value.startswith(e.date.value):
+                    e.date = date
+                return
 
     def _occasion_date(self, s: Sentence) -> Date | None:
         """The date of the current engagement reported just before, in this paragraph or the one before it."""
