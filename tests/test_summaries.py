@@ -1,4 +1,6 @@
 """A summary is a clause of the evidence that reads on its own, and two rows from one sentence say what differs."""
+import pytest
+
 from bilat.extract import extract
 from bilat.wirecopy import parse_document
 
@@ -32,3 +34,17 @@ def test_an_apostrophe_ends_no_exercise_name():
     found = events(" date 2024-03-02 Chilean and Peruvian units held the joint exercise \"Condor\" at the "
                    "\"People's Hero Ana Ruiz\" barracks in Arica.")
     assert found and not any(e.summary.startswith("“People”") for e in found)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Serbia will buy twelve jets from France under a landmark new defence treaty, the ministry said on 2 May 2025.",
+    "Kenya, which this month bought six helicopters from Italy, signed a training deal with Uganda on 2 May 2025.",
+    "Peru and Chile, after the two met for bilateral talks on 2 May 2025, signed a border memorandum.",
+])
+def test_a_summary_never_opens_on_a_dependent_word_and_always_on_a_capital(sentence):
+    events = extract(parse_document("t", "t.txt", sentence)).events
+    assert events
+    for e in events:
+        first = e.summary.split()[0]
+        assert first[0].isupper() or first[0] in "\"“‘'", e.summary
+        assert first.lower() not in {"under", "which", "after", "that", "and"}, e.summary

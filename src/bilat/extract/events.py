@@ -660,7 +660,12 @@ def _summary(text: str, trigger: re.Match | None) -> str:
         clause = clause[:-1].rstrip(" .")
     while clause and clause[0] in _QUOTE_MARKS and _unpaired(clause, clause[0]):
         clause = clause[1:].lstrip()
-    return clause
+    # "under a landmark new defence treaty", "which this month lost …", "bilateral cooperation agreement": a clause
+    # that opens on a dependent word, or is too short to say anything, gives way to the whole sentence.
+    words = clause.split()
+    if start > 0 and (len(words) < _knob("summary_min_words") or words[0].lower().strip("\"“‘'") in rules().words("summary_dependent_openers")):
+        clause = " ".join(text.split()).strip(" .")
+    return clause[:1].upper() + clause[1:]
 
 
 _QUOTE_MARKS = "\"“”'‘’"
