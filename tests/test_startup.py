@@ -30,7 +30,10 @@ def _loaded(tmp_path, *args: str) -> set[str]:
 
 
 @pytest.mark.parametrize("args", [("pair", "Turkiye", "Hungary", "--json"), ("list", "--country", "Serbia", "--tsv"),
-                                  ("quote", "--speaker", "minister", "--jsonl")])
+                                  ("quote", "--speaker", "minister", "--jsonl"),
+                                  ("list", "-c", "RS", "--json", "id,date", "--sort", "-date"),
+                                  ("pair", "Turkiye", "Hungary", "--json", "overview", "--limit", "1"),
+                                  ("people", "-c", "HU", "--sort", "-quote_count", "--tsv", "--no-header")])
 def test_a_query_in_json_or_plain_text_loads_no_gazetteer_extraction_rich_or_tabulate(tmp_path, args):
     loaded = _loaded(tmp_path, *args)
     assert "bilat.countrynames" in loaded or args[0] == "quote"

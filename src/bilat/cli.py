@@ -132,7 +132,7 @@ SHARED_OPTIONS: dict[str, tuple[Any, Any]] = {
     "sort": (Annotated[Optional[str], typer.Option("--sort", metavar="KEYS", show_default=False,
                                                    help="Order by these keys of the records (a,-b: b descending).")], None),
     "jq": (Annotated[Optional[str], typer.Option("--jq", metavar="EXPR", show_default=False,
-                                                 help="Filter the JSON output with this jq expression (needs bilat[jq]).")], None),
+                                                 help="Filter the JSON output with this jq expression (needs the optional jq package).")], None),
     "no_header": (Annotated[bool, typer.Option("--no-header", help="CSV and TSV without their header line.")], False),
     "jobs": (Annotated[Optional[int], typer.Option("--jobs", "-j", min=1, help="Extraction worker processes (default: one per core).", show_default=False)], None),
     "jsonl": (Annotated[bool, typer.Option("--jsonl", help="Same as --format jsonl.")], False),
