@@ -1,0 +1,50 @@
+"""A TAB on a country or a command name is answered before the app loads, and says what the app would say."""
+import os
+import subprocess
+import sys
+
+import pytest
+
+from bilat import launch
+
+
+def complete(words: str, cword: int, entry: str) -> str:
+    env = dict(os.environ, COMP_WORDS=words, COMP_CWORD=str(cword), _BILAT_COMPLETE="complete_bash")
+    return subprocess.run([sys.executable, "-c", entry], env=env, capture_output=True, text=True, timeout=60).stdout
+
+
+@pytest.mark.parametrize(("words", "cword"), [
+    ("bilat pair tur", 2), ("bilat pair Turkiye hun", 3), ("bilat pair ", 2), ("bilat list --country uni", 3),
+    ("bilat timeline -c TR", 3), ("bilat pa", 1), ("bilat ", 1), ("bilat pair 'United\\ K", 2),
+])
+def test_the_fast_answer_is_the_apps(words, cword):
+    fast = complete(words, cword, "from bilat.launch import main; main()")
+    app = complete(words, cword, "from bilat.cli import main; main()")
+    assert fast == app and fast.strip()
+
+
+@pytest.mark.parametrize(("words", "cword"), [
+    ("bilat pair --corpus ", 3), ("bilat show ", 2), ("bilat quote --speaker ", 3), ("bilat list --", 2),
+    ("bilat pair A B ", 4), ("bilat pair --since 2024 tur", 4),
+])
+def test_anything_else_is_the_apps_to_answer(words, cword):
+    env = {"_BILAT_COMPLETE": "complete_bash", "COMP_WORDS": words, "COMP_CWORD": str(cword)}
+    assert launch.fast_completion(env) is None
+
+
+def test_no_completion_asked_goes_to_the_app():
+    assert launch.fast_completion({}) is None
+    assert launch.fast_completion({"_BILAT_COMPLETE": "complete_zsh", "COMP_WORDS": "bilat pair tur", "COMP_CWORD": "2"}) is None
+
+
+def test_the_command_names_are_the_apps():
+    from bilat.cli import app
+
+    assert list(launch.COMMANDS) == [c.name for c in app.registered_commands]
+
+
+def test_a_tab_on_a_country_loads_neither_typer_nor_click():
+    env = dict(os.environ, COMP_WORDS="bilat pair tur", COMP_CWORD="2", _BILAT_COMPLETE="complete_bash")
+    code = "import sys; from bilat.launch import main\ntry:\n    main()\nexcept SystemExit:\n    pass\nprint(sorted(m for m in ('typer', 'click', 'rich') if m in sys.modules))"
+    out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=60).stdout
+    assert out.strip().endswith("[]")
