@@ -6,6 +6,7 @@ import sys
 import pytest
 
 from bilat import launch
+from bilat.environment import Environment
 
 
 def complete(words: str, cword: int, entry: str) -> str:
@@ -29,12 +30,13 @@ def test_the_fast_answer_is_the_apps(words, cword):
 ])
 def test_anything_else_is_the_apps_to_answer(words, cword):
     env = {"_BILAT_COMPLETE": "complete_bash", "COMP_WORDS": words, "COMP_CWORD": str(cword)}
-    assert launch.fast_completion(env) is None
+    assert launch.fast_completion(Environment.from_os(env)) is None
 
 
 def test_no_completion_asked_goes_to_the_app():
-    assert launch.fast_completion({}) is None
-    assert launch.fast_completion({"_BILAT_COMPLETE": "complete_zsh", "COMP_WORDS": "bilat pair tur", "COMP_CWORD": "2"}) is None
+    assert launch.fast_completion(Environment.from_os({})) is None
+    zsh = {"_BILAT_COMPLETE": "complete_zsh", "COMP_WORDS": "bilat pair tur", "COMP_CWORD": "2"}
+    assert launch.fast_completion(Environment.from_os(zsh)) is None
 
 
 def test_the_command_names_are_the_apps():

@@ -36,6 +36,8 @@ class Environment:
     pager: str | None = None  # $PAGER: what long terminal views go through (else `less -R`)
     debug: bool = False  # --debug: an internal error prints its whole trace
     completing: str | None = None  # $_BILAT_COMPLETE: set by a completion script, a TAB in this shell (complete_bash …)
+    completion_words: str = ""  # $COMP_WORDS: the command line being completed, as the shell joined it
+    completion_word: int | None = None  # $COMP_CWORD: which of its words is being completed
     stdout: TextIO = field(default_factory=_real_stdout)
     stderr: TextIO = field(default_factory=_real_stderr)
 
@@ -55,6 +57,7 @@ class Environment:
                    force_color=environ.get("FORCE_COLOR", "") not in ("", "0"),
                    columns=_number(environ.get("COLUMNS")), lines=_number(environ.get("LINES")),
                    pager=environ.get("PAGER"), completing=environ.get("_BILAT_COMPLETE") or None,
+                   completion_words=environ.get("COMP_WORDS", ""), completion_word=_number(environ.get("COMP_CWORD")),
                    stdout=stdout or sys.stdout, stderr=stderr or sys.stderr)
 
     def with_options(self, *, rules: Path | None, debug: bool) -> Environment:

@@ -7,9 +7,10 @@ to the app as usual.
 """
 from __future__ import annotations
 
-import os
 import shlex
 import sys
+
+from bilat.environment import Environment
 
 COUNTRY_OPTIONS = ("--country", "-c")
 # The app's commands in the order it lists them (tests/test_launch.py holds this to the app).
@@ -31,16 +32,16 @@ def _country_position(words: list[str], cword: int) -> str | None:
     return None
 
 
-def fast_completion(environ: dict[str, str]) -> list[str] | None:
+def fast_completion(env: Environment) -> list[str] | None:
     """Countries for a bash TAB on a country position, or None where the app must answer."""
-    if environ.get("_BILAT_COMPLETE") != "complete_bash":
+    if env.completing != "complete_bash" or env.completion_word is None:
         return None
     try:
-        words = shlex.split(environ.get("COMP_WORDS", ""))
-        cword = int(environ.get("COMP_CWORD", ""))
+        words = shlex.split(env.completion_words)
     except ValueError:
         return None
-    if environ.get("COMP_WORDS", "").endswith(" "):
+    cword = env.completion_word
+    if env.completion_words.endswith(" "):
         words.append("")  # a TAB after a space completes an empty word
     if cword == 1 and not (words[1:2] or [""])[0].startswith("-"):
         typed = words[1] if len(words) > 1 else ""
@@ -54,7 +55,7 @@ def fast_completion(environ: dict[str, str]) -> list[str] | None:
 
 
 def main() -> None:
-    offered = fast_completion(dict(os.environ))
+    offered = fast_completion(Environment.from_os())
     if offered is not None:
         sys.stdout.write("".join(f"{value}\n" for value in offered))
         sys.exit(0)
