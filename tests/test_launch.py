@@ -24,8 +24,16 @@ def test_the_fast_answer_is_the_apps(words, cword):
     assert fast == app and fast.strip()
 
 
+def test_ids_and_speakers_are_the_apps_too():
+    subprocess.run([sys.executable, "-m", "bilat", "list", "--json"], capture_output=True, timeout=300)  # the seeds' index
+    for words, cword in (("bilat show 00", 2), ("bilat show ", 2), ("bilat quote --speaker ", 3), ("bilat quote --speaker k", 3)):
+        fast = complete(words, cword, "from bilat.launch import main; main()")
+        assert fast == complete(words, cword, "from bilat.cli import main; main()"), words
+    assert complete("bilat show 00", 2, "from bilat.launch import main; main()").strip()
+
+
 @pytest.mark.parametrize(("words", "cword"), [
-    ("bilat pair --corpus ", 3), ("bilat show ", 2), ("bilat quote --speaker ", 3), ("bilat list --", 2),
+    ("bilat pair --corpus ", 3), ("bilat show --corpus x 00", 4), ("bilat quote --corpus x --speaker ", 5), ("bilat list --", 2),
     ("bilat pair A B ", 4), ("bilat pair --since 2024 tur", 4),
 ])
 def test_anything_else_is_the_apps_to_answer(words, cword):

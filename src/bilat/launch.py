@@ -2,8 +2,8 @@
 
 Every TAB starts bilat once, and loading the command-line app (typer, click) costs about 0.1 s. A TAB on a
 country in bash, the most frequent one (`bilat pair tur<TAB>`, `--country uni<TAB>`), is answered here from
-the small country key table before the app loads, and so is a TAB on the command's name; anything else goes
-to the app as usual.
+the small country key table before the app loads, and so are a TAB on the command's name, a `show` id and a
+`quote --speaker` name on the default corpus; anything else goes to the app as usual.
 """
 from __future__ import annotations
 
@@ -47,11 +47,26 @@ def fast_completion(env: Environment) -> list[str] | None:
         typed = words[1] if len(words) > 1 else ""
         return [c for c in COMMANDS if c.startswith(typed)]
     typed = _country_position(words, cword)
-    if typed is None:
-        return None
-    from bilat.completion import countries
+    if typed is not None:
+        from bilat.completion import countries
 
-    return countries(typed)
+        return countries(typed)
+    return _index_position(words, cword)
+
+
+def _index_position(words: list[str], cword: int) -> list[str] | None:
+    """`bilat show <TAB>` and `--speaker <TAB>` on the default corpus: ids and speakers from its index, read only.
+    With --corpus on the line the app reads it; without an index yet the app says so."""
+    if not 0 < cword < len(words) or any(w == "--corpus" or w.startswith("--corpus=") for w in words):
+        return None
+    before, typed = words[1:cword], words[cword]
+    from bilat import completion
+
+    if before == ["show"] and not typed.startswith("-"):
+        return completion.ids({}, typed)
+    if before[-1:] == ["--speaker"] and before[:1] == ["quote"]:
+        return completion.speakers({}, typed)
+    return None
 
 
 def main() -> None:
