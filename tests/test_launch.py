@@ -58,3 +58,24 @@ def test_a_tab_on_a_country_loads_neither_typer_nor_click():
     code = "import sys; from bilat.launch import main\ntry:\n    main()\nexcept SystemExit:\n    pass\nprint(sorted(m for m in ('typer', 'click', 'rich') if m in sys.modules))"
     out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=60).stdout
     assert out.strip().endswith("[]")
+
+
+def reply(line: str, shell: str, action: str, entry: str) -> tuple[str, int]:
+    env = dict(os.environ, _TYPER_COMPLETE_ARGS=line, _BILAT_COMPLETE=f"complete_{shell}", _TYPER_COMPLETE_FISH_ACTION=action)
+    done = subprocess.run([sys.executable, "-c", entry], env=env, capture_output=True, text=True, timeout=60)
+    return done.stdout, done.returncode
+
+
+@pytest.mark.parametrize(("shell", "action"), [("zsh", ""), ("fish", "get-args"), ("fish", "is-args")])
+@pytest.mark.parametrize("line", ["bilat ", "bilat pa", "bilat pair tur", "bilat pair Turkiye hun", "bilat pair ", "bilat list --country uni",
+                                  "bilat show 00", "bilat quote --speaker ", "bilat pair xyzzy", "bilat pair 'United K"])
+def test_zsh_and_fish_are_told_what_the_app_would_tell_them(shell, action, line):
+    subprocess.run([sys.executable, "-m", "bilat", "list", "--json"], capture_output=True, timeout=300)  # the seeds' index
+    fast = reply(line, shell, action, "from bilat.launch import main; main()")
+    assert fast == reply(line, shell, action, "from bilat.cli import main; main()")
+
+
+def test_zsh_and_fish_leave_options_to_the_app():
+    for line in ("bilat -", "bilat pair --corpus x tur", "bilat list --"):
+        env = Environment.from_os({"_BILAT_COMPLETE": "complete_zsh", "_TYPER_COMPLETE_ARGS": line})
+        assert launch.other_shell_reply(env) is None

@@ -38,6 +38,8 @@ class Environment:
     completing: str | None = None  # $_BILAT_COMPLETE: set by a completion script, a TAB in this shell (complete_bash …)
     completion_words: str = ""  # $COMP_WORDS: the command line being completed, as the shell joined it
     completion_word: int | None = None  # $COMP_CWORD: which of its words is being completed
+    completion_args: str | None = None  # $_TYPER_COMPLETE_ARGS: the line being completed, as zsh and fish pass it
+    completion_action: str = ""  # $_TYPER_COMPLETE_FISH_ACTION: what fish asks (get-args, is-args)
     stdout: TextIO = field(default_factory=_real_stdout)
     stderr: TextIO = field(default_factory=_real_stderr)
 
@@ -58,6 +60,8 @@ class Environment:
                    columns=_number(environ.get("COLUMNS")), lines=_number(environ.get("LINES")),
                    pager=environ.get("PAGER"), completing=environ.get("_BILAT_COMPLETE") or None,
                    completion_words=environ.get("COMP_WORDS", ""), completion_word=_number(environ.get("COMP_CWORD")),
+                   completion_args=environ.get("_TYPER_COMPLETE_ARGS"),
+                   completion_action=environ.get("_TYPER_COMPLETE_FISH_ACTION", ""),
                    stdout=stdout or sys.stdout, stderr=stderr or sys.stderr)
 
     def with_options(self, *, rules: Path | None, debug: bool) -> Environment:

@@ -13,8 +13,20 @@ import sys
 from bilat.environment import Environment
 
 COUNTRY_OPTIONS = ("--country", "-c")
-# The app's commands in the order it lists them (tests/test_launch.py holds this to the app).
-COMMANDS = ("list", "timeline", "pair", "quote", "countries", "people", "show", "index", "extract")
+# The app's commands in the order it lists them, with the short help zsh and fish show beside them
+# (tests/test_launch.py holds this to the app).
+COMMAND_HELP = (
+    ("list", "The articles, and what each covers."),
+    ("timeline", "What happened, in order: engagements by..."),
+    ("pair", "Everything about one relationship:..."),
+    ("quote", "Who said what, where and when."),
+    ("countries", "Each country: its documents, its..."),
+    ("people", "Each person named: canonical name,..."),
+    ("show", "One article as read (its text with what..."),
+    ("index", "Refresh the index now and report what..."),
+    ("extract", "One JSONL extraction per document on..."),
+)
+COMMANDS = tuple(name for name, _ in COMMAND_HELP)
 
 
 def _country_position(words: list[str], cword: int) -> str | None:
@@ -69,11 +81,66 @@ def _index_position(words: list[str], cword: int) -> list[str] | None:
     return None
 
 
+def _typed_line(env: Environment) -> tuple[list[str], int] | None:
+    """zsh and fish pass the line as one string: the words and which one is being completed, as the app reads it."""
+    try:
+        args = shlex.split(env.completion_args or "")[1:]
+    except ValueError:
+        return None
+    if args and not (env.completion_args or "").endswith(" "):
+        return ["bilat"] + args, len(args)
+    return ["bilat"] + args + [""], len(args) + 1
+
+
+def other_shell_reply(env: Environment) -> tuple[str, int] | None:
+    """What zsh or fish is told (and the exit status) for a country, id or speaker position, or None for the app.
+    Command names carry their help in these shells' replies, so the app answers those."""
+    if env.completing not in ("complete_zsh", "complete_fish") or env.completion_args is None:
+        return None
+    line = _typed_line(env)
+    if line is None:
+        return None
+    words, cword = line
+    if cword == 1:
+        if words[1].startswith("-"):
+            return None
+        return _reply(env, [(n, h) for n, h in COMMAND_HELP if n.startswith(words[1])])
+    typed = _country_position(words, cword)
+    if typed is not None:
+        from bilat.completion import countries
+
+        values = countries(typed)
+    else:
+        values = _index_position(words, cword)
+    if values is None:
+        return None
+    return _reply(env, [(v, "") for v in values])
+
+
+def _reply(env: Environment, items: list[tuple[str, str]]) -> tuple[str, int]:
+    """The app's reply to zsh or fish for these (value, help) items, as typer formats it."""
+    if env.completing == "complete_zsh":
+        def escape(v: str) -> str:
+            return v.replace('"', '""').replace("'", "''").replace("$", "\\$").replace("`", "\\`").replace(":", r"\\:")
+
+        lines = [f'"{escape(v)}":"{escape(h)}"' if h else f'"{escape(v)}"' for v, h in items]
+        return (("_arguments '*: :((" + "\n".join(lines) + "))'") if lines else "_files") + "\n", 0
+    if env.completion_action == "is-args":
+        return "", 0 if items else 1
+    lines = [f"{v}\t{h}" if h else v for v, h in items]
+    return ("\n".join(lines) + "\n" if lines and env.completion_action == "get-args" else "\n"), 0
+
+
 def main() -> None:
-    offered = fast_completion(Environment.from_os())
+    env = Environment.from_os()
+    offered = fast_completion(env)
     if offered is not None:
         sys.stdout.write("".join(f"{value}\n" for value in offered))
         sys.exit(0)
+    reply = other_shell_reply(env)
+    if reply is not None:
+        sys.stdout.write(reply[0])
+        sys.exit(reply[1])
     from bilat.cli import main as program_main
 
     program_main()
