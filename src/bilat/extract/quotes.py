@@ -178,7 +178,7 @@ class SpeakerResolver:
         who = m.group("who1") or m.group("who2")
         person = self._who(p, end + m.start("who1" if m.group("who1") else "who2"), who)
         if person is None and m.group("who1") and text[m.end("who1"):].startswith(","):
-            # "…," said the ministry's spokesman, Colonel Ibrahim Musa: the name in apposition is the speaker
+            # "…," said the ministry's spokesman, Colonel Ana Costa: the name in apposition is the speaker
             rest = end + m.end("who1")
             stop = self.folded[p].find(".", rest + 1)
             named = self._mentions_in(p, rest, stop if stop > 0 else len(self.folded[p]))
