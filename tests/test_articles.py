@@ -22,7 +22,7 @@ def test_prefix_weekday_counterpart_and_an_earlier_agreement():
     assert ("agreement", ("POL", "ROU"), "2024-06-13") in events(x)
     assert ("agreement", ("POL", "ROU"), "2019") in events(x)
     people = {p.name: p.country for p in x.people}
-    assert people == {"Angel Tilvar": "ROU", "Wladyslaw Kosiniak-Kamysz": "POL"}
+    assert people == {"Angel Tilvar": "ROU", "Tomasz Zielinski-Nowak": "POL"}
     assert [q.speaker for q in x.quotes] == ["Angel Tilvar"]
 
 
@@ -31,8 +31,8 @@ def test_delivery_under_an_earlier_deal_without_a_year_in_the_dateline():
     assert x.date is None  # "Jan 19" and "Wednesday" with no year anywhere fix no date
     assert ("arms_transfer", ("FRA", "GRC"), "2021") in events(x)
     assert ("arms_transfer", ("FRA", "GRC"), None) in events(x)
-    assert [q.speaker for q in x.quotes] == ["Kyriakos Mitsotakis", "Kyriakos Mitsotakis"]
-    assert {p.name: p.country for p in x.people}["Florence Parly"] == "FRA"
+    assert [q.speaker for q in x.quotes] == ["Nikos Andreou", "Nikos Andreou"]
+    assert {p.name: p.country for p in x.people}["Claire Marchand"] == "FRA"
 
 
 def test_exercise_dated_by_its_range_not_by_the_report():
@@ -49,7 +49,7 @@ def test_byline_and_related_articles_are_not_story():
     assert ("agreement", ("ISR", "MAR"), None) in events(x)
     assert [e.place for e in x.events if e.date is None] == ["Rabat"]
     assert "Jane Doe" not in {p.name for p in x.people}
-    assert {p.name: p.country for p in x.people} == {"Benny Gantz": "ISR", "Abdellatif Loudiyi": "MAR"}
+    assert {p.name: p.country for p in x.people} == {"Avi Shalev": "ISR", "Karim Benali": "MAR"}
 
 
 def test_attribution_with_an_apposition_and_an_earlier_visit_in_another_month():
@@ -122,7 +122,7 @@ def test_prefix_after_breadcrumbs_a_run_on_quote_and_both_countries_with_a_third
 def test_names_of_exercises_are_not_quotations_and_clauses_joined_by_and():
     x = read("egypt-sudan-drills")
     assert [q.text for q in x.quotes] == ["reflects the strength of relations between the two armies"]
-    assert "Mohamed Othman al-Hussein" in {p.name for p in x.people}
+    assert "Hassan Othman al-Tayeb" in {p.name for p in x.people}
     assert ("agreement", ("EGY", "SDN"), None) in events(x)
     assert sum(1 for e in x.events if e.type == "exercise") == 2
 
@@ -132,7 +132,7 @@ def test_capitals_as_parties_according_to_and_the_lead_dates_the_main_engagement
     assert x.pairs == [["BLR", "RUS"]]
     assert ("agreement", ("BLR", "RUS"), "2021-06-17") in events(x)  # "agreed on Thursday", a Friday article
     assert ("arms_transfer", ("BLR", "RUS"), "2019") in events(x)
-    assert [q.speaker for q in x.quotes] == ["Viktor Gurin", "Alexander Fomin"]
+    assert [q.speaker for q in x.quotes] == ["Viktor Gurin", "Pavel Sokolov"]
     assert {p.name: p.role for p in x.people}["Viktor Gurin"] == "chief of general staff"
 
 
@@ -146,7 +146,7 @@ def test_agreed_to_in_the_lead_and_a_demonym_inside_a_regional_adjective():
 
 def test_people_without_a_cue_belong_where_the_dateline_is():
     x = read("nigeria-china-patrol-ship")
-    assert {p.name: p.country for p in x.people} == {"Muhammadu Buhari": "NGA", "Awwal Gambo": "NGA"}
+    assert {p.name: p.country for p in x.people} == {"Bello Adamu": "NGA", "Awwal Gambo": "NGA"}
     assert ("arms_transfer", ("CHN", "NGA"), "2023-02-24") in events(x)
     assert ("agreement", ("CHN", "NGA"), "2021") in events(x)
 
