@@ -58,12 +58,60 @@ def fast_completion(env: Environment) -> list[str] | None:
     if cword == 1 and not (words[1:2] or [""])[0].startswith("-"):
         typed = words[1] if len(words) > 1 else ""
         return [c for c in COMMANDS if c.startswith(typed)]
+    options = _option_names(words, cword)
+    if options is not None:
+        return options
     typed = _country_position(words, cword)
     if typed is not None:
         from bilat.completion import countries
 
         return countries(typed)
     return _index_position(words, cword)
+
+
+OPTIONS_TABLE = "data/completion_options.json"
+
+
+def option_table() -> dict[str, list[dict]]:
+    """Each command's options as the app declares them (names, repeatable, hidden): what `_option_names` reads.
+    Built from the app by `python -m bilat.launch`; tests/test_launch.py fails when the stored table is stale."""
+    import typer
+    import typer.main
+
+    from bilat.cli import app
+
+    group = typer.main.get_command(app)
+    ctx = typer.Context(group, **(group.context_settings or {}))
+    table = {}
+    for name in COMMANDS:
+        command = group.get_command(ctx, name)
+        params = command.get_params(typer.Context(command, info_name=name, parent=ctx))
+        # the help option's names come from a set: sorted here, as their order on a TAB is arbitrary anyway
+        table[name] = [{"names": sorted([*p.opts, *p.secondary_opts]) if p.name == "help" else [*p.opts, *p.secondary_opts],
+                        "multiple": bool(p.multiple), "hidden": bool(p.hidden)}
+                       for p in params if p.param_type_name == "option"]
+    return table
+
+
+def _option_names(words: list[str], cword: int) -> list[str] | None:
+    """`bilat list --c<TAB>`: the command's options starting with what was typed, leaving out those already given
+    that cannot repeat, as click does; None where the app must answer ("--", "--opt=", no known command)."""
+    if not 1 < cword < len(words) or words[1] not in COMMANDS:
+        return None
+    typed, before = words[cword], words[2:cword]
+    if not typed.startswith("-") or "=" in typed or "--" in before:
+        return None
+    import json
+    from importlib import resources
+
+    table = json.loads(resources.files("bilat").joinpath(OPTIONS_TABLE).read_text(encoding="utf-8"))
+    given = {w.split("=", 1)[0] for w in before if w.startswith("-")}
+    out: list[str] = []
+    for option in table[words[1]]:
+        if option["hidden"] or (not option["multiple"] and given & set(option["names"])):
+            continue
+        out += [n for n in option["names"] if n.startswith(typed)]
+    return out
 
 
 def _index_position(words: list[str], cword: int) -> list[str] | None:
@@ -135,7 +183,7 @@ def main() -> None:
     env = Environment.from_os()
     offered = fast_completion(env)
     if offered is not None:
-        sys.stdout.write("".join(f"{value}\n" for value in offered))
+        sys.stdout.write("\n".join(offered) + "\n")  # as the app: one line each, and an empty line for none
         sys.exit(0)
     reply = other_shell_reply(env)
     if reply is not None:
@@ -144,3 +192,12 @@ def main() -> None:
     from bilat.cli import main as program_main
 
     program_main()
+
+
+if __name__ == "__main__":
+    import json
+    from pathlib import Path
+
+    target = Path(__file__).parent / OPTIONS_TABLE
+    target.write_text(json.dumps(option_table(), indent=1) + "\n", encoding="utf-8")
+    print(f"wrote {target}")
