@@ -75,10 +75,19 @@ OPTIONS_TABLE = "data/completion_options.json"
 def option_table() -> dict[str, list[dict]]:
     """Each command's options as the app declares them (names, repeatable, hidden): what `_option_names` reads.
     Built from the app by `python -m bilat.launch`; tests/test_launch.py fails when the stored table is stale."""
+    import re
+
     import typer
     import typer.main
+    from typer._completion_classes import _sanitize_help_text  # what the app's zsh and fish replies show
 
     from bilat.cli import app
+
+    def shown(help_text: str | None) -> dict[str, str]:
+        if not help_text:
+            return {"zsh_help": "", "fish_help": ""}
+        return {"zsh_help": _sanitize_help_text(_zsh_escape(help_text)),
+                "fish_help": _sanitize_help_text(re.sub(r"\s", " ", help_text))}
 
     group = typer.main.get_command(app)
     ctx = typer.Context(group, **(group.context_settings or {}))
@@ -88,12 +97,21 @@ def option_table() -> dict[str, list[dict]]:
         params = command.get_params(typer.Context(command, info_name=name, parent=ctx))
         # the help option's names come from a set: sorted here, as their order on a TAB is arbitrary anyway
         table[name] = [{"names": sorted([*p.opts, *p.secondary_opts]) if p.name == "help" else [*p.opts, *p.secondary_opts],
-                        "multiple": bool(p.multiple), "hidden": bool(p.hidden)}
+                        "multiple": bool(p.multiple), "hidden": bool(p.hidden), **shown(p.help)}
                        for p in params if p.param_type_name == "option"]
     return table
 
 
+def _zsh_escape(v: str) -> str:
+    return v.replace('"', '""').replace("'", "''").replace("$", "\\$").replace("`", "\\`").replace(":", r"\\:")
+
+
 def _option_names(words: list[str], cword: int) -> list[str] | None:
+    items = _option_items(words, cword)
+    return None if items is None else [name for name, _ in items]
+
+
+def _option_items(words: list[str], cword: int, shell: str = "bash") -> list[tuple[str, str]] | None:
     """`bilat list --c<TAB>`: the command's options starting with what was typed, leaving out those already given
     that cannot repeat, as click does; None where the app must answer ("--", "--opt=", no known command)."""
     if not 1 < cword < len(words) or words[1] not in COMMANDS:
@@ -106,11 +124,11 @@ def _option_names(words: list[str], cword: int) -> list[str] | None:
 
     table = json.loads(resources.files("bilat").joinpath(OPTIONS_TABLE).read_text(encoding="utf-8"))
     given = {w.split("=", 1)[0] for w in before if w.startswith("-")}
-    out: list[str] = []
+    out: list[tuple[str, str]] = []
     for option in table[words[1]]:
         if option["hidden"] or (not option["multiple"] and given & set(option["names"])):
             continue
-        out += [n for n in option["names"] if n.startswith(typed)]
+        out += [(n, option.get(f"{shell}_help", "")) for n in option["names"] if n.startswith(typed)]
     return out
 
 
@@ -152,7 +170,10 @@ def other_shell_reply(env: Environment) -> tuple[str, int] | None:
     if cword == 1:
         if words[1].startswith("-"):
             return None
-        return _reply(env, [(n, h) for n, h in COMMAND_HELP if n.startswith(words[1])])
+        return _reply(env, [(n, h) for n, h in COMMAND_HELP if n.startswith(words[1])], escaped=False)
+    options = _option_items(words, cword, "zsh" if env.completing == "complete_zsh" else "fish")
+    if options is not None:
+        return _reply(env, options, escaped=True)
     typed = _country_position(words, cword)
     if typed is not None:
         from bilat.completion import countries
@@ -165,13 +186,12 @@ def other_shell_reply(env: Environment) -> tuple[str, int] | None:
     return _reply(env, [(v, "") for v in values])
 
 
-def _reply(env: Environment, items: list[tuple[str, str]]) -> tuple[str, int]:
-    """The app's reply to zsh or fish for these (value, help) items, as typer formats it."""
+def _reply(env: Environment, items: list[tuple[str, str]], escaped: bool = False) -> tuple[str, int]:
+    """The app's reply to zsh or fish for these (value, help) items, as typer formats it (help already in its
+    shown form where `escaped`)."""
     if env.completing == "complete_zsh":
-        def escape(v: str) -> str:
-            return v.replace('"', '""').replace("'", "''").replace("$", "\\$").replace("`", "\\`").replace(":", r"\\:")
-
-        lines = [f'"{escape(v)}":"{escape(h)}"' if h else f'"{escape(v)}"' for v, h in items]
+        escape = _zsh_escape
+        lines = [f'"{escape(v)}":"{h if escaped else escape(h)}"' if h else f'"{escape(v)}"' for v, h in items]
         return (("_arguments '*: :((" + "\n".join(lines) + "))'") if lines else "_files") + "\n", 0
     if env.completion_action == "is-args":
         return "", 0 if items else 1
