@@ -17,7 +17,7 @@ def complete(words: str, cword: int, entry: str) -> str:
 @pytest.mark.parametrize(("words", "cword"), [
     ("bilat list --c", 2), ("bilat list --json --j", 3), ("bilat pair Turkiye Hungary --s", 4), ("bilat index --", 2),
     ("bilat list --since 2024 --s", 4), ("bilat list --country TR --c", 4), ("bilat quote --sp", 2), ("bilat pair -c", 2),
-    ("bilat pair xyzzy", 2), ("bilat pair tur", 2), ("bilat pair Turkiye hun", 3), ("bilat pair ", 2), ("bilat list --country uni", 3),
+    ("bilat pair xyzzy", 2), ("bilat pair tur", 2), ("bilat timeline --type ", 3), ("bilat list -t ex", 3), ("bilat pair Turkiye hun", 3), ("bilat pair ", 2), ("bilat list --country uni", 3),
     ("bilat timeline -c TR", 3), ("bilat pa", 1), ("bilat ", 1), ("bilat pair 'United\\ K", 2),
 ])
 def test_the_fast_answer_is_the_apps(words, cword):
@@ -78,7 +78,7 @@ def reply(line: str, shell: str, action: str, entry: str) -> tuple[str, int]:
 
 
 @pytest.mark.parametrize(("shell", "action"), [("zsh", ""), ("fish", "get-args"), ("fish", "is-args")])
-@pytest.mark.parametrize("line", ["bilat list --c", "bilat list -", "bilat list --json --j", "bilat index --", "bilat ", "bilat pa", "bilat pair tur", "bilat pair Turkiye hun", "bilat pair ", "bilat list --country uni",
+@pytest.mark.parametrize("line", ["bilat timeline --type ", "bilat list --c", "bilat list -", "bilat list --json --j", "bilat index --", "bilat ", "bilat pa", "bilat pair tur", "bilat pair Turkiye hun", "bilat pair ", "bilat list --country uni",
                                   "bilat show 00", "bilat quote --speaker ", "bilat pair xyzzy", "bilat pair 'United K"])
 def test_zsh_and_fish_are_told_what_the_app_would_tell_them(shell, action, line):
     subprocess.run([sys.executable, "-m", "bilat", "list", "--json"], capture_output=True, timeout=300)  # the seeds' index

@@ -66,7 +66,16 @@ def fast_completion(env: Environment) -> list[str] | None:
         from bilat.completion import countries
 
         return countries(typed)
-    return _index_position(words, cword)
+    return _type_position(words, cword) or _index_position(words, cword)
+
+
+def _type_position(words: list[str], cword: int) -> list[str] | None:
+    """`--type <TAB>`: the kinds of engagement starting with what was typed."""
+    if not 1 < cword < len(words) or words[cword - 1] not in ("--type", "-t") or words[1] not in COMMANDS:
+        return None
+    from bilat.models import EVENT_TYPES
+
+    return [t for t in EVENT_TYPES if t.startswith(words[cword].lower())] or None
 
 
 OPTIONS_TABLE = "data/completion_options.json"
@@ -180,7 +189,7 @@ def other_shell_reply(env: Environment) -> tuple[str, int] | None:
 
         values = countries(typed)
     else:
-        values = _index_position(words, cword)
+        values = _type_position(words, cword) or _index_position(words, cword)
     if values is None:
         return None
     return _reply(env, [(v, "") for v in values])
