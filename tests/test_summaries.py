@@ -37,7 +37,7 @@ def test_an_apostrophe_ends_no_exercise_name():
 
 
 @pytest.mark.parametrize("sentence", [
-    "Serbia will buy twelve jets from France under a landmark new defence treaty, the ministry said on 2 May 2025.",
+    "Serbia will buy twelve jets from France under a new defence accord, the ministry said on 2 May 2025.",
     "Kenya, which this month bought six helicopters from Italy, signed a training deal with Uganda on 2 May 2025.",
     "Peru and Chile, after the two met for bilateral talks on 2 May 2025, signed a border memorandum.",
 ])

@@ -183,7 +183,7 @@ EXAMPLES: dict[str, tuple[str, ...]] = {
                  "bilat timeline --country Turkiye --jsonl | jq -r .summary"),
     "pair": ("bilat pair Turkiye Hungary", "bilat pair RS HU --since 2025 --type agreement",
              "bilat pair Serbia Hungary --json | jq .overview"),
-    "quote": ("bilat quote innovation", "bilat quote --speaker kacir --country Turkiye", "bilat quote --since 2025 --csv"),
+    "quote": ("bilat quote innovation", "bilat quote --country Turkiye --json", "bilat quote --since 2025 --csv"),
     "index": ("bilat index", "bilat index --rebuild --corpus ~/news", "bilat index --json"),
     "countries": ("bilat countries", "bilat countries --country Serbia", "bilat countries --since 2025 --type agreement --csv"),
     "people": ("bilat people", "bilat people --country Hungary", "bilat people --json | jq '.[] | {name, quote_count}'"),

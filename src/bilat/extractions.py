@@ -85,13 +85,18 @@ def text_records(lines: Iterable[str]) -> Iterator[tuple[str, str]]:
     for n, line in enumerate(lines, 1):
         if not line.strip():
             continue
-        try:
-            record = json.loads(line)
-        except ValueError as e:
-            raise ValueError(f"line {n}: not JSON ({e})") from None
+        record = _json_line(line, f"line {n}")
         if not isinstance(record, dict) or not isinstance(record.get("text"), str):
             raise ValueError(f"line {n}: a record needs \"text\", a string")
         yield str(record.get("id") or n), record["text"]
+
+
+def _json_line(line: str | bytes, where: str) -> Any:
+    """One JSON Lines value; else ValueError naming where it stands."""
+    try:
+        return json.loads(line)
+    except ValueError as e:
+        raise ValueError(f"{where}: not JSON ({e})") from None
 
 
 class Supplied:
@@ -121,10 +126,7 @@ class Supplied:
 
     @staticmethod
     def _parse(line: bytes, path: Path, n: int) -> dict[str, Any]:
-        try:
-            record = json.loads(line)
-        except ValueError as e:
-            raise ValueError(f"{path}: line {n}: not JSON ({e})") from None
+        record = _json_line(line, f"{path}: line {n}")
         if not isinstance(record, dict) or not isinstance(record.get("id"), str):
             raise ValueError(f"{path}: line {n}: not an extraction record (made by `bilat extract`)")
         return record

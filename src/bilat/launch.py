@@ -45,28 +45,37 @@ def _country_position(words: list[str], cword: int) -> str | None:
 
 
 def fast_completion(env: Environment) -> list[str] | None:
-    """Countries for a bash TAB on a country position, or None where the app must answer."""
+    """What a bash TAB is offered, where it is answered here; None where the app must answer."""
     if env.completing != "complete_bash" or env.completion_word is None:
         return None
     try:
         words = shlex.split(env.completion_words)
     except ValueError:
         return None
-    cword = env.completion_word
     if env.completion_words.endswith(" "):
         words.append("")  # a TAB after a space completes an empty word
-    if cword == 1 and not (words[1:2] or [""])[0].startswith("-"):
+    items = _items(words, env.completion_word, "bash")
+    return None if items is None else [value for value, _ in items]
+
+
+def _items(words: list[str], cword: int, shell: str) -> list[tuple[str, str]] | None:
+    """(value, help as the shell shows it) for the word being completed, in every shell alike; None for the app."""
+    if cword == 1:
         typed = words[1] if len(words) > 1 else ""
-        return [c for c in COMMANDS if c.startswith(typed)]
-    options = _option_names(words, cword)
+        if typed.startswith("-"):
+            return None
+        return [(n, _zsh_escape(h) if shell == "zsh" else h) for n, h in COMMAND_HELP if n.startswith(typed)]
+    options = _option_items(words, cword, shell)
     if options is not None:
         return options
     typed = _country_position(words, cword)
     if typed is not None:
         from bilat.completion import countries
 
-        return countries(typed)
-    return _type_position(words, cword) or _index_position(words, cword)
+        values = countries(typed)
+    else:
+        values = _type_position(words, cword) or _index_position(words, cword)
+    return None if values is None else [(v, "") for v in values]
 
 
 def _type_position(words: list[str], cword: int) -> list[str] | None:
@@ -82,7 +91,8 @@ OPTIONS_TABLE = "data/completion_options.json"
 
 
 def option_table() -> dict[str, list[dict]]:
-    """Each command's options as the app declares them (names, repeatable, hidden): what `_option_names` reads.
+    """Each command's options as the app declares them (names, repeatable, hidden, help as zsh and fish show it):
+    what `_option_items` reads.
     Built from the app by `python -m bilat.launch`; tests/test_launch.py fails when the stored table is stale."""
     import re
 
@@ -115,12 +125,7 @@ def _zsh_escape(v: str) -> str:
     return v.replace('"', '""').replace("'", "''").replace("$", "\\$").replace("`", "\\`").replace(":", r"\\:")
 
 
-def _option_names(words: list[str], cword: int) -> list[str] | None:
-    items = _option_items(words, cword)
-    return None if items is None else [name for name, _ in items]
-
-
-def _option_items(words: list[str], cword: int, shell: str = "bash") -> list[tuple[str, str]] | None:
+def _option_items(words: list[str], cword: int, shell: str) -> list[tuple[str, str]] | None:
     """`bilat list --c<TAB>`: the command's options starting with what was typed, leaving out those already given
     that cannot repeat, as click does; None where the app must answer ("--", "--opt=", no known command)."""
     if not 1 < cword < len(words) or words[1] not in COMMANDS:
@@ -168,39 +173,18 @@ def _typed_line(env: Environment) -> tuple[list[str], int] | None:
 
 
 def other_shell_reply(env: Environment) -> tuple[str, int] | None:
-    """What zsh or fish is told (and the exit status) for a country, id or speaker position, or None for the app.
-    Command names carry their help in these shells' replies, so the app answers those."""
+    """What zsh or fish is told (and the exit status) where the TAB is answered here, or None for the app."""
     if env.completing not in ("complete_zsh", "complete_fish") or env.completion_args is None:
         return None
     line = _typed_line(env)
-    if line is None:
-        return None
-    words, cword = line
-    if cword == 1:
-        if words[1].startswith("-"):
-            return None
-        return _reply(env, [(n, h) for n, h in COMMAND_HELP if n.startswith(words[1])], escaped=False)
-    options = _option_items(words, cword, "zsh" if env.completing == "complete_zsh" else "fish")
-    if options is not None:
-        return _reply(env, options, escaped=True)
-    typed = _country_position(words, cword)
-    if typed is not None:
-        from bilat.completion import countries
-
-        values = countries(typed)
-    else:
-        values = _type_position(words, cword) or _index_position(words, cword)
-    if values is None:
-        return None
-    return _reply(env, [(v, "") for v in values])
+    items = _items(*line, "zsh" if env.completing == "complete_zsh" else "fish") if line else None
+    return None if items is None else _reply(env, items)
 
 
-def _reply(env: Environment, items: list[tuple[str, str]], escaped: bool = False) -> tuple[str, int]:
-    """The app's reply to zsh or fish for these (value, help) items, as typer formats it (help already in its
-    shown form where `escaped`)."""
+def _reply(env: Environment, items: list[tuple[str, str]]) -> tuple[str, int]:
+    """The app's reply to zsh or fish for these (value, help as shown) items, as typer formats it."""
     if env.completing == "complete_zsh":
-        escape = _zsh_escape
-        lines = [f'"{escape(v)}":"{h if escaped else escape(h)}"' if h else f'"{escape(v)}"' for v, h in items]
+        lines = [f'"{_zsh_escape(v)}":"{h}"' if h else f'"{_zsh_escape(v)}"' for v, h in items]
         return (("_arguments '*: :((" + "\n".join(lines) + "))'") if lines else "_files") + "\n", 0
     if env.completion_action == "is-args":
         return "", 0 if items else 1

@@ -185,7 +185,8 @@ REPORT_COLUMNS = [
 DATE_SOURCE_WORDS = {"prefix": "from the article's date line", "dateline": "from the dateline",
                      "text": "written in the story", "relative": "worked out from words like 'last week'",
                      "other_report": "from another report of the same engagement"}
-SPAN_STYLE = {"country": "bold cyan", "person": "bold magenta", "date": "underline green"}
+# rich's short style names: b heavy, u underlined
+SPAN_STYLE = {"country": "b cyan", "person": "b magenta", "date": "u green"}
 
 
 def show(record: dict, fmt: str, display: Display | None = None, spellings: list[str] | None = None) -> None:

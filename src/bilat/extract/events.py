@@ -197,9 +197,10 @@ class _EventReader:
         if _cue("topic_frame").match(s.text):
             return  # "Another topic was the mission in which …": what talks were about, not an engagement
         s = self._earlier_deal(s, order)
-        hit = next((h for h in _triggers(s) if _happened(s, h[1])), None)
+        triggers = list(_triggers(s))
+        hit = next((h for h in triggers if _happened(s, h[1])), None)
         if not hit:
-            self._refine(s)
+            self._refine(s, triggers[0] if triggers else None)
             return
         kind, trigger = hit
         if _inside_quote(s.text, trigger.start()) and not _cue("happened").search(s.text):
@@ -217,9 +218,8 @@ class _EventReader:
         if date is None and not usable and self.anchor_date is not None and _cue("progressive_before").search(
                 s.text[:trigger.start()]):
             date = self.anchor_date  # "Washington is handing over 12 vehicles": going on as the article is written
+        remention = any(_rementioned(s.text, m) for m in rules().event(kind).trigger.finditer(s.text))
         # On a calendar and not yet done ("will meet again later this year"): no current meeting is part of it.
-        remention = any(_cue("remention").search(s.text[max(0, m.start() - _knob("remention_window")):m.start()])
-                        for m in rules().event(kind).trigger.finditer(s.text))
         planned = _scheduled(s, list(_cue("intention").finditer(s.text))) and not _cue("happened").search(s.text)
         place = _place(s.text, self.is_country_word) or (self.dateline_place if s.lead else None)
         recalled = self._recalled(s, date, usable)
@@ -233,7 +233,7 @@ class _EventReader:
             participants = self._participants(s)
             groups = [(participants, date)] if participants else []
         if not groups:
-            self._refine(s)  # no parties of its own: perhaps a closer date for one already reported
+            self._refine(s, triggers[0])  # no parties of its own: perhaps a closer date for one already reported
         for group, group_date in groups:
             # A transfer's direction (its first-named party) keeps "A bought from B, while B buys from A" apart.
             named = [c for _, _, c in s.mentions]
@@ -257,11 +257,11 @@ class _EventReader:
             for d in years[1:]:
                 self.found.append(_Found(_make(kind, base.event.countries, d.date, None, s.text), True, order))
 
-    def _refine(self, s: Sentence) -> None:
+    def _refine(self, s: Sentence, hit: tuple[str, re.Match] | None) -> None:
         """"… will be deployed next week for a joint exercise. The training kicks off on Monday": a re-mention that
-        dates the engagement more closely, within the span already known, gives it that date."""
-        hit = _trigger(s)
-        if hit is not None and _cue("remention").search(s.text[max(0, hit[1].start() - _knob("remention_window")):hit[1].start()]):
+        dates the engagement more closely, within the span already known, gives it that date. `hit` is the clause's
+        first trigger, if any."""
+        if hit is not None and _rementioned(s.text, hit[1]):
             kind = hit[0]
         elif _cue("exercise_remention").search(s.text):
             kind = "exercise"  # "the training kicks off on Monday": a word that names the drill only once it is known
@@ -368,6 +368,11 @@ def _without_bystanders(s: Sentence, kind: str) -> Sentence:
         return s
     mentions = [m for m in s.mentions if m[2] in kept]
     return Sentence(s.paragraph, s.start, s.text, kept, s.dates, s.lead, s.headline, mentions)
+
+
+def _rementioned(text: str, trigger: re.Match) -> bool:
+    """"the meeting", "these drills": the trigger is named again by a determiner, not reported anew."""
+    return bool(_cue("remention").search(text[max(0, trigger.start() - _knob("remention_window")):trigger.start()]))
 
 
 def _inside_quote(text: str, at: int) -> bool:
@@ -660,8 +665,8 @@ def _summary(text: str, trigger: re.Match | None) -> str:
         clause = clause[:-1].rstrip(" .")
     while clause and clause[0] in _QUOTE_MARKS and _unpaired(clause, clause[0]):
         clause = clause[1:].lstrip()
-    # "under a landmark new defence treaty", "which this month lost …", "bilateral cooperation agreement": a clause
-    # that opens on a dependent word, or is too short to say anything, gives way to the whole sentence.
+    # "under a new accord", "which last week bought …", "a defence memorandum": a clause that opens on a dependent
+    # word, or is too short to say anything, gives way to the whole sentence.
     words = clause.split()
     if start > 0 and (len(words) < _knob("summary_min_words") or words[0].lower().strip("\"“‘'") in rules().words("summary_dependent_openers")):
         clause = " ".join(text.split()).strip(" .")
