@@ -1086,3 +1086,33 @@ def test_a_month_and_year_recalled_in_the_opening_completes_no_dateline():
 ])
 def test_a_remention_with_a_closer_date_inside_the_known_span_dates_the_engagement(text, date):
     assert [e.date.value for e in doc(text).events] == [date]
+
+
+SPEAKER_STORY = ("Navies sign hotline deal\nLISBON, 5 May 2025 — Portuguese Defence Minister Rui Tavares and his Moroccan counterpart "
+        "Karim Bennani signed a memorandum on Monday in Lisbon.\n\n")
+SPEAKER_CLASSES = [
+    # "was quoted as saying"
+    ('Tavares was quoted as saying in a ministry statement: "Our two navies will now talk before they act."', ["Rui Tavares"]),
+    ('"Our two navies will now talk before they act," Bennani was quoted as saying by the state news agency. "The sea between us is narrow."', ["Karim Bennani", "Karim Bennani"]),
+    ('In the statement, Bennani was quoted as saying that "the sea between our countries is narrow and busy."', ["Karim Bennani"]),
+    # speaker after the verb with an abbreviated compound rank
+    ('"Small drills build the habits of a real partnership," said Lt. Cmdr. Joao Pires, commanding officer of the frigate.', ["Joao Pires"]),
+    ('"Small drills build the habits of a real partnership," said Rear Adm. Joao Pires, who led the visit.', ["Joao Pires"]),
+    ('"Small drills build the habits of a real partnership," said Sgt. Maj. Joao Pires of the Portuguese Navy.', ["Joao Pires"]),
+    # relative clause with a speech verb carrying a quote
+    ('The Moroccan delegation was led by Colonel Samir Idrissi, who told reporters that the deal reflected "a decision taken at the highest level."', ["Samir Idrissi"]),
+    ('Colonel Samir Idrissi, who spoke to reporters after the ceremony, said the deal reflected "a decision taken at the highest level."', ["Samir Idrissi"]),
+    # "what she called" / "which he described as"
+    ('Tavares thanked Morocco for what he called "steady and very practical help over many years."', ["Rui Tavares"]),
+    ('Bennani praised the partnership, which he described as "a bridge between two continents and two seas."', ["Karim Bennani"]),
+    # role noun with a nationality before the quote
+    ('The Moroccan minister said that his country was "ready to host the next round of talks in Rabat."', ["Karim Bennani"]),
+    ('The Portuguese minister told reporters that the hotline was "a small step with large consequences for us."', ["Rui Tavares"]),
+    # role noun with an adjective after the quote
+    ('"The hotline will be staffed around the clock from January," the Portuguese minister emphasized.', ["Rui Tavares"]),
+]
+
+@pytest.mark.parametrize(("sentence", "speakers"), SPEAKER_CLASSES)
+def test_a_speaker_by_relayed_speech_an_abbreviated_rank_a_relative_clause_or_a_role_noun_subject(sentence, speakers):
+    x = doc(SPEAKER_STORY + sentence)
+    assert [q.speaker for q in x.quotes] == speakers

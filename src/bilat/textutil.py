@@ -46,7 +46,10 @@ def word_list(text: str) -> list[str]:
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’]?\s+(?=[\"“‘'(]?[A-Z0-9])")
 # Abbreviations after which a full stop does not end a sentence.
-_ABBREV = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|Gen|Lt|Col|Maj|Capt|Adm|Sgt|Rep|Sen|Gov|St|Jr|Sr|No|vs|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|U\.S|U\.K|[A-Z])\.)$")
+_ABBREVIATIONS = r"Mr|Mrs|Ms|Dr|Prof|Gen|Lt|Col|Maj|Capt|Adm|Brig|Cmdr|Cdr|Sgt|Cpl|Pvt|Rep|Sen|Gov|St|Jr|Sr|No|vs"
+_ABBREV = re.compile(rf"(?:\b(?:{_ABBREVIATIONS}|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|U\.S|U\.K|[A-Z])\.)$")
+# A title's full stop before a name ("Lt. Cmdr. Ana Costa"), which punctuation-bounded patterns must read through.
+_TITLE_STOP = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Prof|Gen|Lt|Col|Maj|Capt|Adm|Brig|Cmdr|Cdr|Sgt|Cpl|Pvt|Rep|Sen|Gov)\.(?=\s+[A-Z])")
 
 
 @lru_cache(maxsize=1024)
@@ -63,6 +66,11 @@ def split_sentences(paragraph: str) -> tuple[tuple[int, str], ...]:
     if start < len(paragraph):
         out.append((start, paragraph[start:]))
     return tuple((s, t.strip()) for s, t in out if t.strip())
+
+
+def mask_title_stops(text: str) -> str:
+    """text with the full stops of abbreviated titles as spaces ("Lt  Cmdr  Ana Costa"), offsets kept."""
+    return _TITLE_STOP.sub(lambda m: m.group(0)[:-1] + " ", text)
 
 
 def sentence_start(paragraph: str, offset: int) -> int:

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from bilat.extract.people import PeopleFinder, PersonRecord
 from bilat.rulebook import rules
-from bilat.textutil import DOUBLE_MARK, DOUBLE_MARKS, fold, fold_same_length, sentence_start, word_list
+from bilat.textutil import DOUBLE_MARK, DOUBLE_MARKS, fold, fold_same_length, mask_title_stops, sentence_start, word_list
 
 _DOUBLE = DOUBLE_MARKS
 _PRONOUN = re.compile(r"^(?:he|she)$", re.I)
@@ -129,7 +129,8 @@ class SpeakerResolver:
 
     def __init__(self, paragraphs: list[str], finder: PeopleFinder):
         self.paragraphs = paragraphs
-        self.folded = [fold_same_length(p) for p in paragraphs]
+        # title stops masked, so that "said Lt. Cmdr. Ana Costa" reads as one stretch up to the comma
+        self.folded = [mask_title_stops(fold_same_length(p)) for p in paragraphs]
         self.finder = finder
         self.last: PersonRecord | None = None
         self.last_paragraph = -2
@@ -209,6 +210,10 @@ class SpeakerResolver:
             return True, mentions[0].person
         if re.match(r"(?:he|she)\b", subject, re.I):
             return True, self._salient(p, sent_start)
+        # "The Moroccan minister said that his country was "…"": a role noun as the subject
+        role = rules().cue("speaker_role_noun").match(subject[:1].lower() + subject[1:])
+        if role and re.search(rf"\b{_speech()}\b", subject):
+            return True, self._by_role(role.group("adj"), role.group("noun"), subject)
         return False, None
 
     def _mentions_in(self, p: int, s: int, e: int):
