@@ -37,7 +37,8 @@ def _loaded(tmp_path, *args: str) -> set[str]:
 def test_a_query_in_json_or_plain_text_loads_no_gazetteer_extraction_rich_or_tabulate(tmp_path, args):
     loaded = _loaded(tmp_path, *args)
     assert "bilat.countrynames" in loaded or args[0] == "quote"
-    heavy = {"bilat.gazetteer", "countryinfo", "bilat.extract", "bilat.wirecopy", "rich", "tabulate", "tomllib"}
+    heavy = {"bilat.gazetteer", "countryinfo", "bilat.extract", "bilat.wirecopy", "bilat.rulebook", "bilat.models", "bilat.exports",
+             "rich", "tabulate", "tomllib"}
     assert not heavy & loaded
 
 

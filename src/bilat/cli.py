@@ -22,7 +22,7 @@ from typing import Annotated, Any, Optional
 import typer
 
 from bilat.environment import Environment
-from bilat.models import EVENT_TYPES  # dataclasses only: cheap at start-up
+from bilat.eventtypes import EVENT_TYPES
 from bilat.status import ExitStatus
 
 app = typer.Typer(

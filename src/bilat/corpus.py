@@ -48,7 +48,9 @@ import unicodedata
 from collections.abc import Iterator
 from pathlib import Path
 
-from bilat.models import Document
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without loading typing at start-up; type checkers take it as True
+if TYPE_CHECKING:
+    from bilat.models import Document  # a query scans the corpus, it builds no Document
 
 TEXT_SUFFIXES = (".txt", ".md")
 SUFFIXES = (*TEXT_SUFFIXES, ".html", ".htm", ".jsonl", ".json")  # the other formats: see webpages and exports

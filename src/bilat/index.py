@@ -73,9 +73,9 @@ class RefreshReport:
 def extractor_version(rules_file: Path | None = None) -> str:
     """Which extraction produced the rows: the release and a hash of the rule files (a user's too) and the
     extraction source, so any change to how articles are read re-reads the corpus once, never mixes readings."""
-    from bilat import rulebook
+    from bilat import rulefiles  # not the rule engine: a query only compares
 
-    return f"{__version__}+{rulebook.fingerprint(rules_file)}"
+    return f"{__version__}+{rulefiles.fingerprint(rules_file)}"
 
 
 def default_location(corpus_dir: Path, cache: Path) -> Path:
@@ -325,11 +325,11 @@ def refresh(conn: sqlite3.Connection, corpus_dir: Path, progress: Callable[[int,
 
 def _stored_records(conn: sqlite3.Connection, folder: str, extractor: str) -> Callable[[str, int, int], list[str] | None]:
     """For scan: the ids of an export's records the index holds, read, or given up on, at this size and time."""
-    from bilat.exports import SEPARATOR
-
     current: list[bool] = []
 
     def stored(file_id: str, size: int, mtime_ns: int) -> list[str] | None:
+        from bilat.exports import SEPARATOR  # only when the corpus holds an export
+
         if not current:
             current.append(_current(conn, folder, extractor))  # asked once, and only when there is an export
         if not current[0]:

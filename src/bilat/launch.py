@@ -7,7 +7,6 @@ the small country key table before the app loads, and so are a TAB on the comman
 """
 from __future__ import annotations
 
-import shlex
 import sys
 
 from bilat.environment import Environment
@@ -48,6 +47,8 @@ def fast_completion(env: Environment) -> list[str] | None:
     """What a bash TAB is offered, where it is answered here; None where the app must answer."""
     if env.completing != "complete_bash" or env.completion_word is None:
         return None
+    import shlex  # a TAB only: a command does not split a line
+
     try:
         words = shlex.split(env.completion_words)
     except ValueError:
@@ -82,7 +83,7 @@ def _type_position(words: list[str], cword: int) -> list[str] | None:
     """`--type <TAB>`: the kinds of engagement starting with what was typed."""
     if not 1 < cword < len(words) or words[cword - 1] not in ("--type", "-t") or words[1] not in COMMANDS:
         return None
-    from bilat.models import EVENT_TYPES
+    from bilat.eventtypes import EVENT_TYPES
 
     return [t for t in EVENT_TYPES if t.startswith(words[cword].lower())] or None
 
@@ -163,6 +164,8 @@ def _index_position(words: list[str], cword: int) -> list[str] | None:
 
 def _typed_line(env: Environment) -> tuple[list[str], int] | None:
     """zsh and fish pass the line as one string: the words and which one is being completed, as the app reads it."""
+    import shlex
+
     try:
         args = shlex.split(env.completion_args or "")[1:]
     except ValueError:

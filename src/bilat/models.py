@@ -3,8 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-# The kinds of engagement (defined in docs/contract.md), in the order bilat lists them.
-EVENT_TYPES = ("agreement", "meeting", "exercise", "arms_transfer", "industry", "mechanism")
+from bilat.eventtypes import EVENT_TYPES  # noqa: F401 - the kinds of engagement, named here for extraction
 
 
 @dataclass(frozen=True)

@@ -12,21 +12,18 @@ text and of the extraction source goes into the index, so any change re-reads th
 """
 from __future__ import annotations
 
-import hashlib
 import re
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from pathlib import Path
 
-RULE_FILES = ("lexicon.toml", "cues.toml", "events.toml", "knobs.toml", "makers.toml")
-RULES_DIR = Path(__file__).parent / "rules"
+from bilat import rulefiles
+from bilat.rulefiles import RULE_FILES, RuleError  # RuleError lives there: fingerprint() raises it too
+
+RULES_DIR = Path(rulefiles.RULES_DIR)
 _REF = re.compile(r"\{(!?)([a-z][a-z0-9_]*)\}")  # `{name}` and `{!name}`; regex quantifiers `{0,3}` never match it
 _SECTIONS = {"sets", "cues", "event", "knobs", "countries"}
-
-
-class RuleError(ValueError):
-    """A rule file that cannot be used: the message names the file, the line where known, and the problem."""
 
 
 @dataclass(frozen=True)
@@ -214,27 +211,9 @@ def _builtin_texts() -> list[tuple[str, str]]:
     return [(f, (RULES_DIR / f).read_text(encoding="utf-8")) for f in RULE_FILES]
 
 
-def _source_texts() -> list[bytes]:
-    """The extraction code itself: a change to it re-reads the corpus just as a rule change does."""
-    package = Path(__file__).parent
-    paths = sorted((package / "extract").glob("*.py")) + [package / name for name in ("rulebook.py", "wirecopy.py", "textutil.py", "gazetteer.py", "models.py")]
-    return [p.read_bytes() for p in paths if p.exists()]
-
-
 def fingerprint(user_file: str | Path | None = None) -> str:
-    """What the index stores to know which rules read its rows: a hash of the rule files, the user's
-    rule file and the extraction source. Cheap (no parsing), so every query can check it."""
-    digest = hashlib.sha256()
-    for name in RULE_FILES:
-        digest.update((RULES_DIR / name).read_bytes())
-    if user_file:
-        try:
-            digest.update(Path(user_file).read_bytes())
-        except OSError as e:
-            raise RuleError(f"{user_file}: cannot read rule file ({e.strerror})") from None
-    for source in _source_texts():
-        digest.update(source)
-    return digest.hexdigest()[:16]
+    """What the index stores to know which rules read its rows (see rulefiles.py, which a query reads alone)."""
+    return rulefiles.fingerprint(user_file, RULES_DIR)
 
 
 def _merge_into(book: dict, data: dict, user: bool, name: str) -> None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 import json
 from collections import Counter, defaultdict
 
-from bilat.models import EVENT_TYPES
+from bilat.eventtypes import EVENT_TYPES
 from bilat.query import Filters, Reader
 
 

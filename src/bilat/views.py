@@ -375,7 +375,7 @@ def _legend(kinds: list[str], con) -> None:
 
 
 def _types_shown(records: list[dict]) -> list[str]:
-    from bilat.models import EVENT_TYPES
+    from bilat.eventtypes import EVENT_TYPES
 
     seen = {k for r in records for k in r["event_count_by_type"]}
     return [t for t in EVENT_TYPES if t in seen]
