@@ -1116,3 +1116,27 @@ SPEAKER_CLASSES = [
 def test_a_speaker_by_relayed_speech_an_abbreviated_rank_a_relative_clause_or_a_role_noun_subject(sentence, speakers):
     x = doc(SPEAKER_STORY + sentence)
     assert [q.speaker for q in x.quotes] == speakers
+
+
+def engagements(text):
+    x = doc(text)
+    return (x.date.value if x.date else None), [(e.type, "-".join(e.countries), e.date.value if e.date else None, e.place)
+                                                for e in x.events]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Korea sells jets\nSEOUL, 3 March 2025 — South Korea has concluded a contract to supply 12 trainer jets to Kazakhstan, "
+     "the procurement agency announced.\n\nThe contract was signed in Astana last Friday by the agency's head and a Kazakh "
+     "delegation.", ("2025-02-28", [("arms_transfer", "KAZ-KOR", "2025-02-28", "Astana")])),
+    ("Korea sells jets\n2025-03-03T10:22:00Z | Trade Weekly\nSouth Korea has concluded a contract to supply 12 trainer jets "
+     "to Kazakhstan, the procurement agency announced.\n\nThe agreement, worth $900 million, was signed in Astana last "
+     "Friday by the agency's head and a Kazakh delegation.", ("2025-02-28", [("arms_transfer", "KAZ-KOR", "2025-02-28", "Astana")])),
+    ("Drones for Kenya\nANKARA, June 10, 2024 — Turkey will deliver six armed drones to Kenya under a deal announced today."
+     "\n\nThe deal was signed on Thursday in Nairobi by officials of the two defence ministries.",
+     ("2024-06-06", [("agreement", "KEN-TUR", "2024-06-06", "Nairobi")])),
+    # what is still to come is no signing: the exercise keeps the day it began
+    ("Navies drill\nAGADIR, Nov 18, 2024 — The navies of Morocco and Portugal on Monday began a week-long exercise off Agadir."
+     "\n\nThe exercise ends on Sunday, when the ships make a port call.", ("2024-11-18", [("exercise", "MAR-PRT", "2024-11-18", "Agadir")])),
+])
+def test_the_day_papers_were_signed_dates_an_occasion_known_only_by_the_articles_day(text, expected):
+    assert engagements(text) == expected

@@ -219,6 +219,11 @@ class _EventReader:
                 s.text[:trigger.start()]):
             date = self.anchor_date  # "Washington is handing over 12 vehicles": going on as the article is written
         remention = any(_rementioned(s.text, m) for m in rules().event(kind).trigger.finditer(s.text))
+        if remention and date is not None and not self._recalled(s, date, usable):
+            # "The deal was signed on Thursday", after "a deal announced today": the occasion's own day
+            current = next((f for f in reversed(self.found) if f.event.type in self._paper_kinds(s, kind) and not f.recalled), None)
+            if current is not None:
+                self._restate(s, current.event, date)
         # On a calendar and not yet done ("will meet again later this year"): no current meeting is part of it.
         planned = _scheduled(s, list(_cue("intention").finditer(s.text))) and not _cue("happened").search(s.text)
         place = _place(s.text, self.is_country_word) or (self.dateline_place if s.lead else None)
@@ -265,6 +270,8 @@ class _EventReader:
             kind = hit[0]
         elif _cue("exercise_remention").search(s.text):
             kind = "exercise"  # "the training kicks off on Monday": a word that names the drill only once it is known
+        elif _cue("paper_signed").search(s.text):
+            kind = "agreement"  # "The contract was signed last Friday": papers named again, with their day
         else:
             return
         date = _event_date(s, self.anchor_date)
@@ -272,10 +279,34 @@ class _EventReader:
             return
         for f in reversed(self.found):
             e = f.event
-            if e.type == kind and not f.recalled and e.date is not None:
+            if e.type in self._paper_kinds(s, kind) and not f.recalled and e.date is not None:
                 if len(date.value) > len(e.date.value) and date.value.startswith(e.date.value):
                     e.date = date
+                else:
+                    self._restate(s, e, date)
                 return
+
+    def _paper_kinds(self, s: Sentence, kind: str) -> set[str]:
+        """The kinds of engagement a re-mention of kind can stand for: a purchase's or a joint venture's contract too."""
+        paper = kind == "agreement" and _cue("purchase_paper").search(s.text)
+        return {kind, "arms_transfer", "industry"} if paper else {kind}
+
+    def _restate(self, s: Sentence, e: Event, stated: Date) -> None:
+        """A date known only as the article's own day ("announced today", or the dateline lent to the lead) gives way
+        to the day the text says the occasion's papers were signed, a little before it ("… was signed last Friday").
+        Only a signing: "the exercise ends on Sunday" is still to come."""
+        if (_cue("paper_signed").search(s.text) and self.anchor_date is not None and e.date is not None
+                and e.date.value == self.anchor_date.value
+                and stated.precision == "day" and set(s.countries) <= set(e.countries)
+                and 0 < _days_before(stated, self.anchor_date) <= _knob("same_occasion_days")):
+            e.date = stated
+            e.place = _place(s.text, self.is_country_word) or e.place
+
+    def _restates(self, known: Date, stated: Date) -> bool:
+        """A date known only as the article's own day ("announced today", or the dateline lent to the lead) gives way
+        to a day the text states for the occasion a little before it ("… was signed last Friday")."""
+        return (self.anchor_date is not None and known.value == self.anchor_date.value and stated.precision == "day"
+                and 0 < _days_before(stated, self.anchor_date) <= _knob("same_occasion_days"))
 
     def _occasion_date(self, s: Sentence) -> Date | None:
         """The date of the current engagement reported just before, in this paragraph or the one before it."""
@@ -720,7 +751,7 @@ def _merge(found: list[_Found]) -> list[_Found]:
             host = next((o for o in others if not o.recalled and o.event.type in ("arms_transfer", "industry", "mechanism")
                          and o.event.date is not None and _compatible(o.event, e)
                          and (o.event.type != "arms_transfer" or o.event.evidence == e.evidence
-                              or _cue("purchase_paper").search(e.evidence))), None)
+                              or _cue("purchase_paper").search(e.evidence) or f.remention)), None)
         if host is None and e.date is None:
             fits = ("agreement", "arms_transfer", "industry") if e.type == "agreement" else (e.type,)
             if e.type == "meeting" and not f.recalled:
