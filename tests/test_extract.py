@@ -1140,3 +1140,36 @@ def engagements(text):
 ])
 def test_the_day_papers_were_signed_dates_an_occasion_known_only_by_the_articles_day(text, expected):
     assert engagements(text) == expected
+
+
+TWO_MINISTERS = ("Ministers meet\nOTTAWA, 5 May 2025 — Canadian Defence Minister Paul Girard met Estonia's Minister of Defence, "
+         "Mart Kask, in Ottawa on Monday.\n\n")
+ROLE_NOUN_AND_NAME_SHAPES = [
+    # the role noun stands for the one of that role named last, not the one named most
+    (TWO_MINISTERS + "Girard spoke about training. Girard also spoke about ships. Girard then left.\n\n"
+     "Kask pressed for faster deliveries of air defence systems.\n\n"
+     '"Estonia needs equipment that arrives on time, not more promises," the minister said.', ["Mart Kask"]),
+    (TWO_MINISTERS + "Girard opened the talks. Girard thanked the guests.\n\nLater, Kask asked for more troops in the Baltic.\n\n"
+     '"A battalion on the ground is worth more than a brigade on paper," the minister told reporters.', ["Mart Kask"]),
+    (TWO_MINISTERS + "Kask thanked Canada for its troops. Kask praised them twice.\n\nGirard then spoke about the Arctic.\n\n"
+     '"The North is no longer quiet, and we must act like it," the minister said.', ["Paul Girard"]),
+    # a long lead-in before the colon: the person named at its start
+    (TWO_MINISTERS + "Over to Senator Laura Penner of Manitoba, on the afternoon panel on northern security, who had a sharp "
+     'message for the allies in the room about the pace of spending: "If we wait another decade to build the ports, we will be too late."',
+     ["Laura Penner"]),
+    (TWO_MINISTERS + "Among the speakers was retired Lieutenant General Denis Caron, a former commander of the Canadian Army who "
+     'now advises the government on procurement and on the long-delayed submarine programme: "Every year we wait costs us a capability."',
+     ["Denis Caron"]),
+    # names with an apostrophe or a glottal mark
+    ("Ministers talk\nACCRA, 5 May 2025 — Ghana's Minister for Defence Kofi Mensah held talks with the Minister of Defence of "
+     "Côte d'Ivoire, Mr Jean-Marc N'Dri, on Monday.\n\n"
+     '"Our two armies must patrol the border together," N\'Dri said.', ["Jean-Marc N'Dri"]),
+    ("Ministers talk\nDUBLIN, 5 May 2025 — Ireland's Minister for Defence Sean O'Donovan met his Portuguese counterpart, "
+     "Rui Tavares, on Monday.\n\n"
+     '"Small navies gain the most from working together," O\'Donovan said.', ["Sean O'Donovan"]),
+]
+
+@pytest.mark.parametrize(("text", "speakers"), ROLE_NOUN_AND_NAME_SHAPES)
+def test_a_role_noun_is_the_one_of_that_role_named_last_and_names_may_open_with_an_apostrophe(text, speakers):
+    x = doc(text)
+    assert [q.speaker for q in x.quotes] == speakers

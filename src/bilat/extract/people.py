@@ -35,7 +35,8 @@ class _Patterns:
     """The people stage's patterns, built from the lexicon once per rule set."""
 
     def __init__(self, book):
-        token = rf"(?:{book.alternation('name_prefixes')}-)?[A-Z][a-z]+(?:-[A-Za-z][a-z]*|'(?!s\b)[A-Za-z][a-z]*)*"
+        # "N'Dri", "O'Donovan", "D’Souza": a capital and an apostrophe may open a name
+        token = rf"(?:{book.alternation('name_prefixes')}-|[A-Z]['’](?=[A-Z]))?[A-Z][a-z]+(?:-[A-Za-z][a-z]*|'(?!s\b)[A-Za-z][a-z]*)*"
         particle = book.alternation("name_particles")
         suffix = book.alternation("name_suffixes")
         # Particles may follow one another ("van den Broek"); a generational suffix closes the name ("III", "Jr.").
@@ -284,11 +285,13 @@ class PeopleFinder:
         for j in range(len(tokens) - 1, -1, -1):
             tok = tokens[j].group(0)
             bare = tok.strip(",()")
+            # the lower-case part of a country's name belongs to the title: "Minister of Defence of Côte d'Ivoire"
+            in_country = any(c.start <= offset + tokens[j].start() < c.end for c in self.countries[i])
             if tok.endswith(",") and j != len(tokens) - 1:
                 # "Kazakh Defence Minister, Colonel General X", "Chief of Army Staff, Lieutenant General X": a bare
                 # rank reaches back over the comma to the post before it; the post is the role, the rank apart.
                 so_far = [t.group(0).strip(",()").lower() for t in tokens[keep:]]
-                if crossed is not None or not so_far or not all(w.strip(".") in rank_or_honorific for w in so_far) or not bare[:1].isupper():
+                if crossed is not None or not so_far or not all(w.strip(".") in rank_or_honorific for w in so_far) or not (bare[:1].isupper() or in_country):
                     break
                 crossed = j
             if bare.endswith(".") and bare.strip(".").lower() not in rank_or_honorific and len(bare) > 4:
@@ -298,6 +301,9 @@ class PeopleFinder:
                 if prev[:1].isupper() and fold(prev) not in _words("not_name") and not _is_role(prev) and not re.fullmatch(r"[A-Z]{2,6}", prev):
                     break
             if bare[:1].isupper() or bare.lower() in ("of", "the", "and", "for", "in", "to", "&") or bare in ("(", ")"):
+                keep = j
+                continue
+            if in_country:
                 keep = j
                 continue
             if bare.lower().rstrip("s") in _words("role_heads") or bare.lower() in _words("title_words"):

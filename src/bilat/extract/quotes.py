@@ -213,7 +213,7 @@ class SpeakerResolver:
         # "The Moroccan minister said that his country was "…"": a role noun as the subject
         role = rules().cue("speaker_role_noun").match(subject[:1].lower() + subject[1:])
         if role and re.search(rf"\b{_speech()}\b", subject):
-            return True, self._by_role(role.group("adj"), role.group("noun"), subject)
+            return True, self._by_role(role.group("adj"), role.group("noun"), p, sent_start)
         return False, None
 
     def _mentions_in(self, p: int, s: int, e: int):
@@ -230,7 +230,7 @@ class SpeakerResolver:
             return self._salient(p, offset)
         m = rules().cue("speaker_role_noun").match(who)
         if m:
-            return self._by_role(m.group("adj"), m.group("noun"), who)
+            return self._by_role(m.group("adj"), m.group("noun"), p, offset)
         nationality = self._demonym_subject(who)
         if nationality:
             return nationality
@@ -265,7 +265,7 @@ class SpeakerResolver:
             opening = sent.group(0).lstrip("“\"' ")
             subject = rules().cue("speaker_role_noun").match(opening[:1].lower() + opening[1:])
             if subject:
-                who = self._by_role(subject.group("adj"), subject.group("noun"), opening)
+                who = self._by_role(subject.group("adj"), subject.group("noun"), p, sent.start())
                 if who is not None:
                     return who
         for m in reversed(before):
@@ -280,21 +280,26 @@ class SpeakerResolver:
             return self.last
         return before[-1].person if before else None
 
-    def _by_role(self, adj: str | None, noun: str, who: str) -> PersonRecord | None:
+    def _by_role(self, adj: str | None, noun: str, p: int, offset: int) -> PersonRecord | None:
+        """"the minister said": the previous quote's speaker where that is such a person and spoke just before;
+        else the person of that role named last before this point (not the one named most)."""
         from bilat.extract.countries import matcher
 
         code = None
         if adj:
             found = matcher().find(adj)
             code = found[0].code if found else None
-        people = [p for p in self.finder.people if (code is None or p.country == code)]
+        people = [person for person in self.finder.people if code is None or person.country == code]
         if noun not in ("leader", "official"):
-            people = [p for p in people if p.role and noun in fold(p.role)] or people
+            people = [person for person in people if person.role and noun in fold(person.role)] or people
         if not people:
             return None
-        if self.last in people:
+        if self.last in people and self.last_paragraph >= p - 1:
             return self.last
-        return max(people, key=lambda p: len(p.mentions))
+        named = [m for m in self.finder.mentions if m.person in people and (m.paragraph, m.start) < (p, offset)]
+        if named:
+            return max(named, key=lambda m: (m.paragraph, m.start)).person
+        return max(people, key=lambda person: len(person.mentions))
 
 
 def spoken_name(said: Attribution) -> str | None:
