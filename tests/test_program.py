@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from bilat import cli, index
+from bilat import cli, commands, index
 from bilat.environment import Environment
 from bilat.status import ExitStatus
 
@@ -46,7 +46,7 @@ def test_program_runs_on_the_given_environment_alone(tmp_path, corpus, monkeypat
     status, out, err = run(env, "list", "--json")
     assert status is ExitStatus.OK, err
     assert len(json.loads(out)) == 5
-    assert [p.name for p in env.cache.glob("*.db")] == [cli._index_location(env, corpus).name]
+    assert [p.name for p in env.cache.glob("*.db")] == [commands._index_location(env, corpus).name]
 
 
 def test_bilat_index_from_the_environment_is_where_the_index_goes(tmp_path, corpus):
@@ -59,8 +59,8 @@ def test_bilat_index_from_the_environment_is_where_the_index_goes(tmp_path, corp
 def test_index_location_agrees_with_the_index_module(tmp_path, corpus, monkeypatch):
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
     env = Environment.from_os()
-    assert cli._index_location(env, corpus) == index.default_location(corpus, tmp_path / "xdg" / "bilat")
-    assert cli._index_kwargs(env, corpus) == {"location": cli._index_location(env, corpus), "rules_file": None, "cached": True}
+    assert commands._index_location(env, corpus) == index.default_location(corpus, tmp_path / "xdg" / "bilat")
+    assert commands._index_kwargs(env, corpus) == {"location": commands._index_location(env, corpus), "rules_file": None, "cached": True}
 
 
 def test_auto_format_follows_the_environments_stdout(tmp_path, corpus):
@@ -111,8 +111,8 @@ def test_rules_and_debug_are_carried_to_the_command(tmp_path, corpus, monkeypatc
     rules = tmp_path / "mine.toml"
     rules.write_text("", encoding="utf-8")
     seen = {}
-    real = cli._index_kwargs
-    monkeypatch.setattr(cli, "_index_kwargs", lambda env, folder, opts=None: seen.update(env=env) or real(env, folder, opts))
+    real = commands._index_kwargs
+    monkeypatch.setattr(commands, "_index_kwargs", lambda env, folder, opts=None: seen.update(env=env) or real(env, folder, opts))
     status, _, err = run(make_env(tmp_path, corpus=corpus, rules=tmp_path / "overridden.toml"),
                          "--rules", str(rules), "--debug", "list")
     assert status is ExitStatus.OK, err
@@ -169,7 +169,7 @@ def test_shared_options_are_declared_once_and_read_alike_everywhere():
     helps = [_options(c) for c in ("list", "timeline", "pair", "quote", "index")]
     for option in every:
         assert len({h[option] for h in helps if option in h}) == 1
-    source = (SRC / "cli.py").read_text(encoding="utf-8")
+    source = "".join((SRC / name).read_text(encoding="utf-8") for name in ("cli.py", "commands.py"))  # --json: JSON_FLAG
     assert all(source.count(f'"{option}"') == 1 for option in every)
 
 

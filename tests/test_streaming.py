@@ -2,7 +2,7 @@
 import io
 import json
 
-from bilat import cli, render
+from bilat import cli, commands, render
 from bilat.environment import Environment
 from bilat.status import ExitStatus
 
@@ -51,14 +51,14 @@ def test_a_stream_is_printed_as_it_is_read():
 
 
 def test_machine_formats_of_a_listing_print_every_row(tmp_path, monkeypatch):
-    monkeypatch.setattr(cli, "TERMINAL_ROWS", 2)
+    monkeypatch.setattr(commands, "TERMINAL_ROWS", 2)
     assert len(json.loads(bilat(tmp_path, "list", "--json"))) == 5
     assert len(bilat(tmp_path, "list", "--jsonl").splitlines()) == 5
     assert len(bilat(tmp_path, "list", "--tsv").splitlines()) == 6
 
 
 def test_a_long_table_on_a_terminal_says_how_many_rows_it_left_out(tmp_path, monkeypatch):
-    monkeypatch.setattr(cli, "TERMINAL_ROWS", 2)
+    monkeypatch.setattr(commands, "TERMINAL_ROWS", 2)
     table = bilat(tmp_path, "list", terminal=True)
     assert "… and 3 more (the first 2 are shown)" in table and "--limit" in table
     ids = [line for line in bilat(tmp_path, "list", "--tsv").splitlines()[1:]]
