@@ -1173,3 +1173,17 @@ ROLE_NOUN_AND_NAME_SHAPES = [
 def test_a_role_noun_is_the_one_of_that_role_named_last_and_names_may_open_with_an_apostrophe(text, speakers):
     x = doc(text)
     assert [q.speaker for q in x.quotes] == speakers
+
+
+@pytest.mark.parametrize(("text", "speakers"), [
+    # capitalised words before the colon that name no one: the sentence's subject spoke
+    (TWO_MINISTERS + "Over to Senator Laura Penner of Manitoba, on the afternoon panel, who had a warning about the "
+     'Northwest Passage: "If we wait another decade to build the ports, we will be too late."', ["Laura Penner"]),
+    (TWO_MINISTERS + 'Kask had a blunt message for the allies gathered at the Rideau Centre: "Equipment that arrives late '
+     'is equipment that never arrived."', ["Mart Kask"]),
+    # a ministry's capital letter on the role noun
+    (TWO_MINISTERS + "Kask thanked Canada for its troops in Tapa.\n\n"
+     '"Our two countries share an ocean and a purpose, and we act on both," the Minister said.', ["Mart Kask"]),
+])
+def test_a_colon_after_a_place_and_a_capitalised_role_noun(text, speakers):
+    assert [q.speaker for q in doc(text).quotes] == speakers

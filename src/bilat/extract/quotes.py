@@ -195,10 +195,15 @@ class SpeakerResolver:
         relayed = rules().cue("relayed_speech").search(head)
         if relayed:  # "the spokesman quoted the minister as saying:": the minister spoke
             return True, self._who(p, sent_start + relayed.start("who"), relayed.group("who"))
-        m = re.search(rf"(?P<who>[^,.;]{{1,80}}?)\s+(?:\w+ly\s+)?{_speech()}(?:\s+(?:on|at|in)\s+[^,:]+)?(?:\s+that)?\s*[:,]?\s*$", head) or re.search(
-            r"(?P<who>[A-Z][\w' -]{1,60}?)\s*:\s*$", head)
+        m = re.search(rf"(?P<who>[^,.;]{{1,80}}?)\s+(?:\w+ly\s+)?{_speech()}(?:\s+(?:on|at|in)\s+[^,:]+)?(?:\s+that)?\s*[:,]?\s*$", head)
         if m:
             return True, self._who(p, sent_start + m.start("who"), m.group("who"))
+        colon = re.search(r"(?P<who>[A-Z][\w' -]{1,60}?)\s*:\s*$", head)
+        if colon:
+            # "Colonel Ana Costa:" names the speaker; "… activity in the High North:" does not, and the subject may
+            who = self._who(p, sent_start + colon.start("who"), colon.group("who"))
+            if who is not None:
+                return True, who
         if not head.strip():
             return False, None
         # The sentence's subject: an organisation, a pronoun, or the first person named in it.
@@ -290,6 +295,7 @@ class SpeakerResolver:
             found = matcher().find(adj)
             code = found[0].code if found else None
         people = [person for person in self.finder.people if code is None or person.country == code]
+        noun = noun.lower()
         if noun not in ("leader", "official"):
             people = [person for person in people if person.role and noun in fold(person.role)] or people
         if not people:
