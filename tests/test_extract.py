@@ -1187,3 +1187,20 @@ def test_a_role_noun_is_the_one_of_that_role_named_last_and_names_may_open_with_
 ])
 def test_a_colon_after_a_place_and_a_capitalised_role_noun(text, speakers):
     assert [q.speaker for q in doc(text).quotes] == speakers
+
+
+@pytest.mark.parametrize(("text", "title", "place"), [
+    ("MINISTRY OF NATIONAL DEFENCE\nREPUBLIC OF TOGO\nNEWS RELEASE\nLomé, 3 March 2025\n\nTOGO AND BENIN AGREE ON JOINT BORDER PATROLS\n\n"
+     "The Minister of the Armed Forces held talks with his Beninese counterpart on Monday.", "TOGO AND BENIN AGREE ON JOINT BORDER PATROLS", "Lomé"),
+    ("Embassy of the Kingdom of Norway\nPress statement\n\nNorway and Poland sign a memorandum on air defence\n\n"
+     "Norway and Poland signed a memorandum on Monday.", "Norway and Poland sign a memorandum on air defence", None),
+    ("Ministry of Defence hosts Polish delegation\n\nWARSAW, 3 March 2025 — The ministry hosted a delegation on Monday.",
+     "Ministry of Defence hosts Polish delegation", "Warsaw"),
+    ("Serbia, Hungary hold talks\nBELGRADE, Oct 17 (Tanjug) - Serbian and Hungarian ministers held talks on Thursday.",
+     "Serbia, Hungary hold talks", "Belgrade"),
+    ("PRESS RELEASE\nNairobi, Tuesday 4 March 2025\n\nKenya and Uganda hold border talks\n\nOfficials met on Monday.",
+     "Kenya and Uganda hold border talks", "Nairobi"),
+])
+def test_a_letterhead_is_never_the_title_and_a_place_with_a_date_on_its_own_line_is_the_dateline(text, title, place):
+    d = parse_document("t", "t.txt", text)
+    assert (d.title, d.dateline_place) == (title, place)

@@ -11,6 +11,7 @@ import re
 
 from bilat.extract.dates import header_dates
 from bilat.models import Document
+from bilat.textutil import fold
 from bilat.rulebook import load
 
 _PREFIX_DATE = re.compile(r"^\s*date\s+(\d{4}-\d{2}-\d{2})\b\s*")
@@ -90,6 +91,35 @@ def _is_clutter(line: str) -> bool:
     return bool(_CLUTTER.fullmatch(line.strip()))
 
 
+_LETTERHEAD_GLUE = frozenset(("of", "the", "and", "for", "to"))
+# "Accra, 9 December 2025" on a line of its own, as releases print it: the place the story is told from.
+_PLACE_THEN_DATE = re.compile(r"^(?P<place>[A-Z][^\W\d_]+(?:[ -][A-Z][^\W\d_]+){0,2}),\s+(?P<date>.+)$")
+
+
+def _is_letterhead(line: str) -> bool:
+    """"MINISTRY OF DEFENCE", "REPUBLIC OF GHANA", "Press statement": the sender of a release, not its headline."""
+    from bilat.extract.countries import matcher
+
+    shown = line.title() if line.isupper() else line  # country names are found as written in running text
+    for found in reversed(matcher().find(shown)):
+        shown = shown[:found.start] + " " + shown[found.end:]
+    words = re.findall(r"[\w']+", fold(shown))
+    letterhead = load().words("letterhead_words")
+    return bool(words) and len(words) <= 10 and all(w in letterhead for w in words) and any(
+        w not in _LETTERHEAD_GLUE for w in words)
+
+
+def _place_of_date_line(line: str) -> str | None:
+    m = _PLACE_THEN_DATE.match(line)
+    if not m or not header_dates(m.group("date")) or re.fullmatch(rf"(?i:{_WEEKDAY}|{_MONTH}|updated|published|posted)",
+                                                                  m.group("place")):
+        return None
+    place = m.group("place").title() if m.group("place").isupper() else m.group("place")
+    from bilat import gazetteer
+
+    return place if gazetteer.load().country_of_place(place) else None  # a capital or city, not a byline's name
+
+
 def _looks_like_headline(line: str) -> bool:
     words = line.split()
     return 0 < len(words) <= 25 and not re.search(r"[.!?]$", line.rstrip("”\"'’ "))
@@ -139,17 +169,24 @@ def parse_document(id_: str, path: str, text: str) -> Document:
         if _SOCIAL.search(line) or (_BYLINE.match(line) and len(line.split()) <= 12) or _is_date_line(line):
             # Furniture, but its date is when the story was written.
             doc.header_dates += header_dates(line)
+            doc.dateline_place = doc.dateline_place or _place_of_date_line(line)
             continue
         line = _CAPTION.sub("", line).strip()
         if line:
             kept.append(line)
 
-    # Headline lines: short lines without sentence punctuation before the first real paragraph.
-    body_start = 0
-    while body_start < len(kept) - 1 and _looks_like_headline(kept[body_start]) and body_start < 3:
+    # Headline lines: short lines without sentence punctuation before the first real paragraph, after any
+    # letterhead ("MINISTRY OF DEFENCE", "REPUBLIC OF GHANA"), which stays as context but is never the title.
+    letterhead = 0
+    while letterhead < len(kept) - 1 and _is_letterhead(kept[letterhead]):
+        letterhead += 1
+    body_start = letterhead
+    while body_start < len(kept) - 1 and _looks_like_headline(kept[body_start]) and body_start < letterhead + 3:
         body_start += 1
-    if body_start:
-        doc.title = kept[0]
+    if body_start > letterhead:
+        doc.title = kept[letterhead]
+    elif letterhead:
+        body_start = 0  # only a letterhead above the story: it reads as the story's first lines, as before
     paragraphs = kept
     if body_start < len(paragraphs):
         dateline = _dateline(paragraphs[body_start])
