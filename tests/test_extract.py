@@ -1204,3 +1204,20 @@ def test_a_colon_after_a_place_and_a_capitalised_role_noun(text, speakers):
 def test_a_letterhead_is_never_the_title_and_a_place_with_a_date_on_its_own_line_is_the_dateline(text, title, place):
     d = parse_document("t", "t.txt", text)
     assert (d.title, d.dateline_place) == (title, place)
+
+
+@pytest.mark.parametrize(("text", "person", "country"), [
+    # who receives a visitor is the host
+    ("Visit\nNAIROBI, 5 May 2025 — Kenya's Chief of Defence Forces, General Peter Mwangi, arrived in Uganda on Monday, "
+     "where he was received by the Chief of Defence Forces, General Moses Okello.", "Moses Okello", "UGA"),
+    ("Visit\n5 May 2025 — Indonesian Navy chief Admiral Budi Santoso was welcomed in Canberra on Monday by the Chief of "
+     "Navy, Vice Admiral Mark Hughes, for talks on submarines with Australia.", "Mark Hughes", "AUS"),
+    # the members of a delegation are of its leader's side
+    ("Talks\nBOGOTA, 5 May 2025 — Colombia's defence minister Ana Ruiz met Peruvian Defence Minister Jorge Salas, who "
+     "was heading a delegation which included Deputy Minister Pedro Gomez.", "Pedro Gomez", "PER"),
+    ("Pact\nMANILA, 5 May 2025 — The pact was signed by Brunei's second defence minister Yusof Hamid and the Philippine "
+     "Secretary of National Defense, Carlos Reyes, who flew in on Monday at the head of a delegation that included "
+     "Undersecretary Ramon de Vera.", "Ramon de Vera", "PHL"),
+])
+def test_the_host_receives_the_visitor_and_a_delegation_member_is_of_the_leaders_side(text, person, country):
+    assert people_of(text)[person][0] == country

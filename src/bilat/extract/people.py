@@ -539,6 +539,21 @@ class PeopleFinder:
                 gap = text[qe:s] if j == i and qe <= s else ""
                 if gap and "." not in gap.replace(". ", ".") and _cue("meets_before").search(gap) and len(gap) < _knob("list_gap"):
                     return other(q.country)
+        # "X … was received by the Chief of Defence Staff, General Y": Y hosts X, the subject, so is X's other side.
+        sent_start = sentence_start(text, s)
+        received = _cue("received_by").search(text[sent_start:s])
+        if received:
+            guests = [m.person for m in self.mentions if m.paragraph == i and sent_start <= m.start < sent_start + received.start()
+                      and m.person is not p and m.person.country]
+            if guests and other(guests[0].country):
+                return other(guests[0].country)
+        # "X … led a delegation that included Y": the members are of X's side.
+        led = _cue("led_delegation_of").search(text[sent_start:s])
+        if led:
+            leaders = [m.person for m in self.mentions if m.paragraph == i and sent_start <= m.start < sent_start + led.start()
+                       and m.person is not p and m.person.country]
+            if leaders:
+                return leaders[-1].country
         # In a list after someone, a person without a cue of their own shares theirs: only titles and
         # separators may stand between them ("X was joined by Defense Minister A, … chief B and … head C").
         for q in self.people:
