@@ -1221,3 +1221,16 @@ def test_a_letterhead_is_never_the_title_and_a_place_with_a_date_on_its_own_line
 ])
 def test_the_host_receives_the_visitor_and_a_delegation_member_is_of_the_leaders_side(text, person, country):
     assert people_of(text)[person][0] == country
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Jets\nGABORONE, 5 May 2025 — Botswana signed a contract to acquire twelve used fighter jets from Kuwait on Monday.",
+     [("arms_transfer", "BWA-KWT", "2025-05-05", "Gaborone")]),
+    ("Ships\nLIMA, 5 May 2025 — Peru signed an agreement to purchase two patrol ships from South Korea on Monday.",
+     [("arms_transfer", "KOR-PER", "2025-05-05", "Lima")]),
+    # a Joint Chiefs of Staff Committee is one country's, not a joint body of two
+    ("Visit\nABUJA, 7 May 2025 — Pakistan's Chairman Joint Chiefs of Staff Committee, General Imran Qureshi, began a "
+     "visit to Nigeria with talks in Abuja on Wednesday.", [("meeting", "NGA-PAK", "2025-05-07", "Abuja")]),
+])
+def test_a_contract_to_acquire_is_a_transfer_and_a_joint_chiefs_committee_no_joint_body(text, expected):
+    assert engagements(text)[1] == expected
