@@ -1234,3 +1234,14 @@ def test_the_host_receives_the_visitor_and_a_delegation_member_is_of_the_leaders
 ])
 def test_a_contract_to_acquire_is_a_transfer_and_a_joint_chiefs_committee_no_joint_body(text, expected):
     assert engagements(text)[1] == expected
+
+
+@pytest.mark.parametrize("follow_up", [
+    "Industry sources said the French bid was cheaper but lost out on delivery times: the first jets are due in Peru next year.",
+    "A competing offer from France failed on the delivery schedule it set for the first aircraft to Peru.",
+    "The French proposal, which promised to supply Peru with jets built locally, was rejected in March.",
+])
+def test_a_losing_bidder_is_no_party(follow_up):
+    events = engagements("Jets\nLIMA, 5 May 2025 — Peru signed a contract to buy twelve fighter jets from Sweden on Monday."
+                         "\n\n" + follow_up)[1]
+    assert [(t, pair) for t, pair, _, _ in events] == [("arms_transfer", "PER-SWE")]

@@ -197,6 +197,9 @@ class _EventReader:
         if _cue("topic_frame").match(s.text):
             return  # "Another topic was the mission in which …": what talks were about, not an engagement
         s = self._earlier_deal(s, order)
+        lost = _cue("losing_bid").search(s.text)
+        if lost:
+            s = _without(s, lost.start(), lost.end())  # "… after a rival offer from France was rejected"
         triggers = list(_triggers(s))
         hit = next((h for h in triggers if _happened(s, h[1])), None)
         if not hit:
