@@ -1245,3 +1245,22 @@ def test_a_losing_bidder_is_no_party(follow_up):
     events = engagements("Jets\nLIMA, 5 May 2025 — Peru signed a contract to buy twelve fighter jets from Sweden on Monday."
                          "\n\n" + follow_up)[1]
     assert [(t, pair) for t, pair, _, _ in events] == [("arms_transfer", "PER-SWE")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # what a meeting means to do more of is its topic, not a purchase
+    ("Ministers\nARUSHA, 5 May 2025 — Defence ministers from Kenya, Uganda, Rwanda and Tanzania met in Arusha on Monday "
+     "and agreed to speed up joint procurement of ammunition.", [("meeting", "KEN-RWA-TZA-UGA", "2025-05-05", "Arusha")]),
+    ("Officials\nVILNIUS, 5 May 2025 — Officials from Poland, Lithuania and Latvia gathered in Vilnius on Monday and agreed "
+     "to coordinate purchases of air defence systems.", [("meeting", "LTU-LVA-POL", "2025-05-05", "Vilnius")]),
+    # a bilateral as a noun
+    ("Forum\nSINGAPORE, 1 June 2025 — Australia's defence minister Tom Hale held a bilateral with Japan's defence minister "
+     "on Saturday.", [("meeting", "AUS-JPN", "2025-05-31", "Singapore")]),
+    # the setting of an occasion just reported shares its day
+    ("Forum\nLIMA, 9 October 2024 — The Chilean and Argentine defence ministers met in Lima on Tuesday.\n\nThe two "
+     "ministers spoke for an hour at a hotel, where delegations from Argentina, Bolivia, Chile, Peru and Uruguay had "
+     "gathered for a regional forum.",
+     [("meeting", "ARG-CHL", "2024-10-08", "Lima"), ("meeting", "ARG-BOL-CHL-PER-URY", "2024-10-08", "Lima")]),
+])
+def test_meetings_by_gathering_a_bilateral_noun_and_a_setting_and_what_they_mean_to_do_is_no_deed(text, expected):
+    assert engagements(text)[1] == expected

@@ -232,7 +232,9 @@ class _EventReader:
         place = _place(s.text, self.is_country_word) or (self.dateline_place if s.lead else None)
         recalled = self._recalled(s, date, usable)
         if date is None and not usable and not recalled and _cue("same_occasion").search(s.text):
-            date = self._occasion_date(s)
+            occasion = self._occasion(s)
+            if occasion is not None:
+                date, place = occasion.date, place or occasion.place
         s = _without_bystanders(s, kind)
         groups = _parties(s, self.main_pair, trigger, date, usable)
         if kind == "meeting":
@@ -311,13 +313,13 @@ class _EventReader:
         return (self.anchor_date is not None and known.value == self.anchor_date.value and stated.precision == "day"
                 and 0 < _days_before(stated, self.anchor_date) <= _knob("same_occasion_days"))
 
-    def _occasion_date(self, s: Sentence) -> Date | None:
-        """The date of the current engagement reported just before, in this paragraph or the one before it."""
+    def _occasion(self, s: Sentence) -> Event | None:
+        """The dated current engagement reported just before, in this paragraph or the one before it."""
         for f in reversed(self.found):
             if f.paragraph < s.paragraph - 1:
                 break
             if not f.recalled and f.event.date is not None:
-                return f.event.date
+                return f.event
         return None
 
     def _earlier_deal(self, s: Sentence, order: int) -> Sentence:
