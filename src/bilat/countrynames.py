@@ -10,9 +10,12 @@ from __future__ import annotations
 import json
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
 
 from bilat.textutil import fold
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without loading typing at start-up; type checkers take it as True
+if TYPE_CHECKING:
+    from typing import Any
 
 # Beside this module (importlib.resources would cost more start-up than reading the file does).
 TABLE = Path(__file__).parent / "data" / "country_keys.json"
@@ -46,8 +49,6 @@ def common_names() -> list[str]:
 
 def resolve(query: str) -> str:
     """Any common name, old name, demonym, capital, alpha-2 or alpha-3 code, in any case → alpha-3."""
-    import difflib
-
     table = _table()
     keys = table["keys"]
     key = fold(query.strip().strip("."))
@@ -60,6 +61,8 @@ def resolve(query: str) -> str:
         return keys[key]
     if key.startswith("the ") and key[4:] in keys:
         return keys[key[4:]]
+    import difflib  # only for a name it does not know
+
     suggestions: list[str] = []
     for k in difflib.get_close_matches(key, list(keys), n=3, cutoff=0.6):
         if name(keys[k]) not in suggestions:

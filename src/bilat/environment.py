@@ -12,7 +12,10 @@ import sys
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import TextIO
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without loading typing at start-up; type checkers take it as True
+if TYPE_CHECKING:
+    from typing import TextIO
 
 
 def _real_stdout() -> TextIO:

@@ -6,7 +6,10 @@ checks they agree). This module imports nothing: the command line consults it be
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from typing import Any
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without loading typing at start-up; type checkers take it as True
+if TYPE_CHECKING:
+    from typing import Any
 
 _EVENT = ("id", "date", "date_precision", "date_source", "countries", "multilateral", "type", "cameo", "plover", "place",
           "summary", "evidence", "docs")

@@ -10,12 +10,15 @@ and drawings get `terminal_safe` text; JSON keeps the text but escapes what a te
 """
 from __future__ import annotations
 
-import csv
 import json
 import re
 import sys
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from typing import Any, Callable, Iterable, TextIO
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without loading typing at start-up; type checkers take it as True
+if TYPE_CHECKING:
+    from typing import Any, TextIO
 
 FLAT_FORMATS = ("auto", "table", "json", "jsonl", "csv", "tsv")
 STRONG = "b"  # rich's short name for the strong style
@@ -203,6 +206,8 @@ def emit(records: Iterable[dict] | dict, columns: list[Column], fmt: str, out: T
         records, rows_of = _safe_records(records), _safe_records(rows_of)
         assert isinstance(rows_of, list)
     if fmt == "csv":
+        import csv  # only for CSV output
+
         writer = csv.writer(out, lineterminator="\n")
         if header:
             writer.writerow([c.header for c in columns])
