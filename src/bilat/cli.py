@@ -14,7 +14,6 @@ from __future__ import annotations
 import contextlib
 import functools
 import inspect
-import signal
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -262,30 +261,19 @@ def program(args: Sequence[str], env: Environment) -> ExitStatus:
         except KeyboardInterrupt:
             return commands.interrupted()
         except Exception as e:  # noqa: BLE001 - typer's usage errors, without importing its vendored click
-            if hasattr(e, "format_message") and hasattr(e, "exit_code"):
-                message = e.format_message()
-                if message:  # an empty one follows the help that `bilat` alone prints
-                    hint = f" (see `{e.ctx.command_path} --help`)" if getattr(e, "ctx", None) is not None else ""
-                    typer.echo(f"bilat: {message}{hint}", err=True)
-                return _status(e.exit_code)
+            if commands.is_usage_error(e):
+                return commands.usage_error(e)
             if type(e).__name__ == "Abort":  # click's form of a Ctrl-C
                 return commands.interrupted()
             # Raised outside any command (the commands report their own): --debug may not be parsed yet.
             commands.report_internal_error(e, env.debug or "--debug" in args)
             return ExitStatus.ERROR
-    return _status(code if isinstance(code, int) else ExitStatus.OK)
-
-
-def _status(code: int) -> ExitStatus:
-    """Typer's exit codes as ours (0 and 2 mean the same in both); one we do not name is an error."""
-    return ExitStatus(code) if code in ExitStatus._value2member_map_ else ExitStatus.ERROR
+    return commands.status_of(code if isinstance(code, int) else ExitStatus.OK)
 
 
 def main() -> None:
-    """The console entry point: the real environment, quiet ends in pipes, the process's exit status."""
-    if hasattr(signal, "SIGPIPE"):
-        # `bilat list | head`: end quietly when the reader goes away, as other Unix tools do.
-        signal.signal(signal.SIGPIPE, signal.SIG_DFL)
+    """Run the command line through the app: the real environment, quiet ends in pipes, the process's exit status."""
+    commands.quiet_in_pipes()
     sys.exit(program(sys.argv[1:], Environment.from_os()))
 
 

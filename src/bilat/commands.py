@@ -13,11 +13,14 @@ import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 from bilat.environment import Environment
 from bilat.eventtypes import EVENT_TYPES
 from bilat.status import ExitStatus
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without loading typing at start-up; type checkers take it as True
+if TYPE_CHECKING:
+    from typing import Any
 
 JSON_FLAG = "--json"  # a flag, or with fields after it (see json_with_fields)
 
@@ -154,7 +157,7 @@ def guarded(env: Environment, call: Callable[[], Any]) -> ExitStatus | None:
     except BrokenPipeError:
         raise  # the reader of a pipe went away: end quietly
     except Exception as e:  # noqa: BLE001
-        if hasattr(e, "exit_code"):  # typer's own exits and usage errors: cli.program() reports them
+        if hasattr(e, "exit_code"):  # typer's own exits and usage errors (ours too): the parser's program() reports them
             raise
         if type(e).__module__ == "sqlite3":  # a damaged page the refresh did not read, met by the query
             from bilat.index import query_failed
@@ -163,6 +166,25 @@ def guarded(env: Environment, call: Callable[[], Any]) -> ExitStatus | None:
             return ExitStatus.ERROR
         report_internal_error(e, env.debug)
         return ExitStatus.ERROR
+
+
+def is_usage_error(error: BaseException) -> bool:
+    """Typer's usage errors, and ours that read as one (search syntax): an exit_code and a format_message()."""
+    return hasattr(error, "format_message") and hasattr(error, "exit_code")
+
+
+def usage_error(error) -> ExitStatus:
+    """A usage error as one line, with a hint at the command's help where it knows the command; its exit status."""
+    message = error.format_message()
+    if message:  # an empty one follows the help that `bilat` alone prints
+        hint = f" (see `{error.ctx.command_path} --help`)" if getattr(error, "ctx", None) is not None else ""
+        echo(f"bilat: {message}{hint}", err=True)
+    return status_of(error.exit_code)
+
+
+def status_of(code: int) -> ExitStatus:
+    """Typer's exit codes as ours (0 and 2 mean the same in both); one we do not name is an error."""
+    return ExitStatus(code) if code in ExitStatus._value2member_map_ else ExitStatus.ERROR
 
 
 def report_internal_error(error: BaseException, debug: bool) -> None:
@@ -578,6 +600,14 @@ def check_rules(env: Environment, given: bool) -> None:
         rulebook.load(str(env.rules))
     except rulebook.RuleError as e:
         raise Failure(f"{e}{source}", ExitStatus.USAGE) from None
+
+
+def quiet_in_pipes() -> None:
+    """`bilat list | head`: end quietly when the reader goes away, as other Unix tools do (the process's, at start)."""
+    import signal
+
+    if hasattr(signal, "SIGPIPE"):
+        signal.signal(signal.SIGPIPE, signal.SIG_DFL)
 
 
 def version() -> None:
