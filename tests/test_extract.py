@@ -1264,3 +1264,17 @@ def test_a_losing_bidder_is_no_party(follow_up):
 ])
 def test_meetings_by_gathering_a_bilateral_noun_and_a_setting_and_what_they_mean_to_do_is_no_deed(text, expected):
     assert engagements(text)[1] == expected
+
+
+@pytest.mark.parametrize(("sentence", "speakers"), [
+    # where and when a reporting verb was spoken is a short phrase, never the clause that carries the quote
+    ('The Moroccan side was led by Colonel Samir Idrissi, who told reporters at the signing ceremony in Rabat that the '
+     'deal reflected "a decision taken at the highest level."', ["Samir Idrissi"]),
+    ('Colonel Samir Idrissi, who spoke on Monday at the naval academy, said the deal reflected "a decision taken at the '
+     'highest level."', ["Samir Idrissi"]),
+    # a conjunction after a quote is no speaker: the sentence's subject is
+    ('Tavares thanked Morocco for what he called "steady and very practical help over many years" and said the crews '
+     'were ready.', ["Rui Tavares"]),
+])
+def test_a_reporting_verbs_place_is_short_and_a_conjunction_is_no_speaker(sentence, speakers):
+    assert [q.speaker for q in doc(SPEAKER_STORY + sentence).quotes] == speakers

@@ -171,7 +171,7 @@ class SpeakerResolver:
         text = self.folded[p][end:]
         speech, reach = _speech(), rules().knob("speaker_after_chars")
         m = re.match(rf"\s*[,.]?\s*(?:{speech}\s+(?P<who1>[^,.;]{{1,{reach}}}?)(?=[,.;]|\s+(?:at|in|on|during|after|before|adding|according|who|as|while|from)\b|$)|"
-                     rf"(?P<who2>[^,.;“”\"]{{1,{reach}}}?)(?:,\s+(?:who|the|a|an|[a-z])[^“”\"]{{0,120}}?,)?\s+(?:\w+ly\s+)?(?:{speech}|also said)\b)", text)
+                     rf"(?!\s*(?:and|but|or|then|also)\b)(?P<who2>[^,.;“”\"]{{1,{reach}}}?)(?:,\s+(?:who|the|a|an|[a-z])[^“”\"]{{0,120}}?,)?\s+(?:\w+ly\s+)?(?:{speech}|also said)\b)", text)
         if not m:
             m = re.match(r"\s*[,.]?\s*according to\s+(?P<who1>[^,.;]{1,60})", text)
         if not m:
@@ -195,7 +195,7 @@ class SpeakerResolver:
         relayed = rules().cue("relayed_speech").search(head)
         if relayed:  # "the spokesman quoted the minister as saying:": the minister spoke
             return True, self._who(p, sent_start + relayed.start("who"), relayed.group("who"))
-        m = re.search(rf"(?P<who>[^,.;]{{1,80}}?)\s+(?:\w+ly\s+)?{_speech()}(?:\s+(?:on|at|in)\s+[^,:]+)?(?:\s+that)?\s*[:,]?\s*$", head)
+        m = re.search(rf"(?P<who>[^,.;]{{1,80}}?)\s+(?:\w+ly\s+)?{_speech()}(?:\s+(?:on|at|in)\s+(?:(?!that\b)[\w'’-]+\s*){{1,6}})?(?:\s+that)?\s*[:,]?\s*$", head)
         if m:
             return True, self._who(p, sent_start + m.start("who"), m.group("who"))
         colon = re.search(r"(?P<who>[A-Z][\w' -]{1,60}?)\s*:\s*$", head)
@@ -233,6 +233,9 @@ class SpeakerResolver:
             return m.person
         if _PRONOUN.match(who):
             return self._salient(p, offset)
+        if who.lower() == "who":  # "Colonel X, who told reporters that …": the one named just before
+            named = [m for m in self.finder.mentions if m.paragraph == p and m.end <= offset]
+            return max(named, key=lambda m: m.start).person if named else None
         m = rules().cue("speaker_role_noun").match(who)
         if m:
             return self._by_role(m.group("adj"), m.group("noun"), p, offset)
