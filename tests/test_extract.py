@@ -1278,3 +1278,20 @@ def test_meetings_by_gathering_a_bilateral_noun_and_a_setting_and_what_they_mean
 ])
 def test_a_reporting_verbs_place_is_short_and_a_conjunction_is_no_speaker(sentence, speakers):
     assert [q.speaker for q in doc(SPEAKER_STORY + sentence).quotes] == speakers
+
+
+@pytest.mark.parametrize(("text", "speakers"), [
+    (SPEAKER_STORY + "Asked whether the talks had produced anything concrete, Bennani pointed to the memorandum.\n\n"
+     '"These visits are about the work that comes after them," he said.', ["Karim Bennani"]),
+    (SPEAKER_STORY + "Speaking to reporters after the ceremony, Tavares praised both navies.\n\n"
+     '"Our sailors will now train together every spring," he said.', ["Rui Tavares"]),
+    ("Moroccan minister in Lisbon: 'Our two navies will talk before they act'\nLISBON, 5 May 2025 — Portuguese Defence "
+     "Minister Rui Tavares and his Moroccan counterpart Karim Bennani signed a memorandum on Monday in Lisbon.", ["Karim Bennani"]),
+    (SPEAKER_STORY + "The memorandum was also welcomed by Morocco's ambassador, High Commissioner Amina Tazi.\n\n"
+     "Tavares then left for Porto.\n\n"
+     '"Two navies that share one strait must share one picture of it," the high commissioner said.', ["Amina Tazi"]),
+    (SPEAKER_STORY + 'Retired Rear Admiral J.P.M. Antunes Correia, who advised the talks, said: "The hotline is the easy part of this deal."',
+     ["J.P.M. Antunes Correia"]),
+])
+def test_a_participle_opener_a_headline_role_a_longer_role_noun_and_glued_initials(text, speakers):
+    assert [q.speaker for q in doc(text).quotes] == speakers

@@ -37,11 +37,13 @@ class _Patterns:
     def __init__(self, book):
         # "N'Dri", "O'Donovan", "D’Souza": a capital and an apostrophe may open a name
         token = rf"(?:{book.alternation('name_prefixes')}-|[A-Z]['’](?=[A-Z]))?[A-Z][a-z]+(?:-[A-Za-z][a-z]*|'(?!s\b)[A-Za-z][a-z]*)*"
+        # "A.K.M. Rezaul Haque Talukder": glued initials open a name
+        initials = r"(?:[A-Z]\.){2,4}\s+"
         particle = book.alternation("name_particles")
         suffix = book.alternation("name_suffixes")
         # Particles may follow one another ("van den Broek"); a generational suffix closes the name ("III", "Jr.").
         self.name = re.compile(
-            rf"(?<![\w'-])(?:\((?P<paren>{token})\)\s+)?(?P<name>{token}(?:\s+(?:[A-Z]\.?(?=\s)|{particle}(?=\s+(?:{particle}\s+)*[A-Z])|{token}))*"
+            rf"(?<![\w'-])(?:\((?P<paren>{token})\)\s+)?(?P<name>(?:{initials})?{token}(?:\s+(?:[A-Z]\.?(?=\s)|{particle}(?=\s+(?:{particle}\s+)*[A-Z])|{token}))*"
             rf"(?:,?\s+{suffix}(?![\w]))?)(?![\w-])")
         role_plural = book.alternation("role_heads") + "s"
         # "the defence ministers of Kenya and Uganda, A and B": A is Kenya's, B Uganda's, both the role in the singular.

@@ -17,6 +17,7 @@ from bilat.textutil import DOUBLE_MARK, DOUBLE_MARKS, fold, fold_same_length, ma
 
 _DOUBLE = DOUBLE_MARKS
 _PRONOUN = re.compile(r"^(?:he|she)$", re.I)
+_PARTICIPLE_OPENER = re.compile(r"[\"“]?[A-Z][a-z]+(?:ed|ing)\b[^.;]*,\s*")
 
 
 def _speech() -> str:
@@ -236,7 +237,8 @@ class SpeakerResolver:
         if who.lower() == "who":  # "Colonel X, who told reporters that …": the one named just before
             named = [m for m in self.finder.mentions if m.paragraph == p and m.end <= offset]
             return max(named, key=lambda m: m.start).person if named else None
-        m = rules().cue("speaker_role_noun").match(who)
+        # "the minister added"; a headline's "Dutch minister in Bucharest: '…'" drops the article
+        m = rules().cue("speaker_role_noun").match(who) or rules().cue("speaker_role_noun").match("the " + who)
         if m:
             return self._by_role(m.group("adj"), m.group("noun"), p, offset)
         nationality = self._demonym_subject(who)
@@ -282,6 +284,8 @@ class SpeakerResolver:
             lead = text[sent_start:m.start]
             if len(lead.split()) <= rules().knob("subject_lead_words") and not re.search(r"\b(?:of|with|by|to|greeted|met|and)\s*$", lead):
                 return m.person
+            if _PARTICIPLE_OPENER.fullmatch(lead):
+                return m.person  # "Asked whether the talks had produced anything, X pointed to …": X is the subject
             if re.match(rf"\s*,?\s+(?:\w+ly\s+)?{_speech()}\b", text[m.end:]):
                 return m.person  # "…, Moreau told reporters", "Vice Admiral X, said …": the one who spoke last
         if self.last is not None:
