@@ -1295,3 +1295,19 @@ def test_a_reporting_verbs_place_is_short_and_a_conjunction_is_no_speaker(senten
 ])
 def test_a_participle_opener_a_headline_role_a_longer_role_noun_and_glued_initials(text, speakers):
     assert [q.speaker for q in doc(text).quotes] == speakers
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Korea sells jets\nSEOUL, 3 March 2025 — South Korea has signed a contract to supply 12 light combat jets to Kazakhstan, "
+     "the procurement agency said.\n\nThe jet has become the country's best-selling export. Poland ordered 48 aircraft in "
+     "2022 and Malaysia signed for 18 in 2023.",
+     [("arms_transfer", "KAZ-KOR", "2025-03-03"), ("arms_transfer", "KOR-POL", "2022"), ("arms_transfer", "KOR-MYS", "2023")]),
+    ("Korea sells howitzers\nCAIRO, 3 March 2025 — Egypt has bought 24 howitzers from South Korea, the ministry said.\n\n"
+     "The gun has sold well abroad. Norway bought 24 of the guns in 2017.",
+     [("arms_transfer", "EGY-KOR", "2025-03-03"), ("arms_transfer", "KOR-NOR", "2017")]),
+    ("India buys jets\nNEW DELHI, 3 March 2025 — India has signed a deal to buy 26 Rafale jets from France, the ministry "
+     "said.\n\nRafale exports have grown fast: Egypt ordered 24 of the jets in 2015, while Qatar signed for 36 in 2016.",
+     [("arms_transfer", "FRA-IND", "2025-03-03"), ("arms_transfer", "EGY-FRA", "2015"), ("arms_transfer", "FRA-QAT", "2016")]),
+])
+def test_other_buyers_named_with_their_years_buy_from_the_storys_seller_and_are_no_pair(text, expected):
+    assert [(t, pair, date) for t, pair, date, _ in engagements(text)[1]] == expected

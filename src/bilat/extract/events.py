@@ -160,6 +160,7 @@ class _EventReader:
     def __init__(self, sentences, main_pair, anchor_date, dateline_place, is_country_word, dateline, home=None):
         self.main_pair = main_pair
         self.home = home  # the country of the dateline's place
+        self.seller: str | None = None  # who sells in the story's own transfer, once a clause says so
         self.anchor_date = anchor_date
         self.dateline_place = dateline_place
         self.is_country_word = is_country_word
@@ -242,6 +243,10 @@ class _EventReader:
         if _cue("counted_countries").search(s.text) and len(set(s.countries)) < 3:
             participants = self._participants(s)
             groups = [(participants, date)] if participants else []
+        if kind == "arms_transfer" and not recalled and self.seller is None and len(groups) == 1 and len(groups[0][0]) == 2:
+            self.seller = _story_seller(s, trigger, groups[0][0])
+        if not groups and kind == "arms_transfer":
+            groups = self._from_story_seller(s, trigger, date)
         if not groups:
             self._refine(s, triggers[0])  # no parties of its own: perhaps a closer date for one already reported
         for group, group_date in groups:
@@ -266,6 +271,17 @@ class _EventReader:
             base = self.found[-1]
             for d in years[1:]:
                 self.found.append(_Found(_make(kind, base.event.countries, d.date, None, s.text), True, order))
+
+    def _from_story_seller(self, s: Sentence, trigger: re.Match, date: Date | None) -> list[tuple[list[str], Date | None]]:
+        """"South Korea will supply 12 jets to Kazakhstan. … Poland ordered 48 in 2022": a third country that buys,
+        with no seller named, buys from the seller of the story's own transfer."""
+        codes = set(s.countries)
+        if self.seller is None or len(codes) != 1 or self.seller in codes or not _cue("transfer_verb").fullmatch(trigger.group(0)):
+            return []
+        buyer = next(iter(codes))
+        if not any(c == buyer and a < trigger.start() for a, _b, c in s.mentions):
+            return []  # the buyer is the deed's subject, named before it
+        return [(sorted({buyer, self.seller}), date)]
 
     def _refine(self, s: Sentence, hit: tuple[str, re.Match] | None) -> None:
         """"… will be deployed next week for a joint exercise. The training kicks off on Monday": a re-mention that
@@ -463,6 +479,8 @@ def _clauses(sentences: list[Sentence]) -> list[Sentence]:
         cuts = list(_cue("clause_split").finditer(s.text))
         cuts += [m for m in _cue("clause_split_timed").finditer(s.text)
                  if any(d.start >= m.end() for d in s.dates) and not any(c.start() == m.start() for c in cuts)]
+        cuts += [m for m in _cue("clause_split_buyers").finditer(s.text)
+                 if any(d.start >= m.end() for d in s.dates) and any(d.end <= m.start() for d in s.dates)]
         cuts.sort(key=lambda m: m.start())
         if not cuts:
             out.append(s)
@@ -627,6 +645,12 @@ def _done_besides(text: str, trigger: re.Match) -> bool:
 def _seller(s: Sentence, trigger: re.Match) -> list[str] | None:
     """"Warsaw ordered 48 aircraft from South Korea": the buyer is the subject before the deed, the seller the
     country after "from" in its clause, whatever else the sentence names."""
+    sides = _buyer_and_seller(s, trigger)
+    return sorted(sides) if sides else None
+
+
+def _buyer_and_seller(s: Sentence, trigger: re.Match) -> tuple[str, str] | None:
+    """(buyer, seller) of a transfer whose clause says who buys from whom, else None."""
     if not trigger or not _cue("transfer_verb").fullmatch(trigger.group(0)):
         return None
     clause_end = min([i for i in (s.text.find(";", trigger.end()), s.text.find(" while ", trigger.end())) if i >= 0] or [len(s.text)])
@@ -635,7 +659,22 @@ def _seller(s: Sentence, trigger: re.Match) -> list[str] | None:
     buyers = [c for a, b, c in s.mentions if a < trigger.start() and not _cue("object_before").search(s.text[:a])]
     if not sellers or not buyers or buyers[0] == sellers[0][1]:
         return None
-    return sorted({buyers[0], sellers[0][1]})
+    return buyers[0], sellers[0][1]
+
+
+def _story_seller(s: Sentence, trigger: re.Match, group: list[str]) -> str | None:
+    """Who sells in a transfer between the two of group: the country after "from", or the one that is not after
+    "supply … to"."""
+    sides = _buyer_and_seller(s, trigger)
+    if sides:
+        return sides[1]
+    sellers = [c for a, _b, c in s.mentions if c in group and _cue("from_before").search(s.text[max(0, a - 40):a])]
+    if len(set(sellers)) == 1:
+        return sellers[0]
+    buyers = [c for a, _b, c in s.mentions if c in group and _cue("supply_to").search(s.text[:a])]
+    if len(set(buyers)) == 1:
+        return next(c for c in group if c != buyers[0])
+    return None
 
 
 def _country_list(text: str, named: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
