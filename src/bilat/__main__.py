@@ -1,3 +1,3 @@
-from bilat.cli import main
+from bilat.launch import main  # as the bilat command: TABs and plain command lines answered before the app loads
 
 main()
