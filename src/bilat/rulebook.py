@@ -19,6 +19,7 @@ from functools import cached_property, lru_cache
 from pathlib import Path
 
 from bilat import rulefiles
+from bilat.literals import screened
 from bilat.rulefiles import RULE_FILES, RuleError  # RuleError lives there: fingerprint() raises it too
 
 RULES_DIR = Path(rulefiles.RULES_DIR)
@@ -123,7 +124,8 @@ class Rulebook:
 
     @cached_property
     def _cues(self) -> dict[str, re.Pattern]:
-        return {name: self.compile(spec["pattern"], spec.get("ignore_case", False), f"cue {name!r}")
+        # Screened: a cue's search first looks for the words it cannot match without (most sentences hold none).
+        return {name: screened(self.compile(spec["pattern"], spec.get("ignore_case", False), f"cue {name!r}"))
                 for name, spec in self.cue_specs.items()}
 
     def knob(self, name: str):
@@ -137,7 +139,8 @@ class Rulebook:
         for spec in self.event_specs:
             where = f"event {spec['type']!r}"
             triggers = [self.expand(t, where) for t in spec["triggers"]]
-            trigger = _compile(r"\b(?:" + "|".join(f"(?:{t})" for t in triggers) + r")\b", re.I, where)
+            # Screened: every clause is scanned for every type's triggers, and most clauses hold none of their words.
+            trigger = screened(_compile(r"\b(?:" + "|".join(f"(?:{t})" for t in triggers) + r")\b", re.I, where))
             overrides = tuple(Override(self.compile(o["if"], True, where), o["cameo"], o["plover"]) for o in spec.get("overrides", []))
             out.append(EventRule(spec["type"], spec["label"], trigger, spec["cameo"], spec["plover"], overrides,
                                  tuple(spec.get("examples", {}).get("positive", [])),

@@ -1,0 +1,207 @@
+"""Literal screens for compiled patterns: the words a pattern cannot match without.
+
+A long alternation scanned with `search` or `finditer` costs the regex engine a try at every position
+of the text (about a microsecond a character for the arms-transfer triggers), yet most sentences hold
+none of the words its branches are made of. `required_literals(pattern)` reads the pattern's syntax tree
+once and gives a set of lower-case strings such that every match contains at least one of them (or
+None when it cannot tell); `Screened` looks for them first, all at once in the lower-cased text, and
+runs the pattern only when one is there. The screen is looser than the
+pattern, never stricter, so results are exactly the pattern's own: whatever the analysis does not
+understand (a character class it cannot list, a back-reference, a construct of a later Python) counts
+as "could be anything" and only weakens the screen.
+"""
+from __future__ import annotations
+
+import re
+from functools import reduce
+
+from bilat.textutil import alternation
+
+try:  # the parser behind re.compile: private, so the screen turns itself off if it ever moves
+    from re import _constants as _C
+    from re import _parser as _P
+except ImportError:  # pragma: no cover - a Python that reorganised re
+    _P = _C = None
+
+# Non-ASCII characters that re.IGNORECASE takes for an ASCII letter, and str.lower() does not turn into that
+# letter alone (tests/test_literals.py derives the table again from re itself). Mapped before lower-casing, a
+# text that the pattern matches ignoring case still holds the literal.
+_AS_ASCII = str.maketrans({"İ": "i", "ı": "i", "ſ": "s"})
+_MAX_STRINGS = 256  # past this many spellings a part is "could be anything" (products grow fast)
+_MIN_LENGTH = 3  # a screen of one- or two-letter strings lets nearly every text through: not worth its cost
+_MAX_SCREEN = 512  # a screen is one more pattern (a trie of its strings): past this size it stops being cheap
+
+
+_last: tuple[str, str] = ("", "")  # the text last screened and its screen form: cues are tried one after another on one sentence
+
+
+def screen_text(text: str) -> str:
+    """The form of a text the screens read: lower case, the few letters re takes for ASCII ones made ASCII."""
+    global _last
+    last = _last  # read once: another thread may replace it
+    if text is last[0]:
+        return last[1]
+    low = (text if text.isascii() else text.translate(_AS_ASCII)).lower()
+    _last = (text, low)
+    return low
+
+
+def required_literals(pattern: re.Pattern) -> frozenset[str] | None:
+    """Lower-case strings one of which every match of pattern contains, or None when there is no useful such set."""
+    if _P is None:
+        return None
+    try:
+        tree = _P.parse(pattern.pattern, pattern.flags)
+        _, needed = _Analysis().sequence(tree)
+    except Exception:  # noqa: BLE001 - any surprise in a private parse tree: no screen, the pattern runs as ever
+        return None
+    if not needed:
+        return None
+    needed = _minimal(needed)
+    if min(map(len, needed)) < _MIN_LENGTH or len(needed) > _MAX_SCREEN:
+        return None
+    return needed
+
+
+def _minimal(strings: frozenset[str]) -> frozenset[str]:
+    """The same requirement with fewer strings: one that contains another is implied by it ("deal for" by "deal")."""
+    kept: list[str] = []
+    for s in sorted(strings, key=len):
+        if not any(k in s for k in kept):
+            kept.append(s)
+    return frozenset(kept)
+
+
+def _best(candidates: list[frozenset[str]]) -> frozenset[str] | None:
+    """Of several sets each of which a match needs, the one that lets fewest texts through: longest shortest string."""
+    usable = [c for c in candidates if c and "" not in c]
+    return max(usable, key=lambda c: (min(map(len, c)), -len(c)), default=None)
+
+
+class _Analysis:
+    """For each node of a parse tree: `exact`, every string it can match (lower case), when few and all ASCII, else
+    None; and `needed`, a set of strings one of which any match of it contains, else None."""
+
+    def sequence(self, items) -> tuple[set[str] | None, frozenset[str] | None]:
+        candidates: list[frozenset[str]] = []
+        run: set[str] | None = {""}  # the spellings of the items since the last one that could be anything
+        whole = True  # no item broke the run: run is the sequence's exact set
+        for op, av in items:
+            exact, needed = self.item(op, av)
+            if needed is not None:
+                candidates.append(needed)
+            if run is not None and exact is not None and len(run) * len(exact) <= _MAX_STRINGS:
+                run = {a + b for a in run for b in exact}
+                continue
+            if run is not None:
+                candidates.append(frozenset(run))
+            whole = False
+            run = set(exact) if exact is not None else None
+        if run is not None:
+            candidates.append(frozenset(run))
+        return (run if whole else None), _best(candidates)
+
+    def item(self, op, av) -> tuple[set[str] | None, frozenset[str] | None]:
+        C = _C
+        if op is C.LITERAL:
+            return ({chr(av).lower()} if av < 128 else None), None
+        if op is C.IN:
+            chars: set[str] = set()
+            for o, a in av:
+                if o is C.LITERAL and a < 128:
+                    chars.add(chr(a).lower())
+                elif o is C.RANGE and a[1] < 128 and a[1] - a[0] < 32:
+                    chars.update(chr(x).lower() for x in range(a[0], a[1] + 1))
+                else:
+                    return None, None  # a category, a negation, a non-ASCII letter: could be anything
+            return chars, None
+        if op in (C.AT, C.ASSERT, C.ASSERT_NOT):
+            return {""}, None  # zero width: what a look-around asks for is not counted
+        if op is C.SUBPATTERN:
+            return self.whole(av[3])
+        if op is getattr(C, "ATOMIC_GROUP", None):
+            return self.whole(av)
+        if op is C.BRANCH:
+            parts = [self.whole(alt) for alt in av[1]]
+            exacts = [e for e, _ in parts]
+            exact = None
+            if all(e is not None for e in exacts) and sum(map(len, exacts)) <= _MAX_STRINGS:
+                exact = set().union(*exacts)
+            neededs = [n for _, n in parts]
+            needed = reduce(frozenset.union, neededs) if all(n is not None for n in neededs) else None
+            return exact, needed
+        if op in (C.MAX_REPEAT, C.MIN_REPEAT, getattr(C, "POSSESSIVE_REPEAT", None)):
+            low, high, sub = av
+            exact, needed = self.whole(sub)
+            if low == 0:
+                return ((exact | {""}) if high == 1 and exact is not None else None), None
+            return (exact if low == high == 1 else None), needed
+        return None, None  # ANY, NOT_LITERAL, back-references, conditionals …: could be anything
+
+    def whole(self, items) -> tuple[set[str] | None, frozenset[str] | None]:
+        exact, needed = self.sequence(items)
+        if needed is None and exact is not None and "" not in exact:
+            needed = frozenset(exact)
+        return exact, needed
+
+
+class Screened:
+    """A compiled pattern whose scanning calls (search, finditer, findall, sub) first look for its required literals
+    (all at once: one trie of them, case-sensitive over the lower-cased text, which the regex engine skips through fast).
+
+    The literals are worked out at the first scan, so patterns only ever matched at one position (match,
+    fullmatch: straight to the pattern) cost nothing to load; a pattern with no useful literals then scans
+    with its own methods. Everything else a re.Pattern has is the pattern's own.
+    """
+
+    def __init__(self, rx: re.Pattern):
+        self._rx = rx
+        self._screen: re.Pattern | None = None
+        self.pattern, self.flags, self.groups, self.groupindex = rx.pattern, rx.flags, rx.groups, rx.groupindex
+        self.match, self.fullmatch = rx.match, rx.fullmatch
+        for name in ("search", "finditer", "findall", "sub"):
+            setattr(self, name, getattr(self, "_first_" + name))
+
+    def _first(self, name: str):
+        """At the first scan: the screen, and from then on the method that scans (screened or plain)."""
+        needed = required_literals(self._rx)
+        if needed:
+            self._screen = re.compile(alternation(needed))
+        for each in ("search", "finditer", "findall", "sub"):
+            setattr(self, each, getattr(self, "_screened_" + each) if needed else getattr(self._rx, each))
+        return getattr(self, name)
+
+    def _first_search(self, *args):
+        return self._first("search")(*args)
+
+    def _first_finditer(self, *args):
+        return self._first("finditer")(*args)
+
+    def _first_findall(self, *args):
+        return self._first("findall")(*args)
+
+    def _first_sub(self, *args):
+        return self._first("sub")(*args)
+
+    def _screened_search(self, text: str, *pos):
+        return None if self._screen.search(screen_text(text)) is None else self._rx.search(text, *pos)
+
+    def _screened_finditer(self, text: str, *pos):
+        return iter(()) if self._screen.search(screen_text(text)) is None else self._rx.finditer(text, *pos)
+
+    def _screened_findall(self, text: str, *pos):
+        return [] if self._screen.search(screen_text(text)) is None else self._rx.findall(text, *pos)
+
+    def _screened_sub(self, repl, text: str, count: int = 0):
+        return text if self._screen.search(screen_text(text)) is None else self._rx.sub(repl, text, count)
+
+    def __getattr__(self, name):
+        return getattr(self._rx, name)
+
+    def __repr__(self) -> str:
+        return f"Screened({self._rx!r})"
+
+
+def screened(rx: re.Pattern) -> Screened:
+    """The pattern with a literal screen in front of its scans (worked out when it first scans)."""
+    return Screened(rx)
