@@ -1311,3 +1311,16 @@ def test_a_participle_opener_a_headline_role_a_longer_role_noun_and_glued_initia
 ])
 def test_other_buyers_named_with_their_years_buy_from_the_storys_seller_and_are_no_pair(text, expected):
     assert [(t, pair, date) for t, pair, date, _ in engagements(text)[1]] == expected
+
+
+@pytest.mark.parametrize(("text", "people", "speakers"), [
+    ('Drills\nLIMA, 5 May 2025 — Peru and Colombia ended a joint river exercise on Monday.\n\nAna Rengifo, a spokeswoman '
+     'for Rios Vivos, a Peruvian association, said the villages needed schools.\n\n"Every dredge that is destroyed is '
+     'replaced within a month," she said.', ["Ana Rengifo"], ["Ana Rengifo"]),
+    ('Jets\nGABORONE, 5 May 2025 — Botswana signed a contract to acquire twelve used jets from Kuwait on Monday.\n\n'
+     'Brigadier Tebogo Molefe, commander of the BDF Air Arm, said conversion would start soon. "Our youngest pilots will '
+     'be the first to fly them," he said.', ["Tebogo Molefe"], ["Tebogo Molefe"]),
+])
+def test_an_organisation_after_a_post_and_a_word_after_a_rank_modifier_are_nobody(text, people, speakers):
+    x = doc(text)
+    assert ([p.name for p in x.people], [q.speaker for q in x.quotes]) == (people, speakers)

@@ -322,8 +322,8 @@ class PeopleFinder:
             first = title.split()[0]
             title_start += title.index(first) + len(first)
             title = text[title_start:start]
-        if not _is_role(title):
-            return None, None, 0
+        if not _is_role(title) or re.search(r"\b(?:for|of|at|with|in|to)\s*$", title, re.I):
+            return None, None, 0  # "a spokeswoman for Rios Vivos": what follows the preposition is an organisation
         if all(w.strip(".,()").lower() in rank_or_honorific for w in title.split()):
             return title.strip(" ,"), None, 0  # a rank alone: still a stated role, without a country
         stripped = title.strip()
@@ -348,6 +348,8 @@ class PeopleFinder:
         if not before or fold(word) in patterns().title_like | _words("title_words") | _words("role_heads"):
             return False
         head = fold(before[-1]).strip(".,")
+        if head in _words("rank_modifiers"):
+            return False
         return (head in _words("role_heads") or head in patterns().rank_or_honorific) and bool(self._title_before(i, start)[0])
 
     def _plural_title(self, i: int, start: int) -> tuple[str | None, str | None, int]:
