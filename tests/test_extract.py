@@ -1324,3 +1324,15 @@ def test_other_buyers_named_with_their_years_buy_from_the_storys_seller_and_are_
 def test_an_organisation_after_a_post_and_a_word_after_a_rank_modifier_are_nobody(text, people, speakers):
     x = doc(text)
     assert ([p.name for p in x.people], [q.speaker for q in x.quotes]) == (people, speakers)
+
+
+def test_what_a_side_is_open_to_or_agreed_to_explore_is_no_deed_and_a_correction_reports_nothing():
+    assert engagements(
+        "Visit\nABUJA, 23 July 2025 — Pakistan's army chief General Imran Qureshi on Wednesday began a visit to Nigeria "
+        "with talks in Abuja.\n\nThe minister thanked Pakistan for its support and said that Nigeria was open to joint "
+        "production of military equipment.\n\nOfficials said that both sides had agreed to explore a framework for "
+        "regular staff talks.")[1] == [("meeting", "NGA-PAK", "2025-07-23", "Abuja")]
+    assert engagements(
+        "Pact\nMANILA, 15 April 2026 — Brunei and the Philippines on Wednesday signed a maritime arrangement.\n\n"
+        "CORRECTION: An earlier version of this article incorrectly stated that the memorandum between Brunei and the "
+        "Philippines was signed in 2018.")[1] == [("agreement", "BRN-PHL", "2026-04-15", "Manila")]

@@ -23,7 +23,8 @@ _BOILERPLATE = re.compile(
     r"^(?:related (?:news|articles?|posts?|stories)|(?:previous|next) (?:article|post|story)|comments?|ends|"
     r"show original|advertisement|share|print|e-?mail|tweet|read more.*|follow us.*|subscribe.*|tags?:.*|"
     r"kaynak:?.*|source:.*|photo:.*|press release:.*|©.*|copyright.*|more from .*|home\s*[›>»].*|"
-    r".*\bpaywall\b.*|a licen[cs]e is needed.*|this news has been read.*|.*\byorumlar\b.*)$"
+    r".*\bpaywall\b.*|a licen[cs]e is needed.*|this news has been read.*|.*\byorumlar\b.*|"
+    r"(?:correction|clarification|editor'?s note)s?\s*:.*)$"
 )
 # Navigation, sharing and widget lines (the words are the lexicon's `page_clutter`), social handles,
 # weather widgets and breadcrumbs.
