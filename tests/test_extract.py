@@ -1336,3 +1336,23 @@ def test_what_a_side_is_open_to_or_agreed_to_explore_is_no_deed_and_a_correction
         "Pact\nMANILA, 15 April 2026 — Brunei and the Philippines on Wednesday signed a maritime arrangement.\n\n"
         "CORRECTION: An earlier version of this article incorrectly stated that the memorandum between Brunei and the "
         "Philippines was signed in 2018.")[1] == [("agreement", "BRN-PHL", "2026-04-15", "Manila")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Drills end\nNAIROBI, 6 February 2026 — Several hundred British and Kenyan soldiers have completed a six-week joint "
+     "training exercise in central Kenya, the army said this week.\n\nThe exercise, which began on 19 December and ended "
+     "on 30 January, saw Kenyan and British companies fight under one headquarters.",
+     [("exercise", "GBR-KEN", "2025-12-19", "Nairobi")]),
+    ("Drills end\nNAIROBI, 6 February 2026 — Several hundred British and Kenyan soldiers have completed a six-week joint "
+     "training exercise in central Kenya, the army said this week.\n\nThe exercise, which began on 19 December and ended "
+     "on 30 January, was based at a camp in Samburu and included live-fire drills in which Kenyan and British companies "
+     "operated under one headquarters.", [("exercise", "GBR-KEN", "2025-12-19", "Nairobi")]),
+    ("Drills end\nNEW DELHI, 14 March 2025 — Indian and Egyptian troops ended a two-week exercise in Rajasthan on Friday."
+     "\n\nThe drills, which started on 3 March, saw Indian and Egyptian units train together.",
+     [("exercise", "EGY-IND", "2025-03-03", "Rajasthan")]),
+    # opening "on a note" is no day
+    ("Ministers\nROME, 5 May 2025 — The Italian and Greek defence ministers met in Rome on Monday.\n\nThe meeting, which "
+     "opened on a tense note, was the second in a year for Italy and Greece.", [("meeting", "GRC-ITA", "2025-05-05", "Rome")]),
+])
+def test_a_re_mention_with_the_day_a_span_began_dates_it_by_that_day(text, expected):
+    assert engagements(text)[1] == expected

@@ -303,6 +303,8 @@ class _EventReader:
             if e.type in self._paper_kinds(s, kind) and not f.recalled and e.date is not None:
                 if len(date.value) > len(e.date.value) and date.value.startswith(e.date.value):
                     e.date = date
+                elif _cue("span_start").search(s.text) and _began_before(date, e.date):
+                    e.date = date  # "The exercise, which began on 19 December": a span is dated by its first day
                 else:
                     self._restate(s, e, date)
                 return
@@ -770,6 +772,13 @@ def _merge(found: list[_Found]) -> list[_Found]:
         e = f.event
         same = next((o for o in out if o.event.type == e.type and o.event.countries == e.countries and o.name == f.name
                      and o.recalled == f.recalled and _compatible(o.event, e)), None)
+        if same is None and f.remention and e.date is not None and _cue("span_start").search(e.evidence):
+            # "The exercise, which began on 19 December, …": the span reported just before, by its first day (which
+            # lies long enough before the article to read as recalled)
+            same = next((o for o in out if o.event.type == e.type and o.event.countries == e.countries and not o.recalled
+                         and o.event.date is not None and _began_before(e.date, o.event.date)), None)
+            if same is not None:
+                same.event.date = e.date
         if same is None:
             out.append(f)
         else:
@@ -811,6 +820,16 @@ def _merge(found: list[_Found]) -> list[_Found]:
             _absorb(host.event, e)
             kept.remove(f)
     return kept
+
+
+def _began_before(stated: Date, known: Date) -> bool:
+    """Whether stated, a day, lies a little before the end of known: the first day of a span reported by its end."""
+    import datetime as dt
+
+    if stated.precision != "day":
+        return False
+    last = {4: known.value + "-12-31", 7: known.value + "-28", 10: known.value}[len(known.value)]
+    return 0 < (dt.date.fromisoformat(last) - dt.date.fromisoformat(stated.value)).days <= _knob("span_days")
 
 
 def _compatible_or_open(a: Event, b: Event) -> bool:
