@@ -54,9 +54,11 @@ def test_byline_and_related_articles_are_not_story():
 
 def test_attribution_with_an_apposition_and_an_earlier_visit_in_another_month():
     x = read("russia-china-naval-drill")
-    assert x.date.value == "2023-07-21"  # "Joint Sea-2023" names the occasion, so its year completes "MOSCOW, July 21"
+    # "Joint Sea-2023" names the occasion, so its year completes "MOSCOW, July 21"; "The drills, which began on
+    # July 20" gives the span's first day, which dates a multi-day engagement
+    assert x.date.value == "2023-07-20"
     assert [q.speaker for q in x.quotes] == ["Yuri Petrov", "Yuri Petrov"]
-    assert ("exercise", ("CHN", "RUS"), "2023-07-21") in events(x)
+    assert ("exercise", ("CHN", "RUS"), "2023-07-20") in events(x)
     assert ("meeting", ("CHN", "RUS"), "2023-04") in events(x)  # "visited Moscow in April": not the drill
 
 
