@@ -1356,3 +1356,29 @@ def test_what_a_side_is_open_to_or_agreed_to_explore_is_no_deed_and_a_correction
 ])
 def test_a_re_mention_with_the_day_a_span_began_dates_it_by_that_day(text, expected):
     assert engagements(text)[1] == expected
+
+
+@pytest.mark.parametrize(("text", "person", "country"), [
+    ("Port call\nCOLOMBO, 21 August 2025 — A US Navy destroyer arrived in Sri Lanka on Monday for a port visit.\n\n"
+     "During the visit, the ship's commanding officer, Cmdr. Daniel Reyes, called on Rear Adm. Nimal Perera, commander of "
+     "the western area, at Sri Lanka Navy headquarters.", "Daniel Reyes", "USA"),
+    ("Talks\nHANOI, 5 May 2025 — Australia and Vietnam held defence talks on Monday.\n\nBrigadier Tom Walsh met senior "
+     "officers of the Vietnam People's Navy at their headquarters.", "Tom Walsh", "AUS"),
+    ("Jets arrive\nBUENOS AIRES, 5 May 2025 — The first F-16 jets bought by Argentina from Denmark arrived on Monday.\n\n"
+     '"Today we recover a capability we should never have lost," Air Force chief Brigadier General Facundo Ibarrola said '
+     "at a ceremony at the base, attended by the Danish ambassador.", "Facundo Ibarrola", "ARG"),
+    ("Committee\nBERLIN, 7 November 2025 — Germany and the Netherlands held a steering committee meeting on Thursday.\n\n"
+     "The committee is co-chaired by the two armies' commanders, Lieutenant General Pieter de Wit of the Royal Netherlands "
+     "Army and Lieutenant General Hans Brandt, Inspector of the German Army.", "Pieter de Wit", "NLD"),
+    ("Group\nTASHKENT, 17 June 2024 — Uzbekistan and Kazakhstan held a working group session on Friday.\n\nThe Uzbek "
+     "delegation was headed by the First Deputy Minister of Defence, Major General Aziz Karimov, and the Kazakh "
+     "delegation by the Deputy Minister of Defence, Major General Nurlan Seitkali.", "Nurlan Seitkali", "KAZ"),
+    ("Group\nTASHKENT, 17 June 2024 — Uzbekistan and Kazakhstan held a working group session on Friday.\n\nThe Uzbek "
+     "delegation was headed by the First Deputy Minister of Defence, Major General Aziz Karimov, and the Kazakh "
+     "delegation by the Deputy Minister of Defence, Major General Nurlan Seitkali.", "Aziz Karimov", "UZB"),
+    ("Talks\nNAIROBI, 5 May 2025 — Kenya and Uganda held defence staff talks on Monday.\n\nThe Kenyan delegation was led by "
+     "Joseph Mwangi, Principal Secretary in the Ministry of Defence, while the Ugandan side was headed by Grace Atim, "
+     "Director of Policy at the Ministry of Defence.", "Grace Atim", "UGA"),
+])
+def test_whom_someone_calls_on_a_colleague_in_apposition_and_an_elided_delegation_verb_decide_a_country(text, person, country):
+    assert people_of(text)[person][0] == country

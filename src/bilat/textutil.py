@@ -83,6 +83,14 @@ def sentence_start(paragraph: str, offset: int) -> int:
     return start
 
 
+def sentence_end(paragraph: str, offset: int) -> int:
+    """Where the sentence holding offset ends (abbreviations such as "Adm." do not end it)."""
+    for begin, text in split_sentences(paragraph):
+        if begin <= offset < begin + len(text):
+            return begin + len(text)
+    return len(paragraph)
+
+
 DOUBLE_MARKS = "“”\"„«»"  # opening and closing double quotation marks as copy prints them
 DOUBLE_MARK = re.compile("[" + DOUBLE_MARKS + "]")  # found by the regex engine, not a Python loop over every character
 

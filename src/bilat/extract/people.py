@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from bilat.extract.countries import CountryMention
 from bilat.rulebook import rules
-from bilat.textutil import fold, fold_same_length, quoted_spans, sentence_start
+from bilat.textutil import fold, fold_same_length, quoted_spans, sentence_end, sentence_start
 
 _WORD = re.compile(r"\S+")
 
@@ -121,6 +121,11 @@ def _maker_in(text: str) -> str | None:
     pats = patterns()
     m = pats.maker.search(text) if pats.maker and text else None
     return pats.makers[m.group(0)] if m else None
+
+
+# "called on", "met with": a lower-case verb opening what follows a name's comma makes it a predicate; "and the
+# Kazakh delegation by …" opens the next conjunct
+_PREDICATE_OPENER = re.compile(r"[a-z]+(?:ed|s)\s+(?:on|with|to|for|by|at|in|the|a|an)\b|(?:and|or|but)\s")
 
 
 def _clean_role(role: str, countries: list[CountryMention], offset: int) -> str | None:
@@ -376,6 +381,8 @@ class PeopleFinder:
         role = None
         m = re.match(rf"\.?,\s+(?P<who>who\s+{patterns().heads}\s+)?((?:[A-Z][\w'’]*'s\s+)?(?:the\s+)?(?:[\w'’ .-]|\([\w .-]{{1,12}}\))+?)"
                      r"(?=,|(?<![A-Z])\.|;|\)|\s+and\s+[A-Z]|\s+(?:said|told|says|was|is|has|had|who|will)\b|$)", right)
+        if m and not m.group("who") and _PREDICATE_OPENER.match(m.group(2)):
+            m = None  # "X, called on Rear Adm. Y": a predicate after a comma, not an apposition naming X's post
         if m and (m.group("who") or _is_role(m.group(2))) and len(m.group(2).split()) <= _knob("apposition_max_words"):
             s, e = end + m.start(2), end + m.end(2)
             country = _country_in(s, e, self.countries[i]) or self._acronym_country(m.group(2))
@@ -390,7 +397,10 @@ class PeopleFinder:
             if code:
                 return role, code, strong
         left = text[max(0, end - _knob("led_by_window")):end]
-        m = re.search(r"\b(?:[Tt]he|[Aa]n?)\s+(\S+(?:\s\S+){0,2})\s+(?:delegation|side)\s+(?:was\s+)?(?:led|headed)\s+by\s+[^,.;]*$", left)
+        # "The Uzbek delegation was headed by the First Deputy Minister, General X, and the Kazakh delegation by …, Y":
+        # the nearest delegation before the name, its verb perhaps left out
+        m = re.search(r"\b(?:[Tt]he|[Aa]n?)\s+(\S+(?:\s\S+){0,2})\s+(?:delegation|side)\s+(?:(?:was\s+)?(?:led|headed)\s+)?by\s+"
+                      r"(?:(?!\b(?:delegation|side)\b)[^.;])*$", left)
         if m:
             code = _country_in(end - len(left) + m.start(1), end - len(left) + m.end(1), self.countries[i])
             if code:
@@ -478,8 +488,7 @@ class PeopleFinder:
                 for (i, s, e) in p.mentions:
                     text = self.folded[i]
                     sent_start = sentence_start(text, s)
-                    sent_end = text.find(". ", e)
-                    sent_end = len(text) if sent_end < 0 else sent_end
+                    sent_end = sentence_end(text, s)
                     before = [c for c in self.narrated[i] if sent_start <= c.start < s]
                     after = [c for c in self.narrated[i] if e <= c.start < sent_end]
                     if before:
@@ -490,6 +499,9 @@ class PeopleFinder:
                         p.country = self.home if self.home not in (None, after[0].code) else self._other(after[0].code)
                     elif after and _cue("other_side_before").search(text[e:after[0].start]) and self._other(after[0].code):
                         # "General X met the Russian deputy minister", "signed with Danish officials": the other side
+                        p.country = self._other(after[0].code)
+                    elif after and _cue("meets_between").search(text[e:after[0].start]) and self._other(after[0].code):
+                        # "X called on Admiral Y, … at Sri Lanka Navy headquarters": the country is whom X met
                         p.country = self._other(after[0].code)
                     elif after and self.home in pair:
                         p.country = self.home  # a post with no nationality, in a story told from one side's capital
@@ -509,8 +521,7 @@ class PeopleFinder:
 
     def _by_context(self, p: PersonRecord, i: int, s: int, e: int, pair: list[str]) -> str | None:
         text = self.folded[i]
-        sent_end = text.find(". ", e)
-        sentence_rest = text[e:len(text) if sent_end < 0 else sent_end]
+        sentence_rest = text[e:sentence_end(text, s)]
         other = lambda code: next((c for c in pair if c != code), None) if code in pair and len(pair) == 2 else None  # noqa: E731
         # "X … with his Hungarian counterpart": X is on the other side.
         m = re.search(r"\b(?:his|her|their)\s+(\S+(?:\s\S+)?)\s+counterpart", sentence_rest)
