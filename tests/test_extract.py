@@ -1382,3 +1382,20 @@ def test_a_re_mention_with_the_day_a_span_began_dates_it_by_that_day(text, expec
 ])
 def test_whom_someone_calls_on_a_colleague_in_apposition_and_an_elided_delegation_verb_decide_a_country(text, person, country):
     assert people_of(text)[person][0] == country
+
+
+@pytest.mark.parametrize(("sentence", "country"), [
+    ('"The two armies learn fast from each other," said Rohan Mehta, a fellow at a New Delhi think tank.', None),
+    ('"The two armies learn fast from each other," said Rohan Mehta, a research fellow at a Cairo institute.', None),
+    ('"The two armies learn fast from each other," said Rohan Mehta, an Indian analyst.', "IND"),
+])
+def test_where_a_think_tank_sits_gives_its_fellow_no_country(sentence, country):
+    people = people_of("Drills\nCAIRO, 5 May 2025 — Egypt and India began a joint exercise on Monday.\n\n" + sentence)
+    assert people["Rohan Mehta"][0] == country
+
+
+def test_a_country_named_with_its_article_before_a_post_is_the_posts():
+    people = people_of("Ships\nQUITO, 5 May 2025 — Ecuador bought two ships from the Netherlands on Monday.\n\nDefence "
+                       "Minister Pablo Ruiz signed the contract in Quito with the Netherlands' ambassador, Annelies Smit, "
+                       "and representatives of the Dutch agency.")
+    assert people["Annelies Smit"] == ("NLD", "Netherlands' ambassador")

@@ -67,6 +67,7 @@ class _Patterns:
         self.makers = book.makers
         self.company_post = re.compile(r"\b(?:" + book.alternation("company_words") + "|" + book.alternation("independent_posts")
                                        + r")\b", re.I)
+        self.independent_post = re.compile(r"\b(?:" + book.alternation("independent_posts") + r")\b", re.I)
         self.delegation = book.alternation("delegation_verbs")
 
 
@@ -333,7 +334,8 @@ class PeopleFinder:
             return title.strip(" ,"), None, 0  # a rank alone: still a stated role, without a country
         stripped = title.strip()
         title_start += len(title) - len(title.lstrip())
-        country = _country_in(title_start, start, self.countries[i])
+        # "the Netherlands' ambassador": the country's name may begin with the article stripped from the title
+        country = next((c.code for c in self.countries[i] if title_start - 4 <= c.start and title_start < c.end <= start), None)
         cue = _knob("cue_title") if country else 0
         if country is None:
             country = self._acronym_country(title)
@@ -385,7 +387,10 @@ class PeopleFinder:
             m = None  # "X, called on Rear Adm. Y": a predicate after a comma, not an apposition naming X's post
         if m and (m.group("who") or _is_role(m.group(2))) and len(m.group(2).split()) <= _knob("apposition_max_words"):
             s, e = end + m.start(2), end + m.end(2)
-            country = _country_in(s, e, self.countries[i]) or self._acronym_country(m.group(2))
+            named = [c for c in self.countries[i] if s <= c.start and c.end <= e]
+            if named and named[0].kind == "capital" and patterns().independent_post.search(m.group(2)):
+                named = []  # "a fellow at a New Delhi think tank": where the institute sits is not whose the fellow is
+            country = (named[0].code if named else None) or self._acronym_country(m.group(2))
             role = _clean_role(self.paragraphs[i][s:e], self.countries[i], s)
             if m.group("who") and role:
                 role = "head of " + (role if role.lower().startswith("the ") else "the " + role)
@@ -483,8 +488,9 @@ class PeopleFinder:
                         p.country, p.cue = code, _knob("cue_context")
                         break
         for p in self.people:
-            if p.country is None:
-                # Nearest country named in the same sentence, before the name and then after it.
+            if p.country is None and not (p.role and patterns().independent_post.search(p.role)):
+                # Nearest country named in the same sentence, before the name and then after it (not for analysts
+                # and academics, who speak for no side: without a cue of their own, null).
                 for (i, s, e) in p.mentions:
                     text = self.folded[i]
                     sent_start = sentence_start(text, s)
