@@ -52,6 +52,9 @@ class _Patterns:
             rf"(?:the\s+)?(?P<second>[A-Z][\w' -]*?),\s+(?P<lead>[A-Z][\w' .-]*?\s+and\s+)?$")
         self.speech = book.alternation("speech_verbs")
         self.role_head = re.compile(r"\b" + book.alternation("role_heads") + r"s?\b")
+        # Answers by word of _is_role and _is_title_word: every capitalised word of every name candidate is asked.
+        self.roles: dict[str, bool] = {}
+        self.title_words: dict[str, bool] = {}
         self.ranks = book.words("ranks")
         self.honorific_alternation = book.alternation("honorifics")
         self.rank_or_honorific = self.ranks | book.words("honorifics")
@@ -105,7 +108,25 @@ class Mention:
 
 
 def _is_role(text: str) -> bool:
-    return bool(patterns().role_head.search(fold(text)))
+    pats = patterns()
+    known = pats.roles.get(text)
+    if known is None:
+        if len(pats.roles) > 100_000:
+            pats.roles.clear()  # bounded, whatever the corpus
+        known = pats.roles[text] = bool(pats.role_head.search(fold(text)))
+    return known
+
+
+def _is_title_word(word: str) -> bool:
+    """A word that is part of a title, never of a name: a title word, rank or honorific, a role, a possessive."""
+    pats = patterns()
+    known = pats.title_words.get(word)
+    if known is None:
+        if len(pats.title_words) > 100_000:
+            pats.title_words.clear()
+        folded = fold(word)
+        known = pats.title_words[word] = folded in pats.title_like or _is_role(word) or folded.endswith("'s")
+    return known
 
 
 def _outside(spans: list[tuple[int, int]], found: list[CountryMention]) -> list[CountryMention]:
@@ -176,14 +197,12 @@ class PeopleFinder:
 
     # -- finding ----------------------------------------------------------------------------
     def run(self) -> list[PersonRecord]:
-        candidates = []
-        for i, text in enumerate(self.folded):
-            for m in patterns().name.finditer(text):
-                candidates.append((i, m))
-        for i, m in candidates:
-            self._consider(i, m)
-        for i, m in candidates:
-            self._link(i, m)
+        # Each candidate's name words are worked out once: the finding pass and the linking pass both read them.
+        candidates = [(i, m, self._name_tokens(i, m)) for i, text in enumerate(self.folded) for m in patterns().name.finditer(text)]
+        for i, m, got in candidates:
+            self._consider(i, m, got)
+        for i, m, got in candidates:
+            self._link(i, m, got)
         self._resolve_countries()
         return self.people
 
@@ -195,10 +214,9 @@ class PeopleFinder:
             return any(c.start <= w[0] < c.end for c in self.countries[i])
 
         def is_title(w) -> bool:
-            word = fold(w[2])
-            return word in title_like or _is_role(w[2]) or is_country(w) or word.endswith("'s")
+            return _is_title_word(w[2]) or is_country(w)
 
-        title_like, not_name = patterns().title_like, _words("not_name")
+        not_name = _words("not_name")
         while words and (fold(words[-1][2]) in not_name or _is_role(words[-1][2])):
             words.pop()
         # The name is what follows the last title word: "Ghana's Defence Cabinet Secretary Kofi Mensah".
@@ -214,8 +232,7 @@ class PeopleFinder:
             return None
         return start, end, [w[2] for w in words]
 
-    def _consider(self, i: int, m: re.Match) -> None:
-        got = self._name_tokens(i, m)
+    def _consider(self, i: int, m: re.Match, got: tuple[int, int, list[str]] | None) -> None:
         if not got:
             return
         start, end, words = got
@@ -455,8 +472,7 @@ class PeopleFinder:
         self.people.append(person)
         return person
 
-    def _link(self, i: int, m: re.Match) -> None:
-        got = self._name_tokens(i, m)
+    def _link(self, i: int, m: re.Match, got: tuple[int, int, list[str]] | None) -> None:
         if not got:
             return
         start, end, words = got
