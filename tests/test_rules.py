@@ -242,3 +242,15 @@ def test_a_delegation_led_by_someone_gives_them_its_country():
     far = "The Malaysian delegation was led by " + "x" * BUILTIN.knob("led_by_window") + " Ahmad Kamal"
     finder = PeopleFinder([far], [matcher().find(far)], ["IDN", "MYS"], {})
     assert finder._apposition_after(0, len(far))[1] is None
+
+
+def test_answers_kept_per_word_follow_the_rule_set():
+    """people.py keeps whether a word is a role or a title word, per rule set: a rule set that adds a role reads it."""
+    from bilat.extract import people
+
+    assert not people._is_role("Quartermaster") and not people._is_title_word("Quartermaster")
+    sets = dict(BUILTIN.sets, role_heads=BUILTIN.sets["role_heads"] + ["quartermaster"])
+    book = rulebook.Rulebook(sets, BUILTIN.cue_specs, BUILTIN.event_specs, BUILTIN.knob_specs, fingerprint="with-quartermaster")
+    with rulebook.using(book):
+        assert people._is_role("Quartermaster") and people._is_title_word("Quartermaster")
+    assert not people._is_role("Quartermaster")
