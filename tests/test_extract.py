@@ -1399,3 +1399,43 @@ def test_a_country_named_with_its_article_before_a_post_is_the_posts():
                        "Minister Pablo Ruiz signed the contract in Quito with the Netherlands' ambassador, Annelies Smit, "
                        "and representatives of the Dutch agency.")
     assert people["Annelies Smit"] == ("NLD", "Netherlands' ambassador")
+
+
+SAVED_PAGE = """Skip to main content
+Home | News | Region | Defence | Opinion | Sport
+EN | FR
+We use cookies to give you the best experience. By using this site you accept our cookie policy. [OK]
+
+Defence
+
+Senegal and Morocco sign naval training pact as minister visits Rabat
+
+Updated: 12 Mar 2025, 10:15 AM
+By Aminata Diop
+
+Share   Tweet   WhatsApp   Email   Print
+
+RABAT - Senegal's Minister of the Armed Forces Cheikh Ndiaye held talks with Moroccan officials in Rabat on Tuesday and signed a memorandum on naval training.
+
+READ ALSO: Parliament debates the budget for coastal radars
+
+"Our sailors will learn from the best," Ndiaye said.
+
+Share this article
+Facebook X LinkedIn Copy link
+"""
+
+def test_a_saved_page_keeps_only_its_story():
+    doc = parse_document("p", "p.txt", SAVED_PAGE)
+    assert doc.title == "Senegal and Morocco sign naval training pact as minister visits Rabat"
+    assert doc.dateline_place == "Rabat"
+    x = extract(doc)
+    assert [(e.type, "-".join(e.countries), e.date.value if e.date else None) for e in x.events] == [
+        ("agreement", "MAR-SEN", "2025-03-11")]
+    assert not any("Parliament" in p or "Facebook" in p or "cookie" in p or "|" in p for p in doc.body)
+
+
+def test_equipment_ordered_by_someone_is_what_talks_were_about_not_their_kind():
+    assert engagements("Talks\nPARIS, 27 June 2024 — The Indonesian and French defence ministers held talks in Paris on "
+                       "Wednesday, focusing on the schedule for two submarines ordered by Jakarta earlier this year.")[1] == [
+        ("meeting", "FRA-IDN", "2024-06-26", "Paris")]

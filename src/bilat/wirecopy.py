@@ -24,13 +24,15 @@ _BOILERPLATE = re.compile(
     r"show original|advertisement|share|print|e-?mail|tweet|read more.*|follow us.*|subscribe.*|tags?:.*|"
     r"kaynak:?.*|source:.*|photo:.*|press release:.*|©.*|copyright.*|more from .*|home\s*[›>»].*|"
     r".*\bpaywall\b.*|a licen[cs]e is needed.*|this news has been read.*|.*\byorumlar\b.*|"
-    r"(?:correction|clarification|editor'?s note)s?\s*:.*)$"
+    r"(?:correction|clarification|editor'?s note)s?\s*:.*|(?:read|see) also\s*:.*|also read\s*:.*|"
+    r"we use cookies.*|.*\bcookies?\b.*\b(?:accept|consent|cookie policy|settings)\b.*)$"
 )
 # Navigation, sharing and widget lines (the words are the lexicon's `page_clutter`), social handles,
 # weather widgets and breadcrumbs.
 _CLUTTER = re.compile(
     rf"(?i:{load().alternation('page_clutter')})|@\w+|[^.!?]{{0,40}}-?\d+\s*°\s*[CF]?[^.!?]{{0,40}}|"
     r"(?:[\w'&-]+(?: [\w'&-]+){0,3}\s*[>›»]\s*){1,6}[\w'&-]+(?: [\w'&-]+){0,3}")
+_WIDGET_WORDS = re.compile(rf"(?i)(?<!\w)(?:{load().alternation('page_clutter')})(?!\w)")
 # After one of these, everything else is site furniture too.
 _TRAILER = re.compile(r"^(?:related (?:news|articles?|posts?|stories)|previous article|next article|comments|ends|kaynak:?|©.*|copyright.*)$")
 _SOCIAL = re.compile(r"pic\.twitter\.com/|https?://t\.co/|—\s*[^()]{1,60}\(@\w+\)")
@@ -89,7 +91,14 @@ def _is_clutter(line: str) -> bool:
     words = re.findall(r"[^\W\d_]{2,}", line)
     if not words:
         return True  # "|", "•", "21°C", "12:45"
-    return bool(_CLUTTER.fullmatch(line.strip()))
+    if _CLUTTER.fullmatch(line.strip().rstrip(":")):
+        return True
+    # "Share Tweet WhatsApp Email Print", "Facebook X LinkedIn Copy link": nothing but widgets' words
+    if len(line.split()) > 1 and not re.search(r"[^\W\d_]{2,}", _WIDGET_WORDS.sub(" ", line)):
+        return True
+    # "Home | News | World | Asia | Defence", "EN | ID": a menu of short items, not a headline
+    menu = [x for x in re.split(r"\s*[|•]\s*", line.strip()) if x]
+    return len(menu) >= 2 and line.count("|") + line.count("•") >= len(menu) - 1 and all(len(x.split()) <= 2 for x in menu)
 
 
 _LETTERHEAD_GLUE = frozenset(("of", "the", "and", "for", "to"))
@@ -179,15 +188,13 @@ def parse_document(id_: str, path: str, text: str) -> Document:
     # Headline lines: short lines without sentence punctuation before the first real paragraph, after any
     # letterhead ("MINISTRY OF DEFENCE", "REPUBLIC OF GHANA"), which stays as context but is never the title.
     letterhead = 0
-    while letterhead < len(kept) - 1 and _is_letterhead(kept[letterhead]):
-        letterhead += 1
+    while letterhead < len(kept) - 1 and (_is_letterhead(kept[letterhead]) or len(kept[letterhead].split()) == 1):
+        letterhead += 1  # a one-word line above a headline is a section's name ("Defence"), not the headline
     body_start = letterhead
     while body_start < len(kept) - 1 and _looks_like_headline(kept[body_start]) and body_start < letterhead + 3:
         body_start += 1
     if body_start > letterhead:
         doc.title = kept[letterhead]
-    elif letterhead:
-        body_start = 0  # only a letterhead above the story: it reads as the story's first lines, as before
     paragraphs = kept
     if body_start < len(paragraphs):
         dateline = _dateline(paragraphs[body_start])

@@ -107,7 +107,8 @@ def _triggers(s: Sentence):
     found = list(_trigger_matches(s))
     first = min((m.start() for _, m in found), default=None)
     relative = next((r for r in _cue("relative_clause").finditer(s.text)
-                     if first is not None and r.start() > first and s.text[:r.start()].rstrip().endswith(",")), None)
+                     if first is not None and r.start() > first
+                     and (s.text[:r.start()].rstrip().endswith(",") or r.group(0).endswith(" by"))), None)
     if relative is None:
         yield from found
         return
