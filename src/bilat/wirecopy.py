@@ -80,9 +80,9 @@ def _bounded(paragraphs: list[str]) -> list[str]:
 def _is_date_line(line: str) -> bool:
     """A short line that is mostly a date: `Oct 2, 2020`, `Published: 10 Feb, 2022`, `Jane Roe, Friday 19 Oct 2018`."""
     words = len(line.split())
-    if not header_dates(line):
-        return False
-    return words <= 6 or (words <= 12 and not line.rstrip().endswith((".", "”", '"')))
+    if not (words <= 6 or (words <= 12 and not line.rstrip().endswith((".", "”", '"')))):
+        return False  # asked first: most lines are sentences, and looking for dates in them costs more
+    return bool(header_dates(line))
 
 
 def _is_clutter(line: str) -> bool:

@@ -66,6 +66,16 @@ _KIND_NEEDS = {"iso": ("digit",), "dmy_num": ("digit",), "year": ("digit",),
                "md": ("digit", "month"), "my": ("digit", "month"), "m_rel": ("month",), "m_alone": ("month",),
                "weekday": ("weekday",), "rel_week": ("unit",), "ago": ("unit",), "few_days_after": ("unit",)}
 
+_RUNS: dict[frozenset[str], list[tuple[str, re.Pattern]]] = {}  # by the needs a sentence meets: the patterns to try
+
+
+def _patterns_for(has: frozenset[str]) -> list[tuple[str, re.Pattern]]:
+    """The patterns whose needs a sentence meets, in their order (sixteen combinations, each listed once)."""
+    if has not in _RUNS:
+        _RUNS[has] = [(kind, rx) for kind, rx in _PATTERNS if all(need in has for need in _KIND_NEEDS.get(kind, ()))]
+    return _RUNS[has]
+
+
 # Dates as page headers, bylines and feeds print them, with a year: "2025-03-06T10:15:00Z", "2025/03/06",
 # "06-03-2025", "MARCH 6, 2025", "Thursday, March 6th, 2025", "6th of March, 2025". Looser than running text
 # (any case, ordinals, "of"), because a header line holds nothing else that could pass for a date.
@@ -178,10 +188,8 @@ def find_dates(text: str, anchor: dt.date | None) -> list[DateMention]:
     taken: list[tuple[int, int]] = []
     out: list[DateMention] = []
     folded = text.casefold()
-    has = {need: rx.search(folded if on_folded else text) is not None for need, (on_folded, rx) in _NEEDS.items()}
-    for kind, rx in _PATTERNS:
-        if not all(has[need] for need in _KIND_NEEDS.get(kind, ())):
-            continue
+    has = frozenset(need for need, (on_folded, rx) in _NEEDS.items() if rx.search(folded if on_folded else text))
+    for kind, rx in _patterns_for(has):
         for m in rx.finditer(text):
             if any(m.start() < e and s < m.end() for s, e in taken):
                 continue
