@@ -1439,3 +1439,12 @@ def test_equipment_ordered_by_someone_is_what_talks_were_about_not_their_kind():
     assert engagements("Talks\nPARIS, 27 June 2024 — The Indonesian and French defence ministers held talks in Paris on "
                        "Wednesday, focusing on the schedule for two submarines ordered by Jakarta earlier this year.")[1] == [
         ("meeting", "FRA-IDN", "2024-06-26", "Paris")]
+
+
+def test_a_single_quoted_paragraph_runs_on_into_the_next_one_that_opens_with_a_single_mark():
+    x = doc("Drills\nBERLIN, 7 November 2025 — German and Dutch troops ended an exercise on Thursday.\n\n'Our two armies "
+            "have never trained so closely.\n\n'The hard part is still ahead, because it touches budgets and parliaments,' "
+            "Colonel Jan Bakker told reporters.\n\nHe left for The Hague.")
+    assert [(q.speaker, q.text) for q in x.quotes] == [
+        ("Jan Bakker", "Our two armies have never trained so closely. The hard part is still ahead, because it touches "
+                       "budgets and parliaments")]

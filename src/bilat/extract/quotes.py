@@ -31,6 +31,7 @@ class QuoteSpan:
     end: int  # offset just after the closing mark (or paragraph end when it runs on)
     text: str
     last_paragraph: int
+    close: int | None = None  # in the last paragraph of a run-on quotation, the offset just after its closing mark
 
 
 def _double_spans(text: str) -> list[tuple[int, int]]:
@@ -69,12 +70,35 @@ def _single_spans(text: str, inside: list[tuple[int, int]]) -> list[tuple[int, i
     return spans
 
 
+# A paragraph that opens with a single mark and never closes it runs on, British style, into the next one that
+# opens with a single mark again.
+_SINGLE_RUN_ON = re.compile("[‘'](?=[A-Z])")
+
+
 def find_quotes(paragraphs: list[str]) -> list[QuoteSpan]:
     """Every quoted span, short ones included (they still carry attributions the next quote may inherit)."""
     out: list[QuoteSpan] = []
     carry: QuoteSpan | None = None
+    single_carry: QuoteSpan | None = None
     for p, text in enumerate(paragraphs):
         doubles = _double_spans(text)
+        if single_carry is not None:
+            singles = _single_spans(text, doubles)
+            if _SINGLE_RUN_ON.match(text) and not doubles:
+                closed = singles[0] if singles and singles[0][0] == 0 else None
+                single_carry.text += " " + _strip_marks(text[:closed[1]] if closed else text)
+                single_carry.last_paragraph = p
+                if closed is None:
+                    continue  # runs on again
+                single_carry.close = closed[1]
+                out.append(single_carry)
+                single_carry = None
+                spans = sorted(sp for sp in doubles + singles if sp != closed)
+                for s_, e_ in spans:
+                    out.append(QuoteSpan(p, s_, e_, _strip_marks(text[s_:e_]), p))
+                continue
+            out.append(single_carry)
+            single_carry = None
         if carry is not None:
             # A run-on quotation continues only where this paragraph opens with a mark.
             if doubles and doubles[0][0] == 0:
@@ -91,6 +115,10 @@ def find_quotes(paragraphs: list[str]) -> list[QuoteSpan]:
                 out.append(carry)
                 carry = None
         spans = sorted(doubles + _single_spans(text, doubles))
+        if (carry is None and not doubles and _SINGLE_RUN_ON.match(text) and not any(a == 0 for a, _ in spans)
+                and p + 1 < len(paragraphs) and _SINGLE_RUN_ON.match(paragraphs[p + 1])):
+            single_carry = QuoteSpan(p, 0, len(text), _strip_marks(text), p)
+            continue
         for s, e in spans:
             q = QuoteSpan(p, s, e, _strip_marks(text[s:e]), p)
             if e == len(text) and text[-1] not in _DOUBLE + "’'" and (s, e) in doubles:
@@ -99,6 +127,8 @@ def find_quotes(paragraphs: list[str]) -> list[QuoteSpan]:
                 out.append(q)
     if carry is not None:
         out.append(carry)
+    if single_carry is not None:
+        out.append(single_carry)
     return out
 
 
@@ -142,7 +172,9 @@ class SpeakerResolver:
         p = q.paragraph
         text = self.folded[q.last_paragraph]
         end = q.end if q.last_paragraph == p else len(text)
-        if q.last_paragraph != p:
+        if q.last_paragraph != p and q.close is not None:
+            end = q.close
+        elif q.last_paragraph != p:
             # the close of a run-on quotation is in its last paragraph
             closes = [i for i, ch in enumerate(text) if ch in _DOUBLE]
             end = closes[1] + 1 if len(closes) >= 2 else len(text)
