@@ -1448,3 +1448,18 @@ def test_a_single_quoted_paragraph_runs_on_into_the_next_one_that_opens_with_a_s
     assert [(q.speaker, q.text) for q in x.quotes] == [
         ("Jan Bakker", "Our two armies have never trained so closely. The hard part is still ahead, because it touches "
                        "budgets and parliaments")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a drill during a visit is an event of its own: talks end in papers, a purchase or a joint body, not in a drill
+    ("Port call\nCOLOMBO, 21 August 2025 — The US destroyer departed Colombo today after a four-day port visit to Sri "
+     "Lanka, and conducted a passing exercise with a Sri Lankan patrol vessel.",
+     [("meeting", "LKA-USA", "2025-08-21", "Colombo"), ("exercise", "LKA-USA", "2025-08-21", "Colombo")]),
+    # the edition's year of a gathering is no date where the dateline gives the day
+    ("Forum\nSINGAPORE, June 1 (Wire) — Australia's defence minister held talks with his Japanese counterpart on the "
+     "sidelines of the 2025 Shangri-La Dialogue.", [("meeting", "AUS-JPN", "2025-06-01", "Singapore")]),
+    ("Forum\nSINGAPORE, June 1 (Wire) — Australia's defence minister held talks with his Japanese counterpart in 2025.",
+     [("meeting", "AUS-JPN", "2025", "Singapore")]),
+])
+def test_a_drill_during_a_visit_stands_apart_and_a_gatherings_year_yields_to_the_datelines_day(text, expected):
+    assert engagements(text)[1] == expected

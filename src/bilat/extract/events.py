@@ -68,6 +68,10 @@ def _usable_dates(sentence: Sentence) -> list[DateMention]:
 
 def _event_date(sentence: Sentence, anchor_date: Date | None, usable: list[DateMention] | None = None) -> Date | None:
     usable = _usable_dates(sentence) if usable is None else usable
+    if sentence.lead and anchor_date is not None and usable and all(
+            d.kind == "year" and d.date is not None and anchor_date.value.startswith(d.date.value)
+            and _cue("year_of_gathering").match(sentence.text[d.end:]) for d in usable):
+        return anchor_date  # "on the sidelines of the 2025 Shangri-La Dialogue", datelined June 1: the dateline's day
     if not usable:
         return anchor_date if sentence.lead else None
     fixed = [d for d in usable if d.date is not None]
@@ -761,6 +765,10 @@ def _unpaired(clause: str, mark: str) -> bool:
     return clause.count(opening) != clause.count(closing)
 
 
+# What talks can end in, and so be reported as (FORMAT's "one occasion"); a drill held during a visit is its own event.
+_OUTCOMES = ("agreement", "arms_transfer", "industry", "mechanism")
+
+
 def _merge(found: list[_Found]) -> list[_Found]:
     """Mentions of one occasion in one document become one event with the best date and place.
 
@@ -783,6 +791,9 @@ def _merge(found: list[_Found]) -> list[_Found]:
         if same is None:
             out.append(f)
         else:
+            if (e.date is not None and same.event.date is not None and _cue("span_start").search(e.evidence)
+                    and _began_before(e.date, same.event.date)):
+                same.event.date = e.date  # "the drills, which began on 3 March", of drills reported by their end
             _absorb(same.event, e)
     kept = list(out)
     for f in out:
@@ -797,7 +808,7 @@ def _merge(found: list[_Found]) -> list[_Found]:
         others = [o for o in kept if o is not f and o.event.countries == e.countries]
         host = None
         if e.type == "meeting" and not f.recalled:
-            host = next((o for o in others if not o.recalled and not o.planned and o.event.type != "meeting"
+            host = next((o for o in others if not o.recalled and not o.planned and o.event.type in _OUTCOMES
                          and _compatible_or_open(o.event, e)), None)
         elif e.type == "agreement" and not f.recalled and e.date is not None:
             # Documents signed at a purchase, a joint venture or a joint body's session are that occasion.
