@@ -1463,3 +1463,22 @@ def test_a_single_quoted_paragraph_runs_on_into_the_next_one_that_opens_with_a_s
 ])
 def test_a_drill_during_a_visit_stands_apart_and_a_gatherings_year_yields_to_the_datelines_day(text, expected):
     assert engagements(text)[1] == expected
+
+
+RELEASE_UNDER_LETTERHEAD = """MINISTRY OF DEFENCE
+Media Relations Office
+12 Harbour Road, Port Louis
+
+PRESS RELEASE
+3 March 2025
+
+Mauritius and India hold 3rd Joint Working Group meeting
+
+Mauritius and India held the third meeting of their Joint Working Group on defence cooperation in Port Louis on 2 March 2025, reviewing coastal surveillance and training.
+"""
+
+
+def test_the_headline_is_the_first_line_after_the_last_sender_line_and_the_story_follows_it():
+    doc_ = parse_document("r", "r.txt", RELEASE_UNDER_LETTERHEAD)
+    assert doc_.title == "Mauritius and India hold 3rd Joint Working Group meeting"
+    assert engagements(RELEASE_UNDER_LETTERHEAD) == ("2025-03-02", [("mechanism", "IND-MUS", "2025-03-02", "Port Louis")])

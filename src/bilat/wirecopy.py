@@ -187,14 +187,21 @@ def parse_document(id_: str, path: str, text: str) -> Document:
 
     # Headline lines: short lines without sentence punctuation before the first real paragraph, after any
     # letterhead ("MINISTRY OF DEFENCE", "REPUBLIC OF GHANA"), which stays as context but is never the title.
-    letterhead = 0
-    while letterhead < len(kept) - 1 and (_is_letterhead(kept[letterhead]) or len(kept[letterhead].split()) == 1):
-        letterhead += 1  # a one-word line above a headline is a section's name ("Defence"), not the headline
-    body_start = letterhead
-    while body_start < len(kept) - 1 and _looks_like_headline(kept[body_start]) and body_start < letterhead + 3:
+    def sender(line: str) -> bool:
+        # a one-word line above a headline is a section's name ("Defence"), not the headline
+        return _is_letterhead(line) or len(line.split()) == 1
+
+    body_start, candidates = 0, []
+    while body_start < len(kept) - 1 and (sender(kept[body_start]) or (
+            _looks_like_headline(kept[body_start]) and len(candidates) < 3)):
+        if sender(kept[body_start]):
+            candidates = [(line, True) for line, _ in candidates]  # what stood above a sender line was furniture too
+        else:
+            candidates.append((kept[body_start], False))
         body_start += 1
-    if body_start > letterhead:
-        doc.title = kept[letterhead]
+    if candidates:
+        # the headline is the first line after the last sender line ("NEWS RELEASE"), else the first line
+        doc.title = next((line for line, above in candidates if not above), candidates[0][0])
     paragraphs = kept
     if body_start < len(paragraphs):
         dateline = _dateline(paragraphs[body_start])
