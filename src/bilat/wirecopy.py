@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from bilat.extract.dates import header_dates
+from bilat.literals import screened
 from bilat.models import Document
 from bilat.textutil import fold
 from bilat.rulebook import load
@@ -37,7 +38,7 @@ _WIDGET_WORDS = re.compile(rf"(?i)(?<!\w)(?:{load().alternation('page_clutter')}
 _TRAILER = re.compile(r"^(?:related (?:news|articles?|posts?|stories)|previous article|next article|comments|ends|kaynak:?|©.*|copyright.*)$")
 _SOCIAL = re.compile(r"pic\.twitter\.com/|https?://t\.co/|—\s*[^()]{1,60}\(@\w+\)")
 _BYLINE = re.compile(r"^(?:by|text:|written by|reporting by)\s+\S", re.I)
-_CAPTION = re.compile(r"\s[-–—|]\s*photo\b.*$|\bphoto:\s.*$", re.I)
+_CAPTION = screened(re.compile(r"\s[-–—|]\s*photo\b.*$|\bphoto:\s.*$", re.I))  # screened: few lines say "photo"
 
 # `BAKU, March 9 (AZERTAC) -`, `MINSK, December 19. /TASS/.`, `Washington, April 13:`,
 # `ISLAMABAD:`, `BELGRADE, Serbia (AA) -`, `16 April 2024 –`, `SANTIAGO, May 9, 2025 -`, `ABU DHABI, 24th November 2022 (WAM) --`.
