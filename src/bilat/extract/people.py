@@ -60,6 +60,9 @@ class _Patterns:
         self.rank_or_honorific = self.ranks | book.words("honorifics")
         self.service = book.words("service_words")
         self.title_like = book.words("not_name") | self.rank_or_honorific
+        # Unions asked for every candidate, made once here rather than at each question.
+        self.rank_honorific_or_service = self.rank_or_honorific | self.service
+        self.not_surname = self.title_like | book.words("title_words") | book.words("role_heads")
         title_token = r"(?:[A-Z(][\w'’().&-]*|of|the|for|in|and|&|" + book.alternation("title_words") + "|" + book.alternation("role_heads") + ")"
         # What may stand between two people of one list: separators, titles, and an opening "was joined by".
         self.list_gap = re.compile(r"(?:" + book.cue("joined_by").pattern + r"|\s*(?:,|\band\b)\s*)"
@@ -220,7 +223,7 @@ class PeopleFinder:
         while words and (fold(words[-1][2]) in not_name or _is_role(words[-1][2])):
             words.pop()
         # The name is what follows the last title word: "Ghana's Defence Cabinet Secretary Kofi Mensah".
-        cut = max((k for k, w in enumerate(words) if is_title(w)), default=-1)
+        cut = next((k for k in range(len(words) - 1, -1, -1) if is_title(words[k])), -1)  # from the end: the last is wanted
         words = words[cut + 1:]
         if not words:
             return None
@@ -278,7 +281,7 @@ class PeopleFinder:
             person.variants.add(person.name)  # "President Okafor", then "Grace Okafor": the fuller name is the name
             person.name, person.tokens = name, [fold(w) for w in words]
         # "Retired US Navy Captain X, a consultant to …": a service and a rank are no post; the apposition is.
-        rank_only = bool(role) and all(w.strip(".,()").lower() in patterns().rank_or_honorific | patterns().service
+        rank_only = bool(role) and all(w.strip(".,()").lower() in patterns().rank_honorific_or_service
                                        or (w.isupper() and len(w.strip(".")) <= 3) for w in role.split())
         if after_role and rank_only and not person.role:
             person.role = after_role  # "Colonel General X, Russia's Deputy Minister for Defence": the post, not the rank
@@ -369,7 +372,7 @@ class PeopleFinder:
     def _titled_surname(self, i: int, start: int, word: str) -> bool:
         """"President Okafor": a single name word right after a role word or rank, and a role title before it."""
         before = self.folded[i][max(0, start - 30):start].split()
-        if not before or fold(word) in patterns().title_like | _words("title_words") | _words("role_heads"):
+        if not before or fold(word) in patterns().not_surname:
             return False
         head = fold(before[-1]).strip(".,")
         if head in _words("rank_modifiers"):
