@@ -103,11 +103,26 @@ def _in_enumeration(text: str, start: int, end: int) -> bool:
     return seg_start >= 0 and len(item.split()) <= _knob("enumeration_item_words") and commas >= _knob("enumeration_commas")
 
 
+# The triggers of each clause text of the document being read (find_events starts each document afresh): a clause,
+# its asides and the parts around an earlier deal are asked for theirs several times. Kept with the rules they were read by.
+_known_triggers: tuple[object, dict[str, list]] = (None, {})
+
+
 def _triggers(s: Sentence):
     """Trigger matches in type priority, then text order; list items and guest books are not triggers.
 
     A trigger inside a relative clause that follows another trigger comes last: "signed an agreement in 2014,
     which opened the way for joint exercises" reports the agreement; the exercises are its consequence."""
+    global _known_triggers
+    book, known = _known_triggers
+    if book is not rules():
+        book, known = _known_triggers = (rules(), {})
+    if s.text not in known:
+        known[s.text] = list(_ordered_triggers(s))
+    return iter(known[s.text])
+
+
+def _ordered_triggers(s: Sentence):
     found = list(_trigger_matches(s))
     first = min((m.start() for _, m in found), default=None)
     relative = next((r for r in _cue("relative_clause").finditer(s.text)
@@ -143,6 +158,8 @@ def _trigger(s: Sentence) -> tuple[str, re.Match] | None:
 def find_events(sentences: list[Sentence], main_pair: list[str], anchor_date: Date | None, dateline_place: str | None,
                 is_country_word, dateline: str | None = None, home: str | None = None) -> tuple[list[Event], int | None]:
     """The engagements of one document, and the index of its main (first current) engagement."""
+    global _known_triggers
+    _known_triggers = (None, {})  # a new document: no clause of it is known yet
     reader = _EventReader(sentences, main_pair, anchor_date, dateline_place, is_country_word, dateline, home)
     for order, s in enumerate(_clauses(sentences)):
         if not s.headline:
