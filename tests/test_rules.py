@@ -254,3 +254,19 @@ def test_answers_kept_per_word_follow_the_rule_set():
     with rulebook.using(book):
         assert people._is_role("Quartermaster") and people._is_title_word("Quartermaster")
     assert not people._is_role("Quartermaster")
+
+
+def test_triggers_known_for_a_clause_follow_the_rule_set(tmp_path):
+    """events.py keeps each clause's triggers while it reads a document; rules that add a trigger read it anew."""
+    from bilat.extract import events
+
+    clause = events.Sentence(0, 0, PATROL, ["KEN", "TZA"], [], True, False)
+    assert list(events._triggers(clause)) == []
+    rules = tmp_path / "mine.toml"
+    rules.write_text('[[event]]\ntype = "exercise"\ntriggers = ["joint (?:maritime )?patrols?"]\n', encoding="utf-8")
+    rulebook.use(rules)
+    try:
+        assert [kind for kind, _ in events._triggers(clause)] == ["exercise"]
+    finally:
+        rulebook.use(None)
+    assert list(events._triggers(clause)) == []
