@@ -1482,3 +1482,38 @@ def test_the_headline_is_the_first_line_after_the_last_sender_line_and_the_story
     doc_ = parse_document("r", "r.txt", RELEASE_UNDER_LETTERHEAD)
     assert doc_.title == "Mauritius and India hold 3rd Joint Working Group meeting"
     assert engagements(RELEASE_UNDER_LETTERHEAD) == ("2025-03-02", [("mechanism", "IND-MUS", "2025-03-02", "Port Louis")])
+
+
+@pytest.mark.parametrize(("text", "person", "country"), [
+    ("Farewell\nCOLOMBO, 15 April 2026 — Pakistan and Sri Lanka armies marked a farewell.\n\nBrigadier Imran Qadir, the "
+     "outgoing Defence Adviser at the High Commission of Pakistan in Colombo, paid a farewell call on Lieutenant General "
+     "Sunil Perera, Commander of the Army, on Tuesday.", "Sunil Perera", "LKA"),
+    # a place the post's holder went to is not theirs; an ambassador to a country is from the other one
+    ("Cadets\nRESENDE, 5 May 2026 — Brazil and Portugal signed a cadet exchange programme.\n\nIt follows the visit to "
+     "Brasília of the Chief of Staff of the Portuguese Army, General Jose Vaz Pinto, in October 2025.", "Jose Vaz Pinto", "PRT"),
+    ("Cadets\nLISBON, 5 May 2026 — Brazil and Portugal signed a cadet exchange programme.\n\nThe ceremony was attended by "
+     "the Portuguese Ambassador to Brazil, Teresa Cabral.", "Teresa Cabral", "PRT"),
+])
+def test_whom_a_call_is_paid_on_and_a_place_a_post_holder_went_to(text, person, country):
+    assert people_of(text)[person][0] == country
+
+
+MASTHEAD_PAGE = """THE HIGHLAND HERALD
+
+NATIONAL | DEFENCE
+
+Britain hands over two patrol boats to the Ghanaian Navy
+
+By Ama Owusu
+Accra | Saturday, 14 March 2026
+
+Britain on Friday handed over two patrol boats to the Ghana Navy at a ceremony in Tema.
+
+The boats were received by the Chief of the Naval Staff, Rear Admiral Kwesi Boateng.
+"""
+
+
+def test_a_masthead_is_no_title_and_a_place_before_a_bar_and_a_date_is_the_dateline():
+    doc_ = parse_document("m", "m.txt", MASTHEAD_PAGE)
+    assert (doc_.title, doc_.dateline_place) == ("Britain hands over two patrol boats to the Ghanaian Navy", "Accra")
+    assert people_of(MASTHEAD_PAGE)["Kwesi Boateng"][0] == "GHA"

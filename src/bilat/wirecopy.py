@@ -103,8 +103,9 @@ def _is_clutter(line: str) -> bool:
 
 
 _LETTERHEAD_GLUE = frozenset(("of", "the", "and", "for", "to"))
-# "Accra, 9 December 2025" on a line of its own, as releases print it: the place the story is told from.
-_PLACE_THEN_DATE = re.compile(r"^(?P<place>[A-Z][^\W\d_]+(?:[ -][A-Z][^\W\d_]+){0,2}),\s+(?P<date>.+)$")
+# "Accra, 9 December 2025", "Quito | Saturday, 14 March 2026" on a line of their own, as releases and papers print
+# them: the place the story is told from.
+_PLACE_THEN_DATE = re.compile(r"^(?P<place>[A-Z][^\W\d_]+(?:[ -][A-Z][^\W\d_]+){0,2})\s*(?:,|\||–|—)\s*(?P<date>.+)$")
 
 
 def _is_letterhead(line: str) -> bool:
@@ -189,8 +190,10 @@ def parse_document(id_: str, path: str, text: str) -> Document:
     # Headline lines: short lines without sentence punctuation before the first real paragraph, after any
     # letterhead ("MINISTRY OF DEFENCE", "REPUBLIC OF GHANA"), which stays as context but is never the title.
     def sender(line: str) -> bool:
-        # a one-word line above a headline is a section's name ("Defence"), not the headline
-        return _is_letterhead(line) or len(line.split()) == 1
+        # a one-word line above a headline is a section's name ("Defence"), a short line in capitals a masthead
+        # ("THE ANDEAN POST"): neither is the headline
+        words = len(line.split())
+        return _is_letterhead(line) or words == 1 or (words <= 4 and line.isupper())
 
     body_start, candidates = 0, []
     while body_start < len(kept) - 1 and (sender(kept[body_start]) or (

@@ -168,6 +168,7 @@ def _clean_role(role: str, countries: list[CountryMention], offset: int) -> str 
         s, e = c.start - offset, c.end - offset
         if 0 <= s and e <= len(role) and s <= 1:
             role = re.sub(r"^(?:['’]s?)?\s*", "", role[e:])  # "Norway's state secretary", "Norwegian state secretary"
+            role = re.sub(r"^(?:of|to|in)\s+(?:the\s+)?", "", role)  # "(visit to) Brasília of the Chief of Staff …"
             break
     words = role.split()
     post = list(words)
@@ -354,8 +355,11 @@ class PeopleFinder:
             return title.strip(" ,"), None, 0  # a rank alone: still a stated role, without a country
         stripped = title.strip()
         title_start += len(title) - len(title.lstrip())
-        # "the Netherlands' ambassador": the country's name may begin with the article stripped from the title
-        country = next((c.code for c in self.countries[i] if title_start - 4 <= c.start and title_start < c.end <= start), None)
+        # "the Netherlands' ambassador": the country's name may begin with the article stripped from the title; in
+        # "to Brasília of the Chief of Staff of the Portuguese Army" a place the post's holder went to is not theirs
+        in_title = [c for c in self.countries[i] if title_start - 4 <= c.start and title_start < c.end <= start]
+        own = [c for c in in_title if not re.search(r"\b(?:to|in)\s+(?:the\s+)?$", text[max(0, c.start - 8):c.start])]
+        country = (own or in_title)[0].code if in_title else None
         cue = _knob("cue_title") if country else 0
         if country is None:
             country = self._acronym_country(title)
