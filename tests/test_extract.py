@@ -1517,3 +1517,10 @@ def test_a_masthead_is_no_title_and_a_place_before_a_bar_and_a_date_is_the_datel
     doc_ = parse_document("m", "m.txt", MASTHEAD_PAGE)
     assert (doc_.title, doc_.dateline_place) == ("Britain hands over two patrol boats to the Ghanaian Navy", "Accra")
     assert people_of(MASTHEAD_PAGE)["Kwesi Boateng"][0] == "GHA"
+
+
+@pytest.mark.parametrize("span", ["from 10 to 12 February 2026", "between 10 and 12 February 2026", "10-12 February 2026",
+                                  "from February 10 to 12, 2026"])
+def test_a_range_with_its_year_is_read_whole_by_its_first_day(span):
+    assert engagements(f"Talks\nNEW DELHI, 12 February 2026 — The staff talks between the Indian and Thai navies were held "
+                       f"at New Delhi {span}.")[1] == [("meeting", "IND-THA", "2026-02-10", "New Delhi")]

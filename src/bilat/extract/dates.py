@@ -29,11 +29,12 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
     ("iso", re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<mnum>[01]\d)-(?P<day>[0-3]\d)\b")),
     # 22.01.2025 and 22/01/2025; a slashed date is read day first only where it cannot be month first.
     ("dmy_num", re.compile(r"\b(?P<day>[0-3]?\d)(?P<sep>[./])(?P<mnum>[0-3]?\d)(?P=sep)(?P<year>(?:19|20)\d\d)\b")),
-    ("dmy", re.compile(rf"\b{_D}\s+{_M},?\s+{_Y}\b")),
-    ("mdy", re.compile(rf"\b{_M}\s+{_D},?\s+{_Y}\b")),
     ("range", re.compile(rf"\b(?:from\s+)?{_M}\s+{_D}\s*(?:-|–|to|until|and)\s*(?:(?P<month2>[A-Z][a-z]+\.?)\s+)?(?P<day2>[0-3]?\d)\b(?:,?\s+{_Y})?")),
     # "from 6 to 17 October", "between 6 and 17 October 2025": day first; the range starts on its first day
     ("range", re.compile(rf"\b(?:from\s+|between\s+)?{_D}\s*(?:-|–|to|until|and)\s*(?P<day2>[0-3]?\d)(?:st|nd|rd|th)?\s+{_M}(?P<month2>)(?:,?\s+{_Y})?\b")),
+    # after the ranges, so that "from 10 to 12 February 2026" is read whole, by its first day
+    ("dmy", re.compile(rf"\b{_D}\s+{_M},?\s+{_Y}\b")),
+    ("mdy", re.compile(rf"\b{_M}\s+{_D},?\s+{_Y}\b")),
     ("dm", re.compile(rf"\b{_D}\s+{_M}(?![\w-])")),
     ("md", re.compile(rf"\b{_M}\s+{_D}\b(?!\s*(?:%|per|years?|km|million|billion))")),
     ("my", re.compile(rf"\b{_M},?\s+{_Y}\b")),
