@@ -1524,3 +1524,20 @@ def test_a_masthead_is_no_title_and_a_place_before_a_bar_and_a_date_is_the_datel
 def test_a_range_with_its_year_is_read_whole_by_its_first_day(span):
     assert engagements(f"Talks\nNEW DELHI, 12 February 2026 — The staff talks between the Indian and Thai navies were held "
                        f"at New Delhi {span}.")[1] == [("meeting", "IND-THA", "2026-02-10", "New Delhi")]
+
+
+@pytest.mark.parametrize(("text", "person", "country"), [
+    ("Talks\nNEW DELHI, 12 February 2026 — The Indian and Thai navies held staff talks.\n\nDuring the visit, the Thai "
+     "delegation also called on Vice Admiral Ravi Menon, Vice Chief of the Naval Staff, at Naval Headquarters.", "Ravi Menon", "IND"),
+    ("Talks\nMADRID, 5 May 2026 — Spain and Oman signed a memorandum on Monday.\n\nEarlier, the Omani delegation was "
+     "received at the headquarters by the Chief of the Defence Staff, Admiral Luis Ortega.", "Luis Ortega", "ESP"),
+    ("Border\nALOR SETAR, 27 August 2026 — Malaysia and Thailand held a border committee meeting.\n\nIt was chaired by the "
+     "Commander of the Malaysian Army's 2nd Division, Major General Azman Yusof, and the Commander of the Royal Thai Army's "
+     "4th Army Area, Lieutenant General Somchai Prasert.", "Somchai Prasert", "THA"),
+    ("Jets\nZAGREB, Nov 13, 2025 — The last Rafale jets bought by Croatia from France landed on Thursday.\n\nDefence "
+     "Minister Ivo Horvat held talks in Paris on Monday with French Minister for the Armed Forces Claire Dubois.", "Ivo Horvat", "HRV"),
+    ("Venture\nFARNBOROUGH, 21 July 2026 — Turkey and Indonesia announced a joint venture on Monday.\n\nBudi Santoso, "
+     "president director of PTDI, said the venture would bring work to Bandung.", "Budi Santoso", "IDN"),
+])
+def test_a_side_that_calls_on_or_receives_an_ordinal_in_a_post_a_venue_and_a_company(text, person, country):
+    assert people_of(text)[person][0] == country

@@ -329,7 +329,8 @@ class PeopleFinder:
                 prev = tokens[j - 1].group(0).strip(",()")
                 if prev[:1].isupper() and fold(prev) not in _words("not_name") and not _is_role(prev) and not re.fullmatch(r"[A-Z]{2,6}", prev):
                     break
-            if bare[:1].isupper() or bare.lower() in ("of", "the", "and", "for", "in", "to", "&") or bare in ("(", ")"):
+            if bare[:1].isupper() or bare.lower() in ("of", "the", "and", "for", "in", "to", "&") or bare in ("(", ")") \
+                    or re.fullmatch(r"\d+(?:st|nd|rd|th)", bare):  # "the Royal Thai Army's 4th Army Area"
                 keep = j
                 continue
             if in_country:
@@ -520,6 +521,12 @@ class PeopleFinder:
                     sent_end = sentence_end(text, s)
                     before = [c for c in self.narrated[i] if sent_start <= c.start < s]
                     after = [c for c in self.narrated[i] if e <= c.start < sent_end]
+                    # "held talks in Paris with …": where something happened is nobody's country
+                    sides_after = [c for c in after if not _cue("venue_before").search(text[max(e, c.start - 40):c.start])]
+                    if before and _cue("meets_before").search(text[before[-1].end:s]) and self._other(before[-1].code):
+                        # "the Thai delegation also called on Vice Admiral X": X is whom the Thai side met
+                        p.country = self._other(before[-1].code)
+                        break
                     if before:
                         p.country = before[0].code
                     elif after and _cue("counterpart_of_before").search(text[e:after[0].start]) and (
@@ -532,10 +539,10 @@ class PeopleFinder:
                     elif after and _cue("meets_between").search(text[e:after[0].start]) and self._other(after[0].code):
                         # "X called on Admiral Y, … at Sri Lanka Navy headquarters": the country is whom X met
                         p.country = self._other(after[0].code)
-                    elif after and self.home in pair:
+                    elif sides_after and self.home in pair:
                         p.country = self.home  # a post with no nationality, in a story told from one side's capital
-                    elif after:
-                        p.country = after[0].code
+                    elif sides_after:
+                        p.country = sides_after[0].code
                     if p.country:
                         break
         for p in self.people:
@@ -591,6 +598,9 @@ class PeopleFinder:
                       and m.person is not p and m.person.country]
             if guests and other(guests[0].country):
                 return other(guests[0].country)
+            sides = [c for c in self.narrated[i] if sent_start <= c.start < sent_start + received.start()]
+            if not guests and sides and other(sides[0].code):
+                return other(sides[0].code)  # "the Omani delegation was received … by the Chief of the Defence Staff, Y"
         # "X … led a delegation that included Y": the members are of X's side.
         led = _cue("led_delegation_of").search(text[sent_start:s])
         if led:
