@@ -1541,3 +1541,16 @@ def test_a_range_with_its_year_is_read_whole_by_its_first_day(span):
 ])
 def test_a_side_that_calls_on_or_receives_an_ordinal_in_a_post_a_venue_and_a_company(text, person, country):
     assert people_of(text)[person][0] == country
+
+
+@pytest.mark.parametrize(("text", "person", "country"), [
+    # "the French armed forces minister" stands for the French minister the story names, not for another minister
+    ("Jets\nZAGREB, 13 November 2025 — Croatia received its last Rafale jets from France on Thursday.\n\nThe French armed "
+     "forces minister, Claire Dubois, attended the ceremony.\n\nAsked about the delay, Defence Minister Ivo Horvat "
+     "declined to comment.", "Ivo Horvat", "HRV"),
+    ("Talks\nMADRID, 5 May 2026 — Spain and Oman signed a memorandum on Monday.\n\nEarlier, the Omani delegation was "
+     "received at the Defence Staff headquarters in Madrid by the Chief of the Defence Staff, Admiral Luis Ortega.",
+     "Luis Ortega", "ESP"),
+])
+def test_a_role_noun_already_someones_and_a_reception_far_from_its_verb(text, person, country):
+    assert people_of(text)[person][0] == country

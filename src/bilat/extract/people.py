@@ -625,7 +625,8 @@ class PeopleFinder:
                 for c in self.narrated[j]:
                     after = self.folded[j][c.end:c.end + _knob("role_noun_window")]
                     mm = re.match(rf"(?:'s)?\s+(?:[a-z]+\s+){{0,2}}{re.escape(head)}\b(?!\s+[A-Z])", after)
-                    if mm:
+                    taken = any(q is not p and q.country == c.code and head in fold(q.role or "") for q in self.people)
+                    if mm and not taken:  # "the French defence minister" stands for the French minister named, if any
                         return c.code
         return None
 
