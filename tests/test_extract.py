@@ -1554,3 +1554,21 @@ def test_a_side_that_calls_on_or_receives_an_ordinal_in_a_post_a_venue_and_a_com
 ])
 def test_a_role_noun_already_someones_and_a_reception_far_from_its_verb(text, person, country):
     assert people_of(text)[person][0] == country
+
+
+ARMY_NEWS = """GHANA ARMED FORCES - NEWS
+
+Outgoing Nigerian Defence Adviser Bids Farewell to Army Chief
+
+14th April 2026
+
+Brigadier Musa Bello, the outgoing Defence Adviser at the High Commission of Nigeria, paid a farewell call on the Chief of the Army Staff on Tuesday.
+
+On arrival, the visiting Brigadier was received by Major General Kofi Mensah, Director General of Staff.
+"""
+
+
+def test_a_sender_line_naming_one_country_is_where_the_story_is_told_from():
+    doc_ = parse_document("a", "a.txt", ARMY_NEWS)
+    assert (doc_.title, doc_.sender) == ("Outgoing Nigerian Defence Adviser Bids Farewell to Army Chief", "GHANA ARMED FORCES - NEWS")
+    assert people_of(ARMY_NEWS)["Kofi Mensah"][0] == "GHA"

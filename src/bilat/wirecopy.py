@@ -206,6 +206,7 @@ def parse_document(id_: str, path: str, text: str) -> Document:
     if candidates:
         # the headline is the first line after the last sender line ("NEWS RELEASE"), else the first line
         doc.title = next((line for line, above in candidates if not above), candidates[0][0])
+    doc.sender = " | ".join(line for line in kept[:body_start] if sender(line)) or None
     paragraphs = kept
     if body_start < len(paragraphs):
         dateline = _dateline(paragraphs[body_start])

@@ -115,6 +115,14 @@ def _lead_sentence(doc: Document) -> tuple[int, tuple[int, int, str]] | None:
     return paragraph, (start, start + len(text), text)
 
 
+def _sender_country(sender: str | None) -> str | None:
+    """The one country a release's sender lines name ("SRI LANKA ARMY - NEWS"): the side the story is told from."""
+    if not sender:
+        return None
+    codes = {c.code for c in matcher().find(sender.title() if sender.isupper() else sender)}
+    return codes.pop() if len(codes) == 1 else None
+
+
 def extract(doc: Document) -> Extraction:
     """Everything bilat reads out of one article: countries, people, quotes, engagements, figures, date.
 
@@ -126,7 +134,7 @@ def extract(doc: Document) -> Extraction:
     with _stage("countries"):
         countries_found = [matcher().find(p) for p in paragraphs]
         gazetteer = matcher().gazetteer
-        home = gazetteer.country_of_place(doc.dateline_place)
+        home = gazetteer.country_of_place(doc.dateline_place) or _sender_country(doc.sender)
         pair = _main_pair(paragraphs, countries_found, _lead_sentence(doc))
         if len(pair) < 2 and home and home not in pair:
             pair = pair + [home]  # "NEW DELHI - The army chief sets off for Australia": the dateline's country is a side
