@@ -1572,3 +1572,9 @@ def test_a_sender_line_naming_one_country_is_where_the_story_is_told_from():
     doc_ = parse_document("a", "a.txt", ARMY_NEWS)
     assert (doc_.title, doc_.sender) == ("Outgoing Nigerian Defence Adviser Bids Farewell to Army Chief", "GHANA ARMED FORCES - NEWS")
     assert people_of(ARMY_NEWS)["Kofi Mensah"][0] == "GHA"
+
+
+def test_whoever_accompanies_someone_is_of_their_side():
+    text = ARMY_NEWS + ("\nBrigadier Bello, who assumed duties in Accra in 2023, was accompanied by his successor, Brigadier "
+                        "Sani Abubakar, the incoming Defence Adviser.\n")
+    assert people_of(text)["Sani Abubakar"][0] == "NGA"

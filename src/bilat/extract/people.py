@@ -601,6 +601,13 @@ class PeopleFinder:
             sides = [c for c in self.narrated[i] if sent_start <= c.start < sent_start + received.start()]
             if not guests and sides and other(sides[0].code):
                 return other(sides[0].code)  # "the Omani delegation was received … by the Chief of the Defence Staff, Y"
+        # "X … was accompanied by his successor, Y": Y comes with X, so is of X's side.
+        accompanied = _cue("accompanied_by").search(text[sent_start:s])
+        if accompanied:
+            hosts = [m.person for m in self.mentions if m.paragraph == i and sent_start <= m.start < sent_start + accompanied.start()
+                     and m.person is not p and m.person.country]
+            if hosts:
+                return hosts[0].country
         # "X … led a delegation that included Y": the members are of X's side.
         led = _cue("led_delegation_of").search(text[sent_start:s])
         if led:
