@@ -1578,3 +1578,20 @@ def test_whoever_accompanies_someone_is_of_their_side():
     text = ARMY_NEWS + ("\nBrigadier Bello, who assumed duties in Accra in 2023, was accompanied by his successor, Brigadier "
                         "Sani Abubakar, the incoming Defence Adviser.\n")
     assert people_of(text)["Sani Abubakar"][0] == "NGA"
+
+
+DIGEST = "Digest\nTBILISI, 5 May 2026 — Georgia and Lithuania signed a cooperation plan on Monday.\n\n"
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    (DIGEST + 'QUOTE OF THE WEEK\n"A cooperation plan is only as good as the people who carry it out." — Giorgi Beridze, '
+     'Georgian Defence Minister', "Giorgi Beridze"),
+    (DIGEST + 'Not everyone welcomed it. Assembly member Nino Kapanadze, of the opposition, said the plan was vague. "We have '
+     'no problem with cooperation, but voters deserve to know the terms," she told reporters.', "Nino Kapanadze"),
+    (DIGEST + '"The plan is a joint programme, and delays hurt both armies equally," Jonas Petrauskas, a member of the '
+     "parliament's defence committee, said in a debate.", "Jonas Petrauskas"),
+    (DIGEST + 'Lithuanian Defence Adviser Colonel Tomas Kairys was also present.\n\nThe outgoing Defence Adviser, in turn, '
+     'thanked his hosts. "Three years here have taught me what partnership means," he said.', "Tomas Kairys"),
+])
+def test_a_dash_attribution_a_member_and_an_adviser(text, speaker):
+    assert [q.speaker for q in doc(text).quotes] == [speaker]

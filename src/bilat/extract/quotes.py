@@ -208,6 +208,8 @@ class SpeakerResolver:
         if not m:
             m = re.match(r"\s*[,.]?\s*according to\s+(?P<who1>[^,.;]{1,60})", text)
         if not m:
+            m = re.match(r"\s*[—–]\s*(?P<who1>[A-Z][^,.;]{1,60})", text)  # "…" — Nikoloz Chichinadze, Georgian Defence Minister
+        if not m:
             return False, None
         who = m.group("who1") or m.group("who2")
         person = self._who(p, end + m.start("who1" if m.group("who1") else "who2"), who)
