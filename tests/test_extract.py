@@ -1595,3 +1595,11 @@ DIGEST = "Digest\nTBILISI, 5 May 2026 — Georgia and Lithuania signed a coopera
 ])
 def test_a_dash_attribution_a_member_and_an_adviser(text, speaker):
     assert [q.speaker for q in doc(text).quotes] == [speaker]
+
+
+def test_a_whole_post_named_as_the_subject_picks_its_holder_over_others_of_the_same_noun():
+    x = doc("Talks\nMADRID, 5 May 2026 — Spain and Oman signed a memorandum on Monday.\n\nThe memorandum was signed by the "
+            "Spanish Secretary of State for Defence, Marta Gil, and the Secretary-General of the Omani Ministry of Defence, "
+            "Salim Al Harthy.\n\nAl Harthy thanked his hosts.\n\nThe Secretary of State underlined that «Oman is a partner "
+            "of reference for Spain in the region», and stressed the commitment of Spanish industry.")
+    assert [q.speaker for q in x.quotes] == ["Marta Gil"]

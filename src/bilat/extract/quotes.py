@@ -253,7 +253,8 @@ class SpeakerResolver:
         # "The Moroccan minister said that his country was "…"": a role noun as the subject
         role = rules().cue("speaker_role_noun").match(subject[:1].lower() + subject[1:])
         if role and re.search(rf"\b{_speech()}\b", subject):
-            return True, self._by_role(role.group("adj"), role.group("noun"), p, sent_start)
+            post = re.match(rf"the\s+(.+?)\s+(?:\w+ly\s+)?{_speech()}\b", subject, re.I)
+            return True, self._by_role(role.group("adj"), role.group("noun"), p, sent_start, post.group(1) if post else None)
         return False, None
 
     def _mentions_in(self, p: int, s: int, e: int):
@@ -272,9 +273,10 @@ class SpeakerResolver:
             named = [m for m in self.finder.mentions if m.paragraph == p and m.end <= offset]
             return max(named, key=lambda m: m.start).person if named else None
         # "the minister added"; a headline's "Dutch minister in Bucharest: '…'" drops the article
-        m = rules().cue("speaker_role_noun").match(who) or rules().cue("speaker_role_noun").match("the " + who)
+        lowered = who[:1].lower() + who[1:]  # "The Secretary of State" opening a sentence
+        m = rules().cue("speaker_role_noun").match(lowered) or rules().cue("speaker_role_noun").match("the " + lowered)
         if m:
-            return self._by_role(m.group("adj"), m.group("noun"), p, offset)
+            return self._by_role(m.group("adj"), m.group("noun"), p, offset, re.sub(r"^the\s+", "", lowered))
         nationality = self._demonym_subject(who)
         if nationality:
             return nationality
@@ -326,9 +328,10 @@ class SpeakerResolver:
             return self.last
         return before[-1].person if before else None
 
-    def _by_role(self, adj: str | None, noun: str, p: int, offset: int) -> PersonRecord | None:
+    def _by_role(self, adj: str | None, noun: str, p: int, offset: int, post: str | None = None) -> PersonRecord | None:
         """"the minister said": the previous quote's speaker where that is such a person and spoke just before;
-        else the person of that role named last before this point (not the one named most)."""
+        else the person of that role named last before this point (not the one named most). A whole post named
+        ("The Secretary of State underlined …") picks its holder over others of the same noun."""
         from bilat.extract.countries import matcher
 
         code = None
@@ -341,6 +344,9 @@ class SpeakerResolver:
             people = [person for person in people if person.role and noun in fold(person.role)] or people
         if not people:
             return None
+        holders = [person for person in people if post and person.role and fold(post) in fold(person.role)]
+        if len(holders) == 1:
+            return holders[0]
         if self.last in people and self.last_paragraph >= p - 1:
             return self.last
         named = [m for m in self.finder.mentions if m.person in people and (m.paragraph, m.start) < (p, offset)]
