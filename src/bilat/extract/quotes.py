@@ -273,7 +273,7 @@ class SpeakerResolver:
             named = [m for m in self.finder.mentions if m.paragraph == p and m.end <= offset]
             return max(named, key=lambda m: m.start).person if named else None
         # "the minister added"; a headline's "Dutch minister in Bucharest: '…'" drops the article
-        lowered = who[:1].lower() + who[1:]  # "The Secretary of State" opening a sentence
+        lowered = re.sub(r"^The\b", "the", who)  # "The Secretary of State" opening a sentence
         m = rules().cue("speaker_role_noun").match(lowered) or rules().cue("speaker_role_noun").match("the " + lowered)
         if m:
             return self._by_role(m.group("adj"), m.group("noun"), p, offset, re.sub(r"^the\s+", "", lowered))
