@@ -1603,3 +1603,13 @@ def test_a_whole_post_named_as_the_subject_picks_its_holder_over_others_of_the_s
             "Salim Al Harthy.\n\nAl Harthy thanked his hosts.\n\nThe Secretary of State underlined that «Oman is a partner "
             "of reference for Spain in the region», and stressed the commitment of Spanish industry.")
     assert [q.speaker for q in x.quotes] == ["Marta Gil"]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("Malaysia and Thailand held the 49th meeting of the Regional Border Committee in Alor Setar on Tuesday.",
+     ("mechanism", "MYS-THA", "2026-08-25", "Alor Setar")),
+    ("Ghana and Togo held the fifth session of the Ghana-Togo Permanent Commission for Cooperation in Accra on Tuesday.",
+     ("mechanism", "GHA-TGO", "2026-08-25", "Accra")),
+])
+def test_a_numbered_session_of_a_named_body_is_a_joint_body_convened(sentence, expected):
+    assert engagements("Border\n27 August 2026 — " + sentence)[1] == [expected]
