@@ -103,9 +103,33 @@ def _in_enumeration(text: str, start: int, end: int) -> bool:
     return seg_start >= 0 and len(item.split()) <= _knob("enumeration_item_words") and commas >= _knob("enumeration_commas")
 
 
-# The triggers of each clause text of the document being read (find_events starts each document afresh): a clause,
-# its asides and the parts around an earlier deal are asked for theirs several times. Kept with the rules they were read by.
-_known_triggers: tuple[object, dict[str, list]] = (None, {})
+class _Known:
+    """What is known of each clause text of the document being read, under the rules it was read by: a clause, its
+    asides and the parts around an earlier deal are asked for their triggers several times (find_events starts each
+    document afresh)."""
+
+    def __init__(self, book):
+        self.book = book
+        self.matches: dict[str, list[tuple[str, list[re.Match]]]] = {}  # each type's trigger matches, unfiltered
+        self.triggers: dict[str, list[tuple[str, re.Match]]] = {}  # what _triggers gives
+
+
+_known = _Known(None)
+
+
+def _known_now() -> _Known:
+    global _known
+    if _known.book is not rules():
+        _known = _Known(rules())
+    return _known
+
+
+def _matches(text: str) -> list[tuple[str, list[re.Match]]]:
+    """Every match of each type's triggers in text, types in priority order."""
+    known = _known_now().matches
+    if text not in known:
+        known[text] = [(rule.type, list(rule.trigger.finditer(text))) for rule in rules().events]
+    return known[text]
 
 
 def _triggers(s: Sentence):
@@ -113,10 +137,7 @@ def _triggers(s: Sentence):
 
     A trigger inside a relative clause that follows another trigger comes last: "signed an agreement in 2014,
     which opened the way for joint exercises" reports the agreement; the exercises are its consequence."""
-    global _known_triggers
-    book, known = _known_triggers
-    if book is not rules():
-        book, known = _known_triggers = (rules(), {})
+    known = _known_now().triggers
     if s.text not in known:
         known[s.text] = list(_ordered_triggers(s))
     return iter(known[s.text])
@@ -136,9 +157,8 @@ def _ordered_triggers(s: Sentence):
 
 
 def _trigger_matches(s: Sentence):
-    for rule in rules().events:
-        kind = rule.type
-        for m in rule.trigger.finditer(s.text):
+    for kind, matches in _matches(s.text):
+        for m in matches:
             if _in_enumeration(s.text, m.start(), m.end()):
                 continue
             before = s.text[max(0, m.start() - _knob("topic_window")):m.start()]
@@ -158,8 +178,8 @@ def _trigger(s: Sentence) -> tuple[str, re.Match] | None:
 def find_events(sentences: list[Sentence], main_pair: list[str], anchor_date: Date | None, dateline_place: str | None,
                 is_country_word, dateline: str | None = None, home: str | None = None) -> tuple[list[Event], int | None]:
     """The engagements of one document, and the index of its main (first current) engagement."""
-    global _known_triggers
-    _known_triggers = (None, {})  # a new document: no clause of it is known yet
+    global _known
+    _known = _Known(rules())  # a new document: none of its clauses is known yet
     reader = _EventReader(sentences, main_pair, anchor_date, dateline_place, is_country_word, dateline, home)
     for order, s in enumerate(_clauses(sentences)):
         if not s.headline:
@@ -244,7 +264,7 @@ class _EventReader:
         if date is None and not usable and self.anchor_date is not None and _cue("progressive_before").search(
                 s.text[:trigger.start()]):
             date = self.anchor_date  # "Washington is handing over 12 vehicles": going on as the article is written
-        remention = any(_rementioned(s.text, m) for m in rules().event(kind).trigger.finditer(s.text))
+        remention = any(_rementioned(s.text, m) for m in next(found for k, found in _matches(s.text) if k == kind))
         if remention and date is not None and not self._recalled(s, date, usable):
             # "The deal was signed on Thursday", after "a deal announced today": the occasion's own day
             current = next((f for f in reversed(self.found) if f.event.type in self._paper_kinds(s, kind) and not f.recalled), None)
