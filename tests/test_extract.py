@@ -1613,3 +1613,10 @@ def test_a_whole_post_named_as_the_subject_picks_its_holder_over_others_of_the_s
 ])
 def test_a_numbered_session_of_a_named_body_is_a_joint_body_convened(sentence, expected):
     assert engagements("Border\n27 August 2026 — " + sentence)[1] == [expected]
+
+
+def test_equipment_that_arrives_is_no_visit_and_a_day_without_a_year_joins_no_dated_occasion():
+    assert engagements("Jets land\nZAGREB, Nov 13 (Adriatic Press) - The last two of Croatia's twelve Rafale jets bought "
+                       "from France landed at the Pleso air base in Zagreb on Thursday.\n\nThe first six aircraft arrived "
+                       "in April 2024, and Croatia signed the contract with France in 2021.") == (
+        None, [("arms_transfer", "FRA-HRV", None, "Zagreb"), ("arms_transfer", "FRA-HRV", "2021", None)])

@@ -44,6 +44,7 @@ class _Found:
     paragraph: int = -1
     planned: bool = False  # still to come ("will meet again later this year")
     remention: bool = False  # "hosted the meeting": an engagement named before, by its determiner
+    unfixed_day: bool = False  # its sentence names a day the text cannot fix ("on Thursday", with no year known)
 
 
 def _usable_dates(sentence: Sentence) -> list[DateMention]:
@@ -164,6 +165,8 @@ def _trigger_matches(s: Sentence):
             before = s.text[max(0, m.start() - _knob("topic_window")):m.start()]
             if kind != "meeting" and _cue("topic").search(before) and not _cue("signed_since").match(s.text[m.end():]):
                 continue  # "discussed additional purchases", "to review joint exercises": the subject of talks
+            if kind == "meeting" and m.group(0).lower().startswith("arriv") and _cue("equipment_arriving").search(before):
+                continue  # "the first six aircraft arrived in April 2024": a delivery, which its own triggers read
             if kind in ("industry", "exercise") and _cue("document_subject").search(before):
                 continue  # "an agreement on defence industry cooperation": the document is the engagement
             if kind == "agreement" and _cue("guest_book").search(s.text) and not _cue("names_document").search(s.text):
@@ -300,7 +303,8 @@ class _EventReader:
                 event = _make(kind, group, group_date, place, s.text, trigger)
                 if exercises:  # several named in one sentence: each row says which it is
                     event.summary = f"“{name}”: {event.summary}"
-                self.found.append(_Found(event, recalled, order, name, s.lead, s.paragraph, planned, remention))
+                unfixed = group_date is None and any(d.date is None and d.kind == "weekday" for d in usable)
+                self.found.append(_Found(event, recalled, order, name, s.lead, s.paragraph, planned, remention, unfixed))
         # "held under the agreement on military cooperation": a standing agreement is an engagement too.
         if kind != "agreement" and _cue("standing_agreement").search(s.text):
             for group, _ in _parties(s, self.main_pair, trigger, None, []):
@@ -863,8 +867,9 @@ def _merge(found: list[_Found]) -> list[_Found]:
                               o.event.type == "arms_transfer" and _cue("purchase_paper").search(e.evidence)))))
                           and o.recalled == f.recalled
                           and (o.event.place == e.place or not o.event.place or not e.place)]
-            host = next((o for o in candidates if o.event.date is not None), None) or next(
-                (o for o in candidates if kept.index(o) < kept.index(f)), None)
+            # "landed on Thursday" with no year to fix it is a day of its own, never another occasion's dated one
+            host = (None if f.unfixed_day else next((o for o in candidates if o.event.date is not None), None)) or next(
+                (o for o in candidates if kept.index(o) < kept.index(f) and (o.event.date is None or not f.unfixed_day)), None)
         if host is not None:
             _absorb(host.event, e)
             kept.remove(f)
