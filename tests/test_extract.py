@@ -1620,3 +1620,12 @@ def test_equipment_that_arrives_is_no_visit_and_a_day_without_a_year_joins_no_da
                        "from France landed at the Pleso air base in Zagreb on Thursday.\n\nThe first six aircraft arrived "
                        "in April 2024, and Croatia signed the contract with France in 2021.") == (
         None, [("arms_transfer", "FRA-HRV", None, "Zagreb"), ("arms_transfer", "FRA-HRV", "2021", None)])
+
+
+def test_purchases_from_named_sellers_with_no_buyer_named_are_the_storys_buyers():
+    assert engagements("Tanks\nPRAGUE, 2 December 2026 — The Czech Republic signed a contract to buy 44 Leopard tanks from "
+                       "Germany, parliament's defence committee said on Wednesday.\n\nThe report also refers to the infantry "
+                       "fighting vehicles ordered from Sweden in 2024, and to the fighters contracted with the United States "
+                       "in January 2024.")[1] == [
+        ("arms_transfer", "CZE-DEU", "2026-12-02", "Prague"), ("arms_transfer", "CZE-SWE", "2024", None),
+        ("arms_transfer", "CZE-USA", "2024-01", None)]

@@ -206,6 +206,7 @@ class _EventReader:
         self.main_pair = main_pair
         self.home = home  # the country of the dateline's place
         self.seller: str | None = None  # who sells in the story's own transfer, once a clause says so
+        self.buyer: str | None = None  # and who buys in it
         self.anchor_date = anchor_date
         self.dateline_place = dateline_place
         self.is_country_word = is_country_word
@@ -290,6 +291,9 @@ class _EventReader:
             groups = [(participants, date)] if participants else []
         if kind == "arms_transfer" and not recalled and self.seller is None and len(groups) == 1 and len(groups[0][0]) == 2:
             self.seller = _story_seller(s, trigger, groups[0][0])
+            self.buyer = next((c for c in groups[0][0] if c != self.seller), None) if self.seller else None
+        if kind == "arms_transfer":
+            groups = self._from_sellers_to_story_buyer(s, usable) or groups
         if not groups and kind == "arms_transfer":
             groups = self._from_story_seller(s, trigger, date)
         if not groups:
@@ -317,6 +321,16 @@ class _EventReader:
             base = self.found[-1]
             for d in years[1:]:
                 self.found.append(_Found(_make(kind, base.event.countries, d.date, None, s.text), True, order))
+
+    def _from_sellers_to_story_buyer(self, s: Sentence, usable: list[DateMention]) -> list[tuple[list[str], Date | None]]:
+        """"… the vehicles ordered from Sweden in 2024, and the fighters contracted with the United States in January
+        2024": where every country named is one sold from, each sold to the story's buyer, each on its own date."""
+        if self.buyer is None or not s.mentions:
+            return []
+        sellers = [(c, b) for a, b, c in s.mentions if _cue("seller_before").search(s.text[max(0, a - 40):a])]
+        if len(sellers) != len(s.mentions) or any(c == self.buyer for c, _ in sellers):
+            return []
+        return [(sorted({self.buyer, c}), _date_after(usable, end)) for c, end in dict(sellers).items()]
 
     def _from_story_seller(self, s: Sentence, trigger: re.Match, date: Date | None) -> list[tuple[list[str], Date | None]]:
         """"South Korea will supply 12 jets to Kazakhstan. … Poland ordered 48 in 2022": a third country that buys,
