@@ -1629,3 +1629,23 @@ def test_purchases_from_named_sellers_with_no_buyer_named_are_the_storys_buyers(
                        "in January 2024.")[1] == [
         ("arms_transfer", "CZE-DEU", "2026-12-02", "Prague"), ("arms_transfer", "CZE-SWE", "2024", None),
         ("arms_transfer", "CZE-USA", "2024-01", None)]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Jets\nJAKARTA, 5 May 2026 — Indonesia and Turkey held talks on Monday.\n\nIn June 2025, the two countries signed a "
+     "contract in Jakarta for 48 fighters.", ("arms_transfer", "IDN-TUR", "2025-06", "Jakarta")),
+    ("Howitzers\nYEREVAN, 5 May 2026 — Armenia and France held talks on Monday.\n\nYerevan has also turned to France, which "
+     "signed a contract in June 2024 to supply self-propelled howitzers.", ("arms_transfer", "ARM-FRA", "2024-06", None)),
+    ("Talks\nNEW DELHI, 12 February 2026 — The Indian and Thai navies held staff talks from 10 to 12 February 2026.\n\nThe "
+     "talks concluded with the signing of the Record of Discussions by the two heads of delegation on 12 February 2026.",
+     ("agreement", "IND-THA", "2026-02-12", None)),
+])
+def test_a_contract_for_a_number_of_things_is_a_transfer_and_a_record_of_discussions_is_papers(text, expected):
+    assert engagements(text)[1][-1] == expected
+
+
+def test_by_agreement_of_both_sides_is_consent_not_an_agreement():
+    assert [e[0] for e in engagements(
+        "Talks\nNEW DELHI, 12 February 2026 — The Indian and Thai navies held staff talks on Tuesday.\n\nThe next joint "
+        "patrol of India and Thailand will be held later in 2026, with its area extended by agreement of both sides.")[1]] == [
+        "meeting"]
