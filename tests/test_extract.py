@@ -1649,3 +1649,19 @@ def test_by_agreement_of_both_sides_is_consent_not_an_agreement():
         "Talks\nNEW DELHI, 12 February 2026 — The Indian and Thai navies held staff talks on Tuesday.\n\nThe next joint "
         "patrol of India and Thailand will be held later in 2026, with its area extended by agreement of both sides.")[1]] == [
         "meeting"]
+
+
+_WIDGET_PIECES = st.sampled_from(["Share", "share on", "Facebook", "X", "Kenya", "|", "copy link", "Copy", "tweet", "Tweets",
+                                  "a", "12", "(", "print", "EMAIL", "share via Mail", "ſhare", "_x", "Xy", "-menu", "Ménu"])
+
+
+@settings(max_examples=300)
+@given(st.lists(st.tuples(_WIDGET_PIECES, st.sampled_from([" ", "", " | ", ",", "-", "_"])), max_size=8))
+def test_a_line_of_widget_words_is_read_as_the_plain_substitution_reads_it(parts):
+    """wirecopy answers without scanning a line of prose to its end; the answer is the substitution's own."""
+    import re
+
+    from bilat import wirecopy
+
+    line = "".join(a + b for a, b in parts)
+    assert wirecopy._only_widget_words(line) == (not re.search(r"[^\W\d_]{2,}", wirecopy._WIDGET_WORDS.sub(" ", line)))

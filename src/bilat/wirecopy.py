@@ -95,11 +95,29 @@ def _is_clutter(line: str) -> bool:
     if _CLUTTER.fullmatch(line.strip().rstrip(":")):
         return True
     # "Share Tweet WhatsApp Email Print", "Facebook X LinkedIn Copy link": nothing but widgets' words
-    if len(line.split()) > 1 and not re.search(r"[^\W\d_]{2,}", _WIDGET_WORDS.sub(" ", line)):
+    if len(line.split()) > 1 and _only_widget_words(line):
         return True
     # "Home | News | World | Asia | Defence", "EN | ID": a menu of short items, not a headline
     menu = [x for x in re.split(r"\s*[|•]\s*", line.strip()) if x]
     return len(menu) >= 2 and line.count("|") + line.count("•") >= len(menu) - 1 and all(len(x.split()) <= 2 for x in menu)
+
+
+_LETTERS = re.compile(r"[^\W\d_]{2,}")
+
+
+def _only_widget_words(line: str) -> bool:
+    """Whether no word of two letters is left once the widgets' words are taken out: `not _LETTERS.search(
+    _WIDGET_WORDS.sub(" ", line))`, answered without running the widget pattern along a line of prose to its end.
+
+    Widget words start and end at word edges, so a word is taken out only by the next widget word starting at or
+    before it: trying those few places, leftmost first as sub does, the first word left standing answers."""
+    pos = 0
+    while (word := _LETTERS.search(line, pos)) is not None:
+        widget = next((m for p in range(pos, word.start() + 1) if (m := _WIDGET_WORDS.match(line, p))), None)
+        if widget is None:
+            return False  # the word stays
+        pos = widget.end()  # past the word, or past a one-letter widget ("X") before it: look again from there
+    return True
 
 
 _LETTERHEAD_GLUE = frozenset(("of", "the", "and", "for", "to"))
