@@ -278,13 +278,16 @@ def load(user_file: str | None = None) -> Rulebook:
 
 _active: str | None = None  # the user's rule file extraction reads with, if any
 _override: Rulebook | None = None  # a rule set made in code (tests that vary one knob)
+_current: Rulebook | None = None  # load(_active), kept at hand: extraction asks rules() hundreds of times an article
 
 
 def use(user_file: str | Path | None) -> Rulebook:
     """Make a user's rule file (or none) the one extraction reads; returns the merged rules."""
-    global _active
+    global _active, _current
     _active = str(user_file) if user_file else None
-    return load(_active)
+    _current = None
+    _current = load(_active)
+    return _current
 
 
 @contextmanager
@@ -300,4 +303,4 @@ def using(book: Rulebook):
 
 def rules() -> Rulebook:
     """The rules extraction reads now."""
-    return _override or load(_active)
+    return _override or _current or use(_active)

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from bilat.extract.countries import CountryMention
+from bilat.literals import screened
 from bilat.rulebook import rules
 from bilat.textutil import fold, fold_same_length, quoted_spans, sentence_end, sentence_start
 
@@ -75,6 +76,11 @@ class _Patterns:
                                        + r")\b", re.I)
         self.independent_post = re.compile(r"\b(?:" + book.alternation("independent_posts") + r")\b", re.I)
         self.delegation = book.alternation("delegation_verbs")
+        # Asked of the text before every name, which seldom says "delegation" or "side": screened (literals.py).
+        self.delegation_listing = screened(re.compile(rf"(\S+(?:\s\S+)?)\s+delegation\s+{self.delegation}\b"))
+        self.led_by_before = screened(re.compile(
+            r"\b(?:[Tt]he|[Aa]n?)\s+(\S+(?:\s\S+){0,2})\s+(?:delegation|side)\s+(?:(?:was\s+)?(?:led|headed)\s+)?by\s+"
+            r"(?:(?!\b(?:delegation|side)\b)[^.;])*$"))
 
 
 _compiled: dict[str, _Patterns] = {}
@@ -429,8 +435,7 @@ class PeopleFinder:
         left = text[max(0, end - _knob("led_by_window")):end]
         # "The Uzbek delegation was headed by the First Deputy Minister, General X, and the Kazakh delegation by …, Y":
         # the nearest delegation before the name, its verb perhaps left out
-        m = re.search(r"\b(?:[Tt]he|[Aa]n?)\s+(\S+(?:\s\S+){0,2})\s+(?:delegation|side)\s+(?:(?:was\s+)?(?:led|headed)\s+)?by\s+"
-                      r"(?:(?!\b(?:delegation|side)\b)[^.;])*$", left)
+        m = patterns().led_by_before.search(left)
         if m:
             code = _country_in(end - len(left) + m.start(1), end - len(left) + m.end(1), self.countries[i])
             if code:
@@ -444,7 +449,7 @@ class PeopleFinder:
         """"Hungary's delegation included A, B and C": everyone listed shares the delegation's country."""
         text = self.folded[i]
         sent_start = max(sentence_start(text, start), start - _knob("delegation_window"))
-        m = re.search(rf"(\S+(?:\s\S+)?)\s+delegation\s+{patterns().delegation}\b", text[sent_start:start])
+        m = patterns().delegation_listing.search(text[sent_start:start])
         if m:
             code = _country_in(sent_start + m.start(1), sent_start + m.end(1), self.countries[i])
             if code:
