@@ -1665,3 +1665,20 @@ def test_a_line_of_widget_words_is_read_as_the_plain_substitution_reads_it(parts
 
     line = "".join(a + b for a, b in parts)
     assert wirecopy._only_widget_words(line) == (not re.search(r"[^\W\d_]{2,}", wirecopy._WIDGET_WORDS.sub(" ", line)))
+
+
+COMMISSION = ("Commission\nPODGORICA, 20 May 2026 — Montenegro and Slovenia held the seventh session of their joint "
+              "commission on Wednesday.\n\n")
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    (COMMISSION + 'The Montenegrin delegation was led by the State Secretary at the Ministry of Defence, Ana Vukovic.\n\n'
+     '"This commission is the place where good intentions become a calendar," Vukovic said.', "Ana Vukovic"),
+    (COMMISSION + '"Before we buy more vehicles, we should pay soldiers properly," said congresswoman Rosa Quispe Tello.',
+     "Rosa Quispe Tello"),
+    # a post is "at" a ministry, never at a building where the talks were held
+    (COMMISSION + 'Defence Minister Ana Vukovic met Slovenian Defence Minister Matej Novak at the Hotel de Paris. '
+     'Novak said Slovenia was "fully committed to the success of the programme."', "Matej Novak"),
+])
+def test_a_post_at_a_ministry_and_a_lawmaker_are_posts(text, speaker):
+    assert [q.speaker for q in doc(text).quotes] == [speaker]

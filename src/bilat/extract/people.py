@@ -154,6 +154,10 @@ def _maker_in(text: str) -> str | None:
     return pats.makers[m.group(0)] if m else None
 
 
+# The bodies a post may be "at" ("State Secretary at the Ministry of Defence").
+_INSTITUTIONS = frozenset(("ministry", "department", "embassy", "office", "directorate", "headquarters", "command",
+                           "secretariat", "agency", "general"))
+
 # "called on", "met with": a lower-case verb opening what follows a name's comma makes it a predicate; "and the
 # Kazakh delegation by …" opens the next conjunct
 _PREDICATE_OPENER = re.compile(r"[a-z]+(?:ed|s)\s+(?:on|with|to|for|by|at|in|the|a|an)\b|(?:and|or|but)\s")
@@ -335,6 +339,10 @@ class PeopleFinder:
                 prev = tokens[j - 1].group(0).strip(",()")
                 if prev[:1].isupper() and fold(prev) not in _words("not_name") and not _is_role(prev) and not re.fullmatch(r"[A-Z]{2,6}", prev):
                     break
+            if bare.lower() == "at" and [t.group(0).strip(",").lower() for t in tokens[j + 1:j + 3]][:1] == ["the"] and \
+                    tokens[j + 2:j + 3] and tokens[j + 2].group(0).strip(",").lower() in _INSTITUTIONS:
+                keep = j  # "State Secretary at the Ministry of Defence"; not "… at the Hôtel de Brienne"
+                continue
             if bare[:1].isupper() or bare.lower() in ("of", "the", "and", "for", "in", "to", "&") or bare in ("(", ")") \
                     or re.fullmatch(r"\d+(?:st|nd|rd|th)", bare):  # "the Royal Thai Army's 4th Army Area"
                 keep = j
@@ -352,7 +360,7 @@ class PeopleFinder:
             keep = crossed + 1  # what stood before the comma was no post: the rank alone is the title
         title_start = tokens[keep].start() + offset
         title = text[title_start:start]
-        while title.split() and title.split()[0].lower() in ("of", "the", "and", "for", "in", "to"):
+        while title.split() and title.split()[0].lower() in ("of", "the", "and", "for", "in", "to", "at"):
             first = title.split()[0]
             title_start += title.index(first) + len(first)
             title = text[title_start:start]
