@@ -1682,3 +1682,16 @@ COMMISSION = ("Commission\nPODGORICA, 20 May 2026 — Montenegro and Slovenia he
 ])
 def test_a_post_at_a_ministry_and_a_lawmaker_are_posts(text, speaker):
     assert [q.speaker for q in doc(text).quotes] == [speaker]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Visit\nBISHKEK, 26 August 2026 — Kyrgyzstan and Tajikistan called off a planned visit by the Tajik defence minister.", []),
+    ("Drills\nCANBERRA, 5 May 2026 — Australia and Indonesia postponed a joint air exercise planned for June.", []),
+    ("Drills\nCANBERRA, 5 May 2026 — Australia and Indonesia held a joint air exercise that had been postponed from June.",
+     [("exercise", "AUS-IDN", "2026-05-05", "Canberra")]),
+    # a treaty in an organisation's name is no treaty signed
+    ("Visit\nBISHKEK, 26 August 2026 — Kyrgyz and Tajik defence ministers met in Bishkek on Wednesday.\n\nBoth countries "
+     "are members of the Russian-led Collective Security Treaty Organization.", [("meeting", "KGZ-TJK", "2026-08-26", "Bishkek")]),
+])
+def test_what_was_called_off_did_not_happen_and_a_treaty_organisation_is_no_treaty(text, expected):
+    assert engagements(text)[1] == expected
