@@ -1695,3 +1695,32 @@ def test_a_post_at_a_ministry_and_a_lawmaker_are_posts(text, speaker):
 ])
 def test_what_was_called_off_did_not_happen_and_a_treaty_organisation_is_no_treaty(text, expected):
     assert engagements(text)[1] == expected
+
+
+VISIT_KG = "Visit\nBISHKEK, 26 August 2026 — Kyrgyzstan and Tajikistan held defence talks on Monday.\n\n"
+
+
+@pytest.mark.parametrize(("text", "speakers"), [
+    (VISIT_KG + '"The visit has not been cancelled for good, it has only been postponed," the Kyrgyz Defence Ministry\'s '
+     "spokeswoman, Aizada Toktogulova, told reporters.", ["Aizada Toktogulova"]),
+    (VISIT_KG + "Hyundai Rotem's head of overseas business, Park Min-joon, said the vehicle had been chosen after trials. "
+     '"The vehicle performed at altitude exactly as we promised," Park said.', ["Park Min-joon"]),
+    (VISIT_KG + '"Bishkek buys from many partners, and that is a strategy," said Erlan Osmonov, a Kyrgyz defence analyst. '
+     'He added that Tajikistan had earned a place "because it kept its word and did not lecture".',
+     ["Erlan Osmonov", "Erlan Osmonov"]),
+])
+def test_a_name_in_apposition_before_the_verb_after_a_quote_and_he_after_said_x(text, speakers):
+    assert [q.speaker for q in doc(text).quotes] == speakers
+
+
+@pytest.mark.parametrize(("sentence", "person", "expected"), [
+    ("Hyundai Rotem's head of overseas land systems business, Park Min-joon, said the vehicle had been chosen.",
+     "Park Min-joon", ("KOR", "head of overseas land systems business")),
+    ("Embraer's vice-president for defence sales in Latin America, Marcelo Costa, said the aircraft was a good fit.",
+     "Marcelo Costa", ("BRA", "vice-president for defence sales in Latin America")),
+    ("Peru's deputy minister for defence policy, Carlos Rojas, said the deal was fair.",
+     "Carlos Rojas", ("PER", "deputy minister for defence policy")),
+])
+def test_an_owners_post_before_a_name_names_the_person_and_the_owner_their_country(sentence, person, expected):
+    assert people_of("Vehicles\nLIMA, 12 March 2026 — Peru and South Korea signed a co-production deal for armoured "
+                     "vehicles on Monday.\n\n" + sentence)[person] == expected

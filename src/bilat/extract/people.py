@@ -154,6 +154,9 @@ def _maker_in(text: str) -> str | None:
     return pats.makers[m.group(0)] if m else None
 
 
+# "Hyundai Rotem's head of overseas land systems business, ": an owner's post right before a name.
+_OWNED_POST = re.compile(r"(?P<owner>[A-Z][\w&-]*(?:\s+[A-Z][\w&-]*){0,3})['’]s\s+(?P<post>[a-z][^,.;:]{2,90}?),\s*$")
+
 # The bodies a post may be "at" ("State Secretary at the Ministry of Defence").
 _INSTITUTIONS = frozenset(("ministry", "department", "embassy", "office", "directorate", "headquarters", "command",
                            "secretariat", "agency", "general"))
@@ -258,6 +261,17 @@ class PeopleFinder:
         text = self.folded[i]
         original = self.paragraphs[i]
         role, country, cue = self._title_before(i, m.start() if paren and start == m.start("name") else start)
+        if role is None:
+            # "Embraer's vice-president for defence sales in Latin America, Marcelo Fontoura, said": an
+            # organisation's post set off by a comma before the name, lower-case words and all
+            owned = _OWNED_POST.search(text[max(0, start - 120):start])
+            if owned and _is_role(owned.group("post")):
+                base = start - len(owned.group(0))  # the match ends at the name
+                role = _clean_role(self.paragraphs[i][base + owned.start("post"):base + owned.end("post")], self.countries[i],
+                                   base + owned.start("post"))
+                country = _maker_in(owned.group("owner")) or _country_in(base + owned.start("owner"), base + owned.end("owner"),
+                                                                         self.countries[i])
+                cue = _knob("cue_title") if country else 0
         if country is None:
             country, cue = self._delegation(i, start)
         after_role, after_country, after_cue = self._apposition_after(i, end)
@@ -272,7 +286,7 @@ class PeopleFinder:
         if role is None and after_role is None:
             speech = patterns().speech
             # "…, said Dr Mercy Kiprop": a speaker named right after the verb, an honorific between them
-            if not re.match(rf"\s+{speech}\b", text[end:]) and not re.search(
+            if not re.match(rf",?\s+{speech}\b", text[end:]) and not re.search(
                     rf"\b{speech}\s+(?:{patterns().honorific_alternation}\.?\s+)?$", text[max(0, start - 24):start], re.I):
                 return
             if re.match(rf"\s+{speech}\s+(?:it|its)\b", text[end:]):

@@ -204,16 +204,19 @@ class SpeakerResolver:
         text = self.folded[p][end:]
         speech, reach = _speech(), rules().knob("speaker_after_chars")
         m = re.match(rf"\s*[,.]?\s*(?:{speech}\s+(?P<who1>[^,.;]{{1,{reach}}}?)(?=[,.;]|\s+(?:at|in|on|during|after|before|adding|according|who|as|while|from)\b|$)|"
-                     rf"(?!\s*(?:and|but|or|then|also)\b)(?P<who2>[^,.;“”\"]{{1,{reach}}}?)(?:,\s+(?:who|the|a|an|[a-z])[^“”\"]{{0,120}}?,)?\s+(?:\w+ly\s+)?(?:{speech}|also said)\b)", text)
+                     rf"(?!\s*(?:and|but|or|then|also)\b)(?P<who2>[^,.;“”\"]{{1,{reach}}}?)(?:,\s+(?:who|the|a|an|[a-z])[^“”\"]{{0,120}}?,)?\s+(?:\w+ly\s+)?(?:{speech}|also said)\b|"
+                     # "…," the ministry's spokeswoman, Aizada Sultanbekova, told reporters: the name in apposition
+                     rf"[^,.;“”\"]{{1,80}}?,\s+(?P<who3>[A-Z][^,.;“”\"]{{1,60}}?),\s+(?:\w+ly\s+)?(?:{speech})\b)", text)
         if not m:
             m = re.match(r"\s*[,.]?\s*according to\s+(?P<who1>[^,.;]{1,60})", text)
         if not m:
             m = re.match(r"\s*[—–]\s*(?P<who1>[A-Z][^,.;]{1,60})", text)  # "…" — Nikoloz Chichinadze, Georgian Defence Minister
         if not m:
             return False, None
-        who = m.group("who1") or m.group("who2")
-        person = self._who(p, end + m.start("who1" if m.group("who1") else "who2"), who)
-        if person is None and m.group("who1") and text[m.end("who1"):].startswith(","):
+        group = next(g for g in ("who1", "who2", "who3") if g in m.groupdict() and m.group(g))
+        who = m.group(group)
+        person = self._who(p, end + m.start(group), who)
+        if person is None and group == "who1" and text[m.end("who1"):].startswith(","):
             # "…," said the ministry's spokesman, Colonel Ana Costa: the name in apposition is the speaker
             rest = end + m.end("who1")
             stop = self.folded[p].find(".", rest + 1)
@@ -322,6 +325,8 @@ class SpeakerResolver:
                 return m.person
             if _PARTICIPLE_OPENER.fullmatch(lead):
                 return m.person  # "Asked whether the talks had produced anything, X pointed to …": X is the subject
+            if re.search(rf"\b{_speech()}\s+(?:{rules().alternation('honorifics')}\.?\s+)?$", lead, re.I):
+                return m.person  # '"…," said Karim Mansour, an analyst. He added …': who spoke last
             if re.match(rf"\s*,?\s+(?:\w+ly\s+)?{_speech()}\b", text[m.end:]):
                 return m.person  # "…, Moreau told reporters", "Vice Admiral X, said …": the one who spoke last
         if self.last is not None:
