@@ -23,11 +23,10 @@ RATCHET = {
     ("fresh2", "date_acc"): 0.85, ("fresh2", "pairs_f1"): 0.88, ("fresh2", "people_country_acc"): 0.91,
     ("fresh2", "event_f1"): 0.78, ("fresh2", "event_date_acc"): 0.81,
     ("fresh3", "date_acc"): 0.83, ("fresh3", "event_f1"): 0.76,
-    ("fresh4", "date_acc"): 0.91, ("fresh4", "pairs_f1"): 0.88, ("fresh4", "event_f1"): 0.78, ("fresh4", "event_date_acc"): 0.75,
+    ("fresh4", "pairs_f1"): 0.91, ("fresh4", "event_date_acc"): 0.76,
     ("fresh5", "date_acc"): 0.85, ("fresh5", "event_date_acc"): 0.81,
-    ("fresh6", "date_acc"): 0.89, ("fresh6", "pairs_f1"): 0.85, ("fresh6", "people_recall"): 0.90,
-    ("fresh6", "speaker_acc"): 0.81, ("fresh6", "event_f1"): 0.73, ("fresh6", "event_date_acc"): 0.61,
-    ("fresh6", "countries_f1"): 0.93,
+    ("fresh6", "date_acc"): 0.89, ("fresh6", "countries_f1"): 0.93, ("fresh6", "people_country_acc"): 0.92,
+    ("fresh6", "event_f1"): 0.74, ("fresh6", "event_date_acc"): 0.61,
 }
 # Annotated articles of our own, shipped with the tests: fresh (written with the rules in view), fresh2 to
 # fresh6 (written blind, to watch the gap; see their READMEs).
