@@ -70,3 +70,13 @@ def test_folding_by_table_is_folding_character_by_character():
     for _ in range(5000):
         text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 12)))
         assert fold_same_length(text) == _fold_char_by_char(text), text
+
+
+def test_folding_a_few_characters_by_replacing_them_is_folding_by_table():
+    """Most copy holds a few distinct non-ASCII characters: fold_same_length replaces each instead of translating."""
+    from bilat.textutil import fold_same_length
+
+    rng = random.Random(9)
+    for _ in range(5000):
+        text = "".join(rng.choice("ab `'“”‘’—–éçİıſßØﬁ€") for _ in range(rng.randint(0, 16)))
+        assert fold_same_length(text) == _fold_char_by_char(text), text

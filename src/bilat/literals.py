@@ -27,6 +27,7 @@ except ImportError:  # pragma: no cover - a Python that reorganised re
 # letter alone (tests/test_literals.py derives the table again from re itself). Mapped before lower-casing, a
 # text that the pattern matches ignoring case still holds the literal.
 _AS_ASCII = str.maketrans({"İ": "i", "ı": "i", "ſ": "s"})
+_AS_ASCII_PAIRS = tuple((chr(k), v) for k, v in _AS_ASCII.items())
 _MAX_STRINGS = 256  # past this many spellings a part is "could be anything" (products grow fast)
 _MIN_LENGTH = 3  # a screen of one- or two-letter strings lets nearly every text through: not worth its cost
 _MAX_SCREEN = 512  # a screen is one more pattern (a trie of its strings): past this size it stops being cheap
@@ -41,7 +42,12 @@ def screen_text(text: str) -> str:
     last = _last  # read once: another thread may replace it
     if text is last[0]:
         return last[1]
-    low = (text if text.isascii() else text.translate(_AS_ASCII)).lower()
+    low = text
+    if not text.isascii():
+        for ch, ascii_ in _AS_ASCII_PAIRS:
+            if ch in low:  # seldom: a translate would look up every character of every text with a curly quote
+                low = low.replace(ch, ascii_)
+    low = low.lower()
     _last = (text, low)
     return low
 
