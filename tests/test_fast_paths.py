@@ -80,3 +80,18 @@ def test_folding_a_few_characters_by_replacing_them_is_folding_by_table():
     for _ in range(5000):
         text = "".join(rng.choice("ab `'“”‘’—–éçİıſßØﬁ€") for _ in range(rng.randint(0, 16)))
         assert fold_same_length(text) == _fold_char_by_char(text), text
+
+
+def test_a_speaker_phrase_before_a_quote_is_looked_for_from_after_the_last_stop():
+    """quotes._before tries "X said:" from after the last full stop, semicolon or inner comma: the same match."""
+    from bilat.extract import quotes
+
+    pattern = re.compile(rf"(?P<who>[^,.;]{{1,80}}?)\s+(?:\w+ly\s+)?{quotes._speech()}(?:\s+(?:on|at|in)\s+"
+                         r"(?:(?!that\b)[\w'’-]+\s*){1,6})?(?:\s+that)?\s*[:,]?\s*$")
+    rng = random.Random(9)
+    pieces = ["said", "told", "the minister", "Ana Costa", ",", ".", ";", ":", " ", "that", "on Monday", "quietly",
+              "reporters", "in Rome", "\n", "was quoted as saying", "pointed out"]
+    for _ in range(20000):
+        head = "".join(rng.choice(pieces) + rng.choice(["", " "]) for _ in range(rng.randint(0, 10)))
+        whole, part = pattern.search(head), pattern.search(head, quotes._phrase_start(head))
+        assert (whole and (whole.span(), whole.group("who"))) == (part and (part.span(), part.group("who"))), head

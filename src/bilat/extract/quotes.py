@@ -24,6 +24,20 @@ def _speech() -> str:
     return rules().alternation("speech_verbs")
 
 
+def _phrase_start(head: str) -> int:
+    """Where "X said:" ending head can begin, for the pattern in _before to be tried from there on: the phrase holds
+    no full stop, semicolon or comma but one closing mark, so it starts after the last of them (the same match,
+    found without trying every earlier start). 0 when the speech verbs might match such marks (a user's rules)."""
+    if not _PLAIN_WORDS.fullmatch(_speech()):
+        return 0
+    body = head.rstrip()
+    body = body[:-1] if body.endswith(",") else body
+    return max(body.rfind("."), body.rfind(";"), body.rfind(",")) + 1
+
+
+_PLAIN_WORDS = re.compile(r"[\w\s()|?:\[\]]*")  # regex text that can match no punctuation: words, groups, [sz]
+
+
 @dataclass
 class QuoteSpan:
     paragraph: int
@@ -233,7 +247,8 @@ class SpeakerResolver:
         relayed = rules().cue("relayed_speech").search(head)
         if relayed:  # "the spokesman quoted the minister as saying:": the minister spoke
             return True, self._who(p, sent_start + relayed.start("who"), relayed.group("who"))
-        m = re.search(rf"(?P<who>[^,.;]{{1,80}}?)\s+(?:\w+ly\s+)?{_speech()}(?:\s+(?:on|at|in)\s+(?:(?!that\b)[\w'’-]+\s*){{1,6}})?(?:\s+that)?\s*[:,]?\s*$", head)
+        m = re.compile(rf"(?P<who>[^,.;]{{1,80}}?)\s+(?:\w+ly\s+)?{_speech()}(?:\s+(?:on|at|in)\s+(?:(?!that\b)[\w'’-]+\s*){{1,6}})?(?:\s+that)?\s*[:,]?\s*$").search(
+            head, _phrase_start(head))
         if m:
             return True, self._who(p, sent_start + m.start("who"), m.group("who"))
         colon = re.search(r"(?P<who>[A-Z][\w' -]{1,60}?)\s*:\s*$", head)
