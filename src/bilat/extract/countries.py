@@ -7,6 +7,7 @@ from functools import lru_cache
 
 from bilat.rulebook import Rulebook, rules
 from bilat.gazetteer import Gazetteer, load
+from bilat.literals import screened
 from bilat.textutil import alternation, fold_same_length
 
 
@@ -34,7 +35,8 @@ class CountryMatcher:
         self._rx = re.compile(rf"(?<![A-Za-z0-9])(?:{alternation(self._by_folded)})(?![A-Za-z0-9])")
         not_countries = list(gazetteer.not_countries) + book.not_countries
         blocked = alternation(fold_same_length(p).lower() for p in not_countries)  # lower: re.I reads them alike
-        self._blocked = re.compile(rf"(?<![A-Za-z0-9])(?:{blocked})(?![A-Za-z0-9])", re.I)
+        # Screened (literals.py): every paragraph is asked, and few name any of these phrases.
+        self._blocked = screened(re.compile(rf"(?<![A-Za-z0-9])(?:{blocked})(?![A-Za-z0-9])", re.I))
 
     def find(self, text: str) -> list[CountryMention]:
         folded = fold_same_length(text)
