@@ -1724,3 +1724,16 @@ def test_a_name_in_apposition_before_the_verb_after_a_quote_and_he_after_said_x(
 def test_an_owners_post_before_a_name_names_the_person_and_the_owner_their_country(sentence, person, expected):
     assert people_of("Vehicles\nLIMA, 12 March 2026 — Peru and South Korea signed a co-production deal for armoured "
                      "vehicles on Monday.\n\n" + sentence)[person] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Feature\nCAIRO, 5 May 2026 — Egypt and France held defence talks on Monday.\n\nEgypt has been careful not to depend "
+     "on one supplier. In 2020 it bought two frigates from Italy, and it continues to fly American jets.",
+     ("arms_transfer", "EGY-ITA", "2020", None)),
+    ("Feature\nRABAT, 5 May 2026 — Morocco and France held defence talks on Monday.\n\nMorocco keeps close ties with "
+     "Washington. The country ordered 24 helicopters from the United States in 2021.", ("arms_transfer", "MAR-USA", "2021", None)),
+    ("Feature\nWARSAW, 5 May 2026 — Poland and Germany held defence talks on Monday.\n\nPoland wants more armour. It signed "
+     "a contract for 180 tanks with South Korea in 2022.", ("arms_transfer", "KOR-POL", "2022", None)),
+])
+def test_it_or_the_country_that_buys_is_the_country_the_sentence_before_was_about(text, expected):
+    assert engagements(text)[1][-1] == expected

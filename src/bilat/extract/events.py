@@ -295,7 +295,7 @@ class _EventReader:
         if kind == "arms_transfer":
             groups = self._from_sellers_to_story_buyer(s, usable) or groups
         if not groups and kind == "arms_transfer":
-            groups = self._from_story_seller(s, trigger, date)
+            groups = self._from_story_seller(s, trigger, date) or self._pronoun_buyer(s, usable)
         if not groups:
             self._refine(s, triggers[0])  # no parties of its own: perhaps a closer date for one already reported
         for group, group_date in groups:
@@ -331,6 +331,19 @@ class _EventReader:
         if len(sellers) != len(s.mentions) or any(c == self.buyer for c, _ in sellers):
             return []
         return [(sorted({self.buyer, c}), _date_after(usable, end)) for c, end in dict(sellers).items()]
+
+    def _pronoun_buyer(self, s: Sentence, usable: list[DateMention]) -> list[tuple[list[str], Date | None]]:
+        """"Egypt has diversified its suppliers. In 2020 it bought two frigates from Italy": "it", "the country" is the
+        country the sentence before was about (the first it names); each country sold from sells to it."""
+        if not _cue("country_pronoun_buyer").match(s.text):
+            return []
+        before = [x for x in self.sentences if (x.paragraph, x.start + len(x.text)) <= (s.paragraph, s.start) and not x.headline]
+        subject = before[-1].mentions[0][2] if before and before[-1].mentions else None
+        sellers = [(c, b) for a, b, c in s.mentions if _cue("from_before").search(s.text[max(0, a - 40):a])
+                   or re.search(r"\bwith\s+(?:the\s+)?$", s.text[max(0, a - 12):a])]
+        if subject is None or not sellers or any(c == subject for c, _ in sellers):
+            return []
+        return [(sorted({subject, c}), _date_after(usable, end) or _event_date(s, None, usable)) for c, end in dict(sellers).items()]
 
     def _from_story_seller(self, s: Sentence, trigger: re.Match, date: Date | None) -> list[tuple[list[str], Date | None]]:
         """"South Korea will supply 12 jets to Kazakhstan. … Poland ordered 48 in 2022": a third country that buys,
