@@ -11,6 +11,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from bilat.literals import screened
 from bilat.rulebook import load, rules
 from bilat.models import Date
 
@@ -51,6 +52,9 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
 ]
 
 
+# Screened too (literals.py): "today", "ago", "last week" … are words most sentences lack, and the needs below are
+# coarser than them; a pattern with no such words (a year) scans as it is.
+_PATTERNS = [(kind, screened(rx)) for kind, rx in _PATTERNS]
 _PATTERNS_BY_KIND = dict(_PATTERNS)
 # What each kind cannot match without, found once per sentence: most sentences hold no date, and trying all
 # sixteen patterns on each cost more than the rest of the date finding. Each test is looser than the patterns, and
