@@ -1208,7 +1208,7 @@ def test_a_letterhead_is_never_the_title_and_a_place_with_a_date_on_its_own_line
 
 @pytest.mark.parametrize(("text", "person", "country"), [
     # who receives a visitor is the host
-    ("Visit\nNAIROBI, 5 May 2025 — Kenya's Chief of Defence Forces, General Peter Mwangi, arrived in Uganda on Monday, "
+    ("Visit\nNAIROBI, 5 May 2025 — Kenya's Chief of Defence Forces, General Otieno Mwangi, arrived in Uganda on Monday, "
      "where he was received by the Chief of Defence Forces, General Moses Okello.", "Moses Okello", "UGA"),
     ("Visit\n5 May 2025 — Indonesian Navy chief Admiral Budi Santoso was welcomed in Canberra on Monday by the Chief of "
      "Navy, Vice Admiral Mark Hughes, for talks on submarines with Australia.", "Mark Hughes", "AUS"),
@@ -1372,10 +1372,10 @@ def test_a_re_mention_with_the_day_a_span_began_dates_it_by_that_day(text, expec
      "Army and Lieutenant General Hans Brandt, Inspector of the German Army.", "Pieter de Wit", "NLD"),
     ("Group\nTASHKENT, 17 June 2024 — Uzbekistan and Kazakhstan held a working group session on Friday.\n\nThe Uzbek "
      "delegation was headed by the First Deputy Minister of Defence, Major General Aziz Karimov, and the Kazakh "
-     "delegation by the Deputy Minister of Defence, Major General Nurlan Seitkali.", "Nurlan Seitkali", "KAZ"),
+     "delegation by the Deputy Minister of Defence, Major General Daulet Seitkali.", "Daulet Seitkali", "KAZ"),
     ("Group\nTASHKENT, 17 June 2024 — Uzbekistan and Kazakhstan held a working group session on Friday.\n\nThe Uzbek "
      "delegation was headed by the First Deputy Minister of Defence, Major General Aziz Karimov, and the Kazakh "
-     "delegation by the Deputy Minister of Defence, Major General Nurlan Seitkali.", "Aziz Karimov", "UZB"),
+     "delegation by the Deputy Minister of Defence, Major General Daulet Seitkali.", "Aziz Karimov", "UZB"),
     ("Talks\nNAIROBI, 5 May 2025 — Kenya and Uganda held defence staff talks on Monday.\n\nThe Kenyan delegation was led by "
      "Joseph Mwangi, Principal Secretary in the Ministry of Defence, while the Ugandan side was headed by Grace Atim, "
      "Director of Policy at the Ministry of Defence.", "Grace Atim", "UGA"),
@@ -1487,7 +1487,7 @@ def test_the_headline_is_the_first_line_after_the_last_sender_line_and_the_story
 @pytest.mark.parametrize(("text", "person", "country"), [
     ("Farewell\nCOLOMBO, 15 April 2026 — Pakistan and Sri Lanka armies marked a farewell.\n\nBrigadier Imran Qadir, the "
      "outgoing Defence Adviser at the High Commission of Pakistan in Colombo, paid a farewell call on Lieutenant General "
-     "Sunil Perera, Commander of the Army, on Tuesday.", "Sunil Perera", "LKA"),
+     "Ravindra Perera, Commander of the Army, on Tuesday.", "Ravindra Perera", "LKA"),
     # a place the post's holder went to is not theirs; an ambassador to a country is from the other one
     ("Cadets\nRESENDE, 5 May 2026 — Brazil and Portugal signed a cadet exchange programme.\n\nIt follows the visit to "
      "Brasília of the Chief of Staff of the Portuguese Army, General Jose Vaz Pinto, in October 2025.", "Jose Vaz Pinto", "PRT"),
@@ -1530,12 +1530,12 @@ def test_a_range_with_its_year_is_read_whole_by_its_first_day(span):
     ("Talks\nNEW DELHI, 12 February 2026 — The Indian and Thai navies held staff talks.\n\nDuring the visit, the Thai "
      "delegation also called on Vice Admiral Ravi Menon, Vice Chief of the Naval Staff, at Naval Headquarters.", "Ravi Menon", "IND"),
     ("Talks\nMADRID, 5 May 2026 — Spain and Oman signed a memorandum on Monday.\n\nEarlier, the Omani delegation was "
-     "received at the headquarters by the Chief of the Defence Staff, Admiral Luis Ortega.", "Luis Ortega", "ESP"),
+     "received at the headquarters by the Chief of the Defence Staff, Admiral Tomas Ortega.", "Tomas Ortega", "ESP"),
     ("Border\nALOR SETAR, 27 August 2026 — Malaysia and Thailand held a border committee meeting.\n\nIt was chaired by the "
      "Commander of the Malaysian Army's 2nd Division, Major General Azman Yusof, and the Commander of the Royal Thai Army's "
      "4th Army Area, Lieutenant General Somchai Prasert.", "Somchai Prasert", "THA"),
     ("Jets\nZAGREB, Nov 13, 2025 — The last Rafale jets bought by Croatia from France landed on Thursday.\n\nDefence "
-     "Minister Ivo Horvat held talks in Paris on Monday with French Minister for the Armed Forces Claire Dubois.", "Ivo Horvat", "HRV"),
+     "Minister Ivo Horvat held talks in Paris on Monday with French Minister for the Armed Forces Odile Dubois.", "Ivo Horvat", "HRV"),
     ("Venture\nFARNBOROUGH, 21 July 2026 — Turkey and Indonesia announced a joint venture on Monday.\n\nBudi Santoso, "
      "president director of PTDI, said the venture would bring work to Bandung.", "Budi Santoso", "IDN"),
 ])
@@ -1546,11 +1546,11 @@ def test_a_side_that_calls_on_or_receives_an_ordinal_in_a_post_a_venue_and_a_com
 @pytest.mark.parametrize(("text", "person", "country"), [
     # "the French armed forces minister" stands for the French minister the story names, not for another minister
     ("Jets\nZAGREB, 13 November 2025 — Croatia received its last Rafale jets from France on Thursday.\n\nThe French armed "
-     "forces minister, Claire Dubois, attended the ceremony.\n\nAsked about the delay, Defence Minister Ivo Horvat "
+     "forces minister, Odile Dubois, attended the ceremony.\n\nAsked about the delay, Defence Minister Ivo Horvat "
      "declined to comment.", "Ivo Horvat", "HRV"),
     ("Talks\nMADRID, 5 May 2026 — Spain and Oman signed a memorandum on Monday.\n\nEarlier, the Omani delegation was "
-     "received at the Defence Staff headquarters in Madrid by the Chief of the Defence Staff, Admiral Luis Ortega.",
-     "Luis Ortega", "ESP"),
+     "received at the Defence Staff headquarters in Madrid by the Chief of the Defence Staff, Admiral Tomas Ortega.",
+     "Tomas Ortega", "ESP"),
 ])
 def test_a_role_noun_already_someones_and_a_reception_far_from_its_verb(text, person, country):
     assert people_of(text)[person][0] == country

@@ -36,7 +36,7 @@ class _Patterns:
     """The people stage's patterns, built from the lexicon once per rule set."""
 
     def __init__(self, book):
-        # "N'Dri", "O'Donovan", "D’Souza": a capital and an apostrophe may open a name
+        # "N'Dri", "O'Donovan", "D’Arcy": a capital and an apostrophe may open a name
         token = rf"(?:{book.alternation('name_prefixes')}-|[A-Z]['’](?=[A-Z]))?[A-Z][a-z]+(?:-[A-Za-z][a-z]*|'(?!s\b)[A-Za-z][a-z]*)*"
         # "A.K.M. Rezaul Haque Talukder": glued initials open a name
         initials = r"(?:[A-Z]\.){2,4}\s+"

@@ -341,7 +341,7 @@ class SpeakerResolver:
             if _PARTICIPLE_OPENER.fullmatch(lead):
                 return m.person  # "Asked whether the talks had produced anything, X pointed to …": X is the subject
             if re.search(rf"\b{_speech()}\s+(?:{rules().alternation('honorifics')}\.?\s+)?$", lead, re.I):
-                return m.person  # '"…," said Karim Mansour, an analyst. He added …': who spoke last
+                return m.person  # '"…," said Erlan Osmonov, an analyst. He added …': who spoke last
             if re.match(rf"\s*,?\s+(?:\w+ly\s+)?{_speech()}\b", text[m.end:]):
                 return m.person  # "…, Moreau told reporters", "Vice Admiral X, said …": the one who spoke last
         if self.last is not None:
