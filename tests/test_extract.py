@@ -1737,3 +1737,15 @@ def test_an_owners_post_before_a_name_names_the_person_and_the_owner_their_count
 ])
 def test_it_or_the_country_that_buys_is_the_country_the_sentence_before_was_about(text, expected):
     assert engagements(text)[1][-1] == expected
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("The memorandum was signed in two original copies in the Spanish language.", []),
+    ("[Unofficial translation from Portuguese]", []),
+    ("The report was written in Portuguese.", []),
+    ("The attack near Mocimboa da Praia killed ten.", []),
+    ("Officers of the Portuguese navy and Spanish troops met in Praia.", ["PRT", "ESP", "CPV"]),
+    ("The frigates held drills in Spanish waters.", ["ESP"]),
+])
+def test_a_language_is_no_country_and_a_capitals_name_inside_another_place_is_not_the_capital(text, found):
+    assert codes(text) == found

@@ -52,6 +52,11 @@ class CountryMatcher:
             if (kind in ("name", "capital") and " " not in m.group(0) and not m.group(0).isupper()
                     and self._is_person_name(folded, m.start())):
                 continue
+            if kind == "demonym" and _LANGUAGE_AFTER.match(folded, m.end()) and (
+                    _LANGUAGE_BEFORE.search(folded, 0, m.start()) or folded.startswith("language", m.end() + 1)):
+                continue  # "translated from Portuguese", "in the Spanish language": a language, not a country
+            if kind == "capital" and _PLACE_PARTICLE_BEFORE.search(folded, 0, m.start()):
+                continue  # "Mocímboa da Praia": a capital's name inside another place's
             out.append(CountryMention(m.start(), m.end(), code, kind, text[m.start():m.end()]))
         return out
 
@@ -59,6 +64,13 @@ class CountryMatcher:
         """`Michael Jordan`, `Lake Chad`: a one-word name right after a capitalised word is not the country."""
         m = re.search(r"(?:^|[^\w.,;:'\"“‘(\-])([A-Z][a-z]+) $", text[max(0, start - 30):start])
         return bool(m) and m.group(1).lower() not in self._leads
+
+
+# A demonym standing for a language: after "from", "into", "in (the)", with nothing after it but punctuation or
+# "language" ("a translation from Portuguese]", "two copies in the Spanish language").
+_LANGUAGE_AFTER = re.compile(r"(?:\s+language\b|\s*(?:[.,;:)\]]|$))")
+_LANGUAGE_BEFORE = re.compile(r"\b(?:from|into|in(?:\s+the)?|spoke|speaks|speaking)\s+$")
+_PLACE_PARTICLE_BEFORE = re.compile(r"[A-Z][\w'-]+\s+(?:da|de|do|dos|das|del|di|du)\s+$")
 
 
 def matcher() -> CountryMatcher:
