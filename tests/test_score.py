@@ -25,7 +25,7 @@ RATCHET = {
     ("fresh3", "date_acc"): 0.83, ("fresh3", "event_f1"): 0.76,
     ("fresh4", "pairs_f1"): 0.91, ("fresh4", "event_date_acc"): 0.76,
     ("fresh5", "date_acc"): 0.85, ("fresh5", "event_date_acc"): 0.81,
-    ("fresh6", "date_acc"): 0.89, ("fresh6", "countries_f1"): 0.93, ("fresh6", "people_country_acc"): 0.92,
+    ("fresh6", "date_acc"): 0.89, ("fresh6", "countries_f1"): 0.95, ("fresh6", "people_country_acc"): 0.92,
     ("fresh6", "event_f1"): 0.76, ("fresh6", "event_date_acc"): 0.62,
 }
 # Annotated articles of our own, shipped with the tests: fresh (written with the rules in view), fresh2 to
