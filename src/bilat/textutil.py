@@ -54,10 +54,10 @@ def word_list(text: str) -> list[str]:
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’]?\s+(?=[\"“‘'(]?[A-Z0-9])")
 # Abbreviations after which a full stop does not end a sentence.
-_ABBREVIATIONS = r"Mr|Mrs|Ms|Dr|Prof|Gen|Lt|Col|Maj|Capt|Adm|Brig|Cmdr|Cdr|Sgt|Cpl|Pvt|Rep|Sen|Gov|St|Jr|Sr|No|vs"
-_ABBREV = re.compile(rf"(?:\b(?:{_ABBREVIATIONS}|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|U\.S|U\.K|[A-Z])\.)$")
+_TITLES = r"Mr|Mrs|Ms|Dr|Prof|Gen|Lt|Col|Maj|Capt|Adm|Brig|Cmdr|Cdr|Sgt|Cpl|Pvt|Rep|Sen|Gov"  # abbreviated, before a name
+_ABBREV = re.compile(rf"(?:\b(?:{_TITLES}|St|Jr|Sr|No|vs|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|U\.S|U\.K|[A-Z])\.)$")
 # A title's full stop before a name ("Lt. Cmdr. Ana Costa"), which punctuation-bounded patterns must read through.
-_TITLE_STOP = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Prof|Gen|Lt|Col|Maj|Capt|Adm|Brig|Cmdr|Cdr|Sgt|Cpl|Pvt|Rep|Sen|Gov)\.(?=\s+[A-Z])")
+_TITLE_STOP = re.compile(rf"\b(?:{_TITLES})\.(?=\s+[A-Z])")
 
 
 @lru_cache(maxsize=1024)

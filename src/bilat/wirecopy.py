@@ -213,18 +213,21 @@ def parse_document(id_: str, path: str, text: str) -> Document:
         words = len(line.split())
         return _is_letterhead(line) or words == 1 or (words <= 4 and line.isupper())
 
-    body_start, candidates = 0, []
-    while body_start < len(kept) - 1 and (sender(kept[body_start]) or (
-            _looks_like_headline(kept[body_start]) and len(candidates) < 3)):
-        if sender(kept[body_start]):
-            candidates = [(line, True) for line, _ in candidates]  # what stood above a sender line was furniture too
+    body_start, candidates, senders = 0, [], []
+    while body_start < len(kept) - 1:
+        line = kept[body_start]
+        if sender(line):  # asked once a line: it looks for countries
+            senders.append(line)
+            candidates = [(above, True) for above, _ in candidates]  # what stood above a sender line was furniture too
+        elif _looks_like_headline(line) and len(candidates) < 3:
+            candidates.append((line, False))
         else:
-            candidates.append((kept[body_start], False))
+            break
         body_start += 1
     if candidates:
         # the headline is the first line after the last sender line ("NEWS RELEASE"), else the first line
         doc.title = next((line for line, above in candidates if not above), candidates[0][0])
-    doc.sender = " | ".join(line for line in kept[:body_start] if sender(line)) or None
+    doc.sender = " | ".join(senders) or None
     paragraphs = kept
     if body_start < len(paragraphs):
         dateline = _dateline(paragraphs[body_start])

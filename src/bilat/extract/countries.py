@@ -52,10 +52,12 @@ class CountryMatcher:
             if (kind in ("name", "capital") and " " not in m.group(0) and not m.group(0).isupper()
                     and self._is_person_name(folded, m.start())):
                 continue
+            # the words right before: these patterns end there, so a window reads as the whole text would
+            before = folded[max(0, m.start() - 40):m.start()]
             if kind == "demonym" and _LANGUAGE_AFTER.match(folded, m.end()) and (
-                    _LANGUAGE_BEFORE.search(folded, 0, m.start()) or folded.startswith("language", m.end() + 1)):
+                    _LANGUAGE_BEFORE.search(before) or folded.startswith("language", m.end() + 1)):
                 continue  # "translated from Portuguese", "in the Spanish language": a language, not a country
-            if kind == "capital" and _PLACE_PARTICLE_BEFORE.search(folded, 0, m.start()):
+            if kind == "capital" and _PLACE_PARTICLE_BEFORE.search(before):
                 continue  # "Mocímboa da Praia": a capital's name inside another place's
             out.append(CountryMention(m.start(), m.end(), code, kind, text[m.start():m.end()]))
         return out

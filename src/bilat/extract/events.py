@@ -389,7 +389,7 @@ class _EventReader:
 
     def _restate(self, s: Sentence, e: Event, stated: Date) -> None:
         """A date known only as the article's own day ("announced today", or the dateline lent to the lead) gives way
-        to the day the text says the occasion's papers were signed, a little before it ("… was signed last Friday").
+        to the day the text says the occasion's papers were signed, shortly before it ("… was signed last Friday").
         Only a signing: "the exercise ends on Sunday" is still to come."""
         if (_cue("paper_signed").search(s.text) and self.anchor_date is not None and e.date is not None
                 and e.date.value == self.anchor_date.value
@@ -397,12 +397,6 @@ class _EventReader:
                 and 0 < _days_before(stated, self.anchor_date) <= _knob("same_occasion_days")):
             e.date = stated
             e.place = _place(s.text, self.is_country_word) or e.place
-
-    def _restates(self, known: Date, stated: Date) -> bool:
-        """A date known only as the article's own day ("announced today", or the dateline lent to the lead) gives way
-        to a day the text states for the occasion a little before it ("… was signed last Friday")."""
-        return (self.anchor_date is not None and known.value == self.anchor_date.value and stated.precision == "day"
-                and 0 < _days_before(stated, self.anchor_date) <= _knob("same_occasion_days"))
 
     def _occasion(self, s: Sentence) -> Event | None:
         """The dated current engagement reported just before, in this paragraph or the one before it."""
@@ -632,12 +626,18 @@ def _before_anchor(date: Date, anchor: Date) -> bool:
     return (a - d).days > _knob("recent_days")
 
 
+def _span_end(date: Date):
+    """The last day a date of any precision can mean (a month's is taken as its 28th)."""
+    import datetime as dt
+
+    return dt.date.fromisoformat({4: date.value + "-12-31", 7: date.value + "-28", 10: date.value}[len(date.value)])
+
+
 def _days_before(date: Date, anchor: Date) -> int:
     """How many days the end of date's span lies before the anchor day."""
     import datetime as dt
 
-    end = {4: date.value + "-12-31", 7: date.value + "-28", 10: date.value}[len(date.value)]
-    return (dt.date.fromisoformat(anchor.value) - dt.date.fromisoformat(end)).days
+    return (dt.date.fromisoformat(anchor.value) - _span_end(date)).days
 
 
 def _named_exercises(s: Sentence, kind: str) -> list[str]:
@@ -849,19 +849,17 @@ def _merge(found: list[_Found]) -> list[_Found]:
         e = f.event
         same = next((o for o in out if o.event.type == e.type and o.event.countries == e.countries and o.name == f.name
                      and o.recalled == f.recalled and _compatible(o.event, e)), None)
-        if same is None and f.remention and e.date is not None and _cue("span_start").search(e.evidence):
-            # "The exercise, which began on 19 December, …": the span reported just before, by its first day (which
-            # lies long enough before the article to read as recalled)
+        # "The exercise, which began on 19 December, …": the first day of a span reported by its end dates it
+        starts_span = e.date is not None and bool(_cue("span_start").search(e.evidence))
+        if same is None and f.remention and starts_span:
+            # a re-mention whose first day lies long enough before the article to read as recalled
             same = next((o for o in out if o.event.type == e.type and o.event.countries == e.countries and not o.recalled
                          and o.event.date is not None and _began_before(e.date, o.event.date)), None)
-            if same is not None:
-                same.event.date = e.date
         if same is None:
             out.append(f)
         else:
-            if (e.date is not None and same.event.date is not None and _cue("span_start").search(e.evidence)
-                    and _began_before(e.date, same.event.date)):
-                same.event.date = e.date  # "the drills, which began on 3 March", of drills reported by their end
+            if starts_span and same.event.date is not None and _began_before(e.date, same.event.date):
+                same.event.date = e.date
             _absorb(same.event, e)
     kept = list(out)
     for f in out:
@@ -904,13 +902,8 @@ def _merge(found: list[_Found]) -> list[_Found]:
 
 
 def _began_before(stated: Date, known: Date) -> bool:
-    """Whether stated, a day, lies a little before the end of known: the first day of a span reported by its end."""
-    import datetime as dt
-
-    if stated.precision != "day":
-        return False
-    last = {4: known.value + "-12-31", 7: known.value + "-28", 10: known.value}[len(known.value)]
-    return 0 < (dt.date.fromisoformat(last) - dt.date.fromisoformat(stated.value)).days <= _knob("span_days")
+    """Whether stated, a day, lies shortly before the end of known: the first day of a span reported by its end."""
+    return stated.precision == "day" and 0 < _days_before(stated, Date(_span_end(known).isoformat())) <= _knob("span_days")
 
 
 def _compatible_or_open(a: Event, b: Event) -> bool:

@@ -353,8 +353,8 @@ class PeopleFinder:
                 prev = tokens[j - 1].group(0).strip(",()")
                 if prev[:1].isupper() and fold(prev) not in _words("not_name") and not _is_role(prev) and not re.fullmatch(r"[A-Z]{2,6}", prev):
                     break
-            if bare.lower() == "at" and [t.group(0).strip(",").lower() for t in tokens[j + 1:j + 3]][:1] == ["the"] and \
-                    tokens[j + 2:j + 3] and tokens[j + 2].group(0).strip(",").lower() in _INSTITUTIONS:
+            following = [t.group(0).strip(",").lower() for t in tokens[j + 1:j + 3]]
+            if bare.lower() == "at" and following[:1] == ["the"] and following[1:2] and following[1] in _INSTITUTIONS:
                 keep = j  # "State Secretary at the Ministry of Defence"; not "… at the Hôtel de Brienne"
                 continue
             if bare[:1].isupper() or bare.lower() in ("of", "the", "and", "for", "in", "to", "&") or bare in ("(", ")") \
@@ -582,6 +582,11 @@ class PeopleFinder:
         pair = self.main_pair
         return next((c for c in pair if c != code), None) if code in pair and len(pair) == 2 else None
 
+    def _placed_people(self, i: int, start: int, end: int, but: PersonRecord) -> list[PersonRecord]:
+        """The people other than but, already given a country, named in paragraph i between start and end, in order."""
+        return [m.person for m in self.mentions if m.paragraph == i and start <= m.start < end
+                and m.person is not but and m.person.country]
+
     def _by_context(self, p: PersonRecord, i: int, s: int, e: int, pair: list[str]) -> str | None:
         text = self.folded[i]
         sentence_rest = text[e:sentence_end(text, s)]
@@ -621,8 +626,7 @@ class PeopleFinder:
         sent_start = sentence_start(text, s)
         received = _cue("received_by").search(text[sent_start:s])
         if received:
-            guests = [m.person for m in self.mentions if m.paragraph == i and sent_start <= m.start < sent_start + received.start()
-                      and m.person is not p and m.person.country]
+            guests = self._placed_people(i, sent_start, sent_start + received.start(), p)
             if guests and other(guests[0].country):
                 return other(guests[0].country)
             sides = [c for c in self.narrated[i] if sent_start <= c.start < sent_start + received.start()]
@@ -631,15 +635,13 @@ class PeopleFinder:
         # "X … was accompanied by his successor, Y": Y comes with X, so is of X's side.
         accompanied = _cue("accompanied_by").search(text[sent_start:s])
         if accompanied:
-            hosts = [m.person for m in self.mentions if m.paragraph == i and sent_start <= m.start < sent_start + accompanied.start()
-                     and m.person is not p and m.person.country]
+            hosts = self._placed_people(i, sent_start, sent_start + accompanied.start(), p)
             if hosts:
                 return hosts[0].country
         # "X … led a delegation that included Y": the members are of X's side.
         led = _cue("led_delegation_of").search(text[sent_start:s])
         if led:
-            leaders = [m.person for m in self.mentions if m.paragraph == i and sent_start <= m.start < sent_start + led.start()
-                       and m.person is not p and m.person.country]
+            leaders = self._placed_people(i, sent_start, sent_start + led.start(), p)
             if leaders:
                 return leaders[-1].country
         # In a list after someone, a person without a cue of their own shares theirs: only titles and

@@ -269,7 +269,7 @@ class SpeakerResolver:
         if re.match(r"(?:he|she)\b", subject, re.I):
             return True, self._salient(p, sent_start)
         # "The Moroccan minister said that his country was "…"": a role noun as the subject
-        role = rules().cue("speaker_role_noun").match(subject[:1].lower() + subject[1:])
+        role = rules().cue("speaker_role_noun").match(subject)
         if role and re.search(rf"\b{_speech()}\b", subject):
             post = re.match(rf"the\s+(.+?)\s+(?:\w+ly\s+)?{_speech()}\b", subject, re.I)
             return True, self._by_role(role.group("adj"), role.group("noun"), p, sent_start, post.group(1) if post else None)
@@ -291,10 +291,9 @@ class SpeakerResolver:
             named = [m for m in self.finder.mentions if m.paragraph == p and m.end <= offset]
             return max(named, key=lambda m: m.start).person if named else None
         # "the minister added"; a headline's "Dutch minister in Bucharest: '…'" drops the article
-        lowered = re.sub(r"^The\b", "the", who)  # "The Secretary of State" opening a sentence
-        m = rules().cue("speaker_role_noun").match(lowered) or rules().cue("speaker_role_noun").match("the " + lowered)
+        m = rules().cue("speaker_role_noun").match(who) or rules().cue("speaker_role_noun").match("the " + who)
         if m:
-            return self._by_role(m.group("adj"), m.group("noun"), p, offset, re.sub(r"^the\s+", "", lowered))
+            return self._by_role(m.group("adj"), m.group("noun"), p, offset, re.sub(r"^[Tt]he\s+", "", who))
         nationality = self._demonym_subject(who)
         if nationality:
             return nationality
@@ -327,7 +326,7 @@ class SpeakerResolver:
             if sent.start() <= last_name:
                 break
             opening = sent.group(0).lstrip("“\"' ")
-            subject = rules().cue("speaker_role_noun").match(opening[:1].lower() + opening[1:])
+            subject = rules().cue("speaker_role_noun").match(opening)
             if subject:
                 who = self._by_role(subject.group("adj"), subject.group("noun"), p, sent.start())
                 if who is not None:
