@@ -1745,3 +1745,27 @@ def test_it_or_the_country_that_buys_is_the_country_the_sentence_before_was_abou
 ])
 def test_a_language_is_no_country_and_a_capitals_name_inside_another_place_is_not_the_capital(text, found):
     assert codes(text) == found
+
+
+TRAINING_STORY = ("Estonia and Ghana agree to train together\nTALLINN, 12 March 2026 — Estonian Defence Minister Tarmo Valdsalu "
+                  "and his Ghanaian counterpart Kwabena Asante-Ofori met on Wednesday in Tallinn and signed a training plan.\n\n")
+
+
+@pytest.mark.parametrize(("text", "speakers"), [
+    # "he" is the subject of the sentence before, not the last name in it
+    ('Asante-Ofori thanked Valdsalu for the invitation. "I will bring my chiefs next time," he said.', ["Kwabena Asante-Ofori"]),
+    ('Valdsalu welcomed Asante-Ofori at the ministry. "We have waited a long time for this visit," he said.', ["Tarmo Valdsalu"]),
+    ('After the ceremony, Asante-Ofori presented Valdsalu with a carved stool. "It is a symbol of a seat at our table," he said.',
+     ["Kwabena Asante-Ofori"]),
+    # the visiting side is the one from away, the host the one at the dateline's place; a counterpart holds the post
+    ('"Tallinn in March is colder than anything in Accra," the visiting minister joked.', ["Kwabena Asante-Ofori"]),
+    ('"Tallinn in March is colder than anything in Accra," the host minister joked.', ["Tarmo Valdsalu"]),
+    ('"We start with cyber and the rest will follow," Valdsalu said.\n\n"And we finish with peacekeeping in the Sahel," '
+     'the Ghanaian minister said.', ["Tarmo Valdsalu", "Kwabena Asante-Ofori"]),
+    # speech verbs beyond "said"
+    ('"Who else would send officers to the Baltic in March?" Asante-Ofori asked, laughing.', ["Kwabena Asante-Ofori"]),
+    ('"We will not buy anything we cannot maintain ourselves," Valdsalu reiterated.', ["Tarmo Valdsalu"]),
+    ('Valdsalu quipped that "the only thing colder than Tallinn is our northern border."', ["Tarmo Valdsalu"]),
+])
+def test_a_pronoun_is_the_subject_before_and_the_visiting_or_host_minister_is_one_side(text, speakers):
+    assert [q.speaker for q in doc(TRAINING_STORY + text).quotes] == speakers

@@ -335,7 +335,10 @@ class SpeakerResolver:
             text = self.folded[m.paragraph]
             sent_start = sentence_start(text, m.start)
             lead = text[sent_start:m.start]
-            if len(lead.split()) <= rules().knob("subject_lead_words") and not re.search(r"\b(?:of|with|by|to|greeted|met|and)\s*$", lead):
+            # the subject is the first person of its sentence: in "X thanked Y for …" Y is the object
+            first_named = not any(o.paragraph == m.paragraph and sent_start <= o.start < m.start for o in before)
+            if (first_named and len(lead.split()) <= rules().knob("subject_lead_words")
+                    and not re.search(r"\b(?:of|with|by|to|greeted|met|and)\s*$", lead)):
                 return m.person
             if _PARTICIPLE_OPENER.fullmatch(lead):
                 return m.person  # "Asked whether the talks had produced anything, X pointed to …": X is the subject
@@ -360,7 +363,15 @@ class SpeakerResolver:
         people = [person for person in self.finder.people if code is None or person.country == code]
         noun = noun.lower()
         if noun not in ("leader", "official"):
-            people = [person for person in people if person.role and noun in fold(person.role)] or people
+            # "his Ghanaian counterpart X" holds the same post as the one named with it
+            people = [person for person in people
+                      if person.role and (noun in fold(person.role) or fold(person.role) == "counterpart")] or people
+        if post and self.finder.home:
+            # "the visiting minister" is the side from away, "the host minister" the side at home
+            if rules().cue("visiting").search(post):
+                people = [person for person in people if person.country not in (None, self.finder.home)] or people
+            elif rules().cue("hosting").search(post):
+                people = [person for person in people if person.country == self.finder.home] or people
         if not people:
             return None
         holders = [person for person in people if post and person.role and fold(post) in fold(person.role)]
