@@ -10,6 +10,7 @@ from bilat.extract import extract
 from bilat.extract.countries import matcher
 from bilat.extract.dates import find_dates
 from bilat.extract.quotes import find_quotes, is_quotation
+from bilat.models import Date
 
 
 def codes(text):
@@ -1769,3 +1770,56 @@ TRAINING_STORY = ("Estonia and Ghana agree to train together\nTALLINN, 12 March 
 ])
 def test_a_pronoun_is_the_subject_before_and_the_visiting_or_host_minister_is_one_side(text, speakers):
     assert [q.speaker for q in doc(TRAINING_STORY + text).quotes] == speakers
+
+
+@pytest.mark.parametrize(("sentence", "reference", "expected"), [
+    ("Two years later the two countries signed a memorandum.", "2019-03", "2021"),
+    ("The following year the air forces trained together.", "2017", "2018"),
+    ("Later that month the two armies held a drill.", "2022-06-12", "2022-06"),
+    ("Three months later, a second batch arrived.", "2021-02", "2021-05"),
+    ("Two days later, the navies began an exercise.", "2025-05-03", "2025-05-05"),
+    ("The previous day the ministers had met in Riga.", "2025-05-03", "2025-05-02"),
+    ("Two days later, the navies began an exercise.", "2025-05", None),  # a month fixes no day
+    ("A few years later the deal was revived.", "2015", None),  # no count to move by
+    ("Two years later the two countries signed a memorandum.", None, None),  # nothing to count from
+])
+def test_a_date_counted_from_the_storys_time_moves_from_the_date_before_it(sentence, reference, expected):
+    [mention] = find_dates(sentence, dt.date(2026, 5, 14), Date(reference) if reference else None)
+    assert (mention.date.value if mention.date else None) == expected
+
+
+def test_earlier_without_a_date_before_counts_from_the_article_and_a_date_in_the_sentence_goes_first():
+    [earlier] = find_dates("Two weeks earlier he came to sign a protocol", dt.date(2022, 12, 19))
+    assert earlier.date.value == "2022-12"
+    # "this month" holds the article's day: the story stands at that day
+    [earlier] = find_dates("Two weeks earlier he came to sign a protocol", dt.date(2022, 12, 19), Date("2022-12"))
+    assert earlier.date.value == "2022-12"
+    assert [d.date.value for d in find_dates("In 2012 they met, and three years later they signed a pact.",
+                                             dt.date(2026, 1, 1), Date("2020"))] == ["2012", "2015"]
+
+
+DECADE_FEATURE = (
+    "Kenya and Turkey deepen naval ties\n\nNAIROBI, 14 May 2026 — Kenya and Turkey agreed on Wednesday to build two more "
+    "offshore patrol vessels together, the defence ministry said after talks in Nairobi.\n\n"
+    "Ties have deepened steadily over the past decade. In March 2019 the two navies held their first joint drill off "
+    "Mombasa. Two years later Kenya ordered six patrol boats from Turkey, the first of which arrived in Mombasa in "
+    "January 2023. A defence cooperation agreement followed in Ankara in October 2024.")
+
+
+def test_a_feature_dates_each_recalled_deed_by_its_own_clause_and_the_storys_time():
+    assert events_of(DECADE_FEATURE) == [
+        ("agreement", "KEN-TUR", "2024-10"),  # "followed in Ankara": a deed, the story's pair
+        ("arms_transfer", "KEN-TUR", "2021"),  # two years after 2019; the arrival's January 2023 is its own clause's
+        ("exercise", "KEN-TUR", "2019-03"),  # "2019 the two navies" counts no countries
+        ("industry", "KEN-TUR", "2026-05-13"),  # building vessels together
+    ]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Tanzania ordered four helicopters from Italy in 2021, which were delivered in 2023.",
+    "Tanzania ordered four helicopters from Italy in 2021, the last of which landed in Dar es Salaam in 2023.",
+])
+def test_a_relative_clause_with_its_own_deed_and_date_does_not_date_the_main_one(sentence):
+    text = "Helicopters for Tanzania\n\nDODOMA, 2 June 2026 — Tanzania and Italy held talks on Monday.\n\n" + sentence
+    assert ("arms_transfer", "ITA-TZA", "2021") in events_of(text)
+    assert ("meeting", "ITA-TZA", "2023") not in events_of(text)

@@ -188,6 +188,7 @@ def _quotes(paragraphs: list[str], finder: PeopleFinder) -> list[Quote]:
 def _sentences(doc: Document, countries_found: list[list], finder: PeopleFinder, anchor) -> list[Sentence]:
     """Sentences with the countries they name (people's countries included, in text order) and their dates."""
     out: list[Sentence] = []
+    reference = None  # the last date the story has reached, for "two years later" in the next sentence
     for i, text in enumerate(doc.body):
         for start, sent in split_sentences(text):
             end = start + len(sent)
@@ -197,5 +198,8 @@ def _sentences(doc: Document, countries_found: list[list], finder: PeopleFinder,
             codes = [c for _, _, c in sorted(named + people)]
             headline = i < doc.headline_lines
             lead = i == doc.headline_lines
-            out.append(Sentence(i, start, sent, codes, find_dates(sent, anchor), lead, headline, named))
+            dates = find_dates(sent, anchor, reference)
+            out.append(Sentence(i, start, sent, codes, dates, lead, headline, named))
+            if not headline:
+                reference = next((d.date for d in reversed(dates) if d.date is not None), reference)
     return out

@@ -45,8 +45,14 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
     ("today", re.compile(r"\b(?P<word>today|yesterday|tonight|this morning|this afternoon|this evening)\b", re.I)),
     ("rel_week", re.compile(r"\b(?P<word>earlier this week|this week|last week|next week|earlier this month|this month|last month|next month|"
                             r"this year|last year|next year|earlier this year|last (?:fall|autumn|spring|summer|winter))\b", re.I)),
+    # Counted from the time the story has reached, not from the article's day: "In 2019 … Two years later …",
+    # "the following year", "later that month", "the previous day".
+    ("narrative", re.compile(r"\b(?:(?P<n>a few|a couple of|one|two|three|four|five|six|seven|eight|nine|ten|several|a|\d+)\s+"
+                             r"(?P<unit>days?|weeks?|months?|years?)\s+(?P<dir>later|afterwards|earlier)|"
+                             r"the\s+(?P<dir2>following|next|previous|preceding)\s+(?P<unit2>day|week|month|year)|"
+                             r"(?:(?:later|earlier)\s+)?(?:that|the\s+same)\s+(?P<unit3>month|year))\b", re.I)),
     ("ago", re.compile(r"\b(?P<n>a few|a couple of|one|two|three|four|five|six|seven|eight|nine|ten|several|a|\d+)\s+"
-                       r"(?P<unit>days?|weeks?|months?|years?)\s+(?:earlier|ago|before)\b", re.I)),
+                       r"(?P<unit>days?|weeks?|months?|years?)\s+(?:ago|before)\b", re.I)),
     ("few_days_after", re.compile(r"\b(?P<n>a few|a couple of|several|a|one|two|three) (?P<unit>days?|weeks?) (?:after|before)\b", re.I)),
     ("year", re.compile(r"(?<![\w$€£.,/-])(?P<year>(?:19[5-9]|20[0-4])\d)(?![\w%/-]|\.\d|,\d)")),
 ]
@@ -69,7 +75,8 @@ _NEEDS = {
 _KIND_NEEDS = {"iso": ("digit",), "dmy_num": ("digit",), "year": ("digit",),
                "dmy": ("digit", "month"), "mdy": ("digit", "month"), "range": ("digit", "month"), "dm": ("digit", "month"),
                "md": ("digit", "month"), "my": ("digit", "month"), "m_rel": ("month",), "m_alone": ("month",),
-               "weekday": ("weekday",), "rel_week": ("unit",), "ago": ("unit",), "few_days_after": ("unit",)}
+               "weekday": ("weekday",), "rel_week": ("unit",), "ago": ("unit",), "few_days_after": ("unit",),
+               "narrative": ("unit",)}
 
 _RUNS: dict[frozenset[str], list[tuple[str, re.Pattern]]] = {}  # by the needs a sentence meets: the patterns to try
 
@@ -188,22 +195,73 @@ def _speaks_of_future(sentence: str) -> bool:
     return bool(rules().cue("future_frame").search(sentence))
 
 
-def find_dates(text: str, anchor: dt.date | None) -> list[DateMention]:
-    """Every date expression of a sentence, longest first where they overlap, resolved against anchor."""
+def find_dates(text: str, anchor: dt.date | None, reference: Date | None = None) -> list[DateMention]:
+    """Every date expression of a sentence, longest first where they overlap, resolved against anchor; a date
+    counted from the story's time ("two years later") from the date before it in the sentence, else reference
+    (the last date of the sentences before)."""
     taken: list[tuple[int, int]] = []
     out: list[DateMention] = []
     folded = text.casefold()
     has = frozenset(need for need, (on_folded, rx) in _NEEDS.items() if rx.search(folded if on_folded else text))
+    narrative = []
     for kind, rx in _patterns_for(has):
         for m in rx.finditer(text):
             if any(m.start() < e and s < m.end() for s, e in taken):
+                continue
+            if kind == "narrative":
+                taken.append((m.start(), m.end()))
+                narrative.append(m)
                 continue
             mention = _resolve(kind, m, anchor, text)
             if mention is None:
                 continue
             taken.append((m.start(), m.end()))
             out.append(mention)
+    for m in narrative:
+        before = [d.date for d in sorted(out, key=lambda d: d.start) if d.end <= m.start() and d.date is not None]
+        out.append(DateMention(m.start(), m.end(), _counted(m, before[-1] if before else reference, anchor), "narrative"))
     return sorted(out, key=lambda d: d.start)
+
+
+def _counted(m: re.Match, base: Date | None, anchor: dt.date | None) -> Date | None:
+    """A date counted from base at the precision both fix: "two years later" than March 2019 is 2021, "later that
+    month" than 12 June 2022 is 2022-06, "two days later" than a month is no day. Without a base, "earlier" counts
+    from the article's day as "ago" does, and anything else is a date the text does not fix."""
+    unit = (m.group("unit") or m.group("unit2") or m.group("unit3")).lower().rstrip("s")
+    if m.group("unit3"):
+        n = 0
+    elif m.group("unit2"):
+        n = -1 if m.group("dir2").lower() in ("previous", "preceding") else 1
+    else:
+        n_word = m.group("n").lower()
+        if not n_word.isdigit() and n_word not in ("a", "one", "two", "three", "four", "five", "six", "seven", "eight",
+                                                   "nine", "ten"):
+            return None  # "a few years later": no count to move by
+        n = int(n_word) if n_word.isdigit() else _NUMBERS[n_word]
+        n = -n if m.group("dir").lower() == "earlier" else n
+    if base is None:
+        if anchor is None or n >= 0:
+            return None
+        base = Date(anchor.isoformat(), "relative")
+    rank = {"year": 1, "month": 2, "day": 3}
+    needs = unit if unit in rank else "day"
+    if anchor is not None and rank[base.precision] < rank[needs] and anchor.isoformat().startswith(base.value):
+        base = Date(anchor.isoformat(), "relative")  # "this month … Two weeks earlier": the story is at its own day
+    year = int(base.value[:4])
+    if unit == "year":
+        return Date(str(year + n), "relative")
+    if base.precision == "year":
+        return None
+    month = int(base.value[5:7])
+    if unit == "month":
+        months = year * 12 + month - 1 + n
+        return Date(f"{months // 12:04d}-{months % 12 + 1:02d}", "relative")
+    if base.precision == "month":
+        return None
+    day = dt.date.fromisoformat(base.value) + dt.timedelta(days=n * (7 if unit == "week" else 1))
+    if unit == "week":
+        return _span_precision(day - dt.timedelta(days=3), day + dt.timedelta(days=3), "relative")
+    return Date(day.isoformat(), "relative")
 
 
 def _resolve(kind: str, m: re.Match, anchor: dt.date | None, text: str) -> DateMention | None:

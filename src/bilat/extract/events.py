@@ -51,7 +51,7 @@ def _usable_dates(sentence: Sentence) -> list[DateMention]:
     usable = []
     for d in sentence.dates:
         if d.date is None:
-            if d.kind in ("weekday", "md", "dm", "today", "rel_week", "ago", "m_alone", "m_rel"):
+            if d.kind in ("weekday", "md", "dm", "today", "rel_week", "ago", "m_alone", "m_rel", "narrative"):
                 usable.append(d)  # a date the text names but cannot fix: it must not fall back to another
             continue
         before = sentence.text[max(0, d.start - _knob("year_context_before")):d.start].lower()
