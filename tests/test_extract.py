@@ -1823,3 +1823,12 @@ def test_a_relative_clause_with_its_own_deed_and_date_does_not_date_the_main_one
     text = "Helicopters for Tanzania\n\nDODOMA, 2 June 2026 — Tanzania and Italy held talks on Monday.\n\n" + sentence
     assert ("arms_transfer", "ITA-TZA", "2021") in events_of(text)
     assert ("meeting", "ITA-TZA", "2023") not in events_of(text)
+
+
+def test_a_year_before_when_dates_the_when_clause_and_a_counted_time_opens_a_clause_of_its_own():
+    text = ("Jakarta and Seoul renew pledge\n\nJAKARTA, 9 September 2026 — Indonesian and South Korean defence ministers "
+            "held talks in Jakarta on Tuesday.\n\nRelations go back to 1994, when the two countries signed their first "
+            "defence cooperation memorandum. In 2008 Indonesia bought 16 trainers from South Korea, and three years later "
+            "it ordered three submarines from a Korean shipyard.")
+    assert events_of(text) == [("agreement", "IDN-KOR", "1994"), ("arms_transfer", "IDN-KOR", "2008"),
+                               ("arms_transfer", "IDN-KOR", "2011"), ("meeting", "IDN-KOR", "2026-09-08")]

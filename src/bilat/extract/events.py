@@ -56,9 +56,10 @@ def _usable_dates(sentence: Sentence) -> list[DateMention]:
             continue
         before = sentence.text[max(0, d.start - _knob("year_context_before")):d.start].lower()
         after = sentence.text[d.end:d.end + 1]
-        if d.kind == "year" and (_cue("year_not_when").search(before) or after in ("-", "–")
-                                 or _cue("year_span_start").match(sentence.text[d.end:])
-                                 or _cue("year_of_plan").match(sentence.text[d.end:])):
+        rest = sentence.text[d.end:]
+        if d.kind == "year" and not _cue("year_of_when_clause").match(rest) and (
+                _cue("year_not_when").search(before) or after in ("-", "–") or _cue("year_span_start").match(rest)
+                or _cue("year_of_plan").match(rest)):
             continue  # "a plan for 2024", "a 2024 cooperation plan", "2023-2028", "since 2011": not when it happened
         usable.append(d)
     # "…, the ministry said on Friday": the day of the report, worth less than any date of the engagement itself.
