@@ -1832,3 +1832,18 @@ def test_a_year_before_when_dates_the_when_clause_and_a_counted_time_opens_a_cla
             "it ordered three submarines from a Korean shipyard.")
     assert events_of(text) == [("agreement", "IDN-KOR", "1994"), ("arms_transfer", "IDN-KOR", "2008"),
                                ("arms_transfer", "IDN-KOR", "2011"), ("meeting", "IDN-KOR", "2026-09-08")]
+
+
+ROUND_UP = (
+    "Defence diary: the week in brief\n\nPublished 20 November 2026\n\n"
+    "NORWAY – FINLAND: Norwegian and Finnish army brigades ended a ten-day winter exercise near Kautokeino on Thursday.\n\n"
+    "VIETNAM – PHILIPPINES: Vietnamese Defence Minister Tran Quoc Hung met his Philippine counterpart Jose Manalastas "
+    "Ilagan in Hanoi on Wednesday. The two signed a memorandum on coast guard cooperation.\n\n"
+    "SENEGAL: France handed over two patrol boats to Senegal's navy in Dakar on Tuesday.")
+
+
+def test_in_a_round_up_the_two_are_the_pair_just_named_and_a_briefs_label_is_no_title():
+    x = doc(ROUND_UP)
+    assert ("agreement", "PHL-VNM", "2026-11-18") in events_of(ROUND_UP)
+    assert not any(e.type == "agreement" and e.countries == ["FIN", "NOR"] for e in x.events)
+    assert [(p.name, p.role) for p in x.people][0] == ("Tran Quoc Hung", "Defence Minister")

@@ -232,6 +232,13 @@ class _EventReader:
             return []
         return [(sorted({subject, p}), date) for p in partners]
 
+    def _pair_just_named(self, s: Sentence) -> list[str] | None:
+        """The two countries the sentence before, in the same paragraph, names: whom "the two" of this one means
+        (in a round-up of briefs, not the story's first pair)."""
+        before = [o for o in self.sentences if o.paragraph == s.paragraph and o.start < s.start]
+        codes = sorted(set(before[-1].countries)) if before else []
+        return codes if len(codes) == 2 else None
+
     def _participants(self, s: Sentence) -> list[str] | None:
         """"Ministers from eight countries met …": the first list of three or more countries the story gives, from
         this sentence on, names the participants; without one, nobody can be named."""
@@ -284,7 +291,7 @@ class _EventReader:
             if occasion is not None:
                 date, place = occasion.date, place or occasion.place
         s = _without_bystanders(s, kind)
-        groups = _parties(s, self.main_pair, trigger, date, usable)
+        groups = _parties(s, self.main_pair, trigger, date, usable, self._pair_just_named(s))
         if kind == "meeting":
             groups = self._with_each_counterpart(s, date) or groups
         if _cue("counted_countries").search(s.text) and len(set(s.countries)) < 3:
@@ -656,7 +663,7 @@ def _make(kind: str, group: list[str], date: Date | None, place: str | None, tex
 
 
 def _parties(s: Sentence, main_pair: list[str], trigger: re.Match, date: Date | None,
-             usable: list[DateMention]) -> list[tuple[list[str], Date | None]]:
+             usable: list[DateMention], pair_just_named: list[str] | None = None) -> list[tuple[list[str], Date | None]]:
     codes = list(dict.fromkeys(s.countries))
     text = s.text
     pair = main_pair if len(main_pair) == 2 else []
@@ -699,6 +706,7 @@ def _parties(s: Sentence, main_pair: list[str], trigger: re.Match, date: Date | 
             return []
         return [(sorted(codes), date)]
     if pair and _cue("both_sides").search(text):
+        pair = pair_just_named or pair
         outside = [c for c in codes if c not in pair]
         if len(outside) == 1:  # "both countries bought F-16s from the United States": each with the third
             return [(sorted({c, outside[0]}), date) for c in pair]

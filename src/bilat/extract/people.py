@@ -338,6 +338,8 @@ class PeopleFinder:
         for j in range(len(tokens) - 1, -1, -1):
             tok = tokens[j].group(0)
             bare = tok.strip(",()")
+            if ":" in left[tokens[j].end():tokens[j + 1].start() if j + 1 < len(tokens) else len(left)]:
+                break  # "VIETNAM – PHILIPPINES: Vietnamese Defence Minister X": a brief's label is no part of the title
             # the lower-case part of a country's name belongs to the title: "Minister of Defence of Côte d'Ivoire"
             in_country = any(c.start <= offset + tokens[j].start() < c.end for c in self.countries[i])
             if tok.endswith(",") and j != len(tokens) - 1:
