@@ -1847,3 +1847,28 @@ def test_in_a_round_up_the_two_are_the_pair_just_named_and_a_briefs_label_is_no_
     assert ("agreement", "PHL-VNM", "2026-11-18") in events_of(ROUND_UP)
     assert not any(e.type == "agreement" and e.countries == ["FIN", "NOR"] for e in x.events)
     assert [(p.name, p.role) for p in x.people][0] == ("Tran Quoc Hung", "Defence Minister")
+
+
+PORT_CALL = (
+    "Frigate calls at Mombasa\n\nMOMBASA, 23 October 2026 — The Indian Navy frigate INS Trikand arrived in Mombasa on "
+    "Monday for a four-day port call, the Kenya Defence Forces said.\n\n"
+    "On its departure on Thursday the frigate conducted a passage exercise with the Kenyan patrol ship KNS Jasiri.\n\n"
+    "India leased two Dornier surveillance aircraft to Seychelles in 2023 and has trained Kenyan naval officers since 2015.")
+
+
+def test_a_warship_on_a_port_call_visits_a_passage_exercise_is_conducted_and_a_lease_goes_to_whom_it_is_leased():
+    assert events_of(PORT_CALL) == [
+        ("arms_transfer", "IND-SYC", "2023"),  # "leased … to Seychelles": the giver and the one after "to", not the story's pair
+        ("exercise", "IND-KEN", "2026-10-22"),  # "conducted" is a deed
+        ("meeting", "IND-KEN", "2026-10-19"),  # the ship's arrival for a port call is a visit, not a delivery
+    ]
+
+
+@pytest.mark.parametrize(("sentence", "pair"), [
+    ("Italy sold four patrol boats to Tunisia in 2019 and trains Libyan coast guards.", "ITA-TUN"),
+    ("In 2021 Japan donated radar equipment to the Philippines, while Australia trains Filipino pilots.", "JPN-PHL"),
+    ("Brazil bought two submarines from France in 2018 and has trained Chilean crews.", "BRA-FRA"),
+])
+def test_a_giver_and_the_country_after_to_are_a_transfers_parties_whatever_else_the_sentence_names(sentence, pair):
+    text = "Ties\n\nROME, 3 March 2026 — Italian and Libyan officials met on Tuesday.\n\n" + sentence
+    assert any(t == "arms_transfer" and p == pair for t, p, _ in events_of(text))

@@ -166,7 +166,11 @@ def _trigger_matches(s: Sentence):
             before = s.text[max(0, m.start() - _knob("topic_window")):m.start()]
             if kind != "meeting" and _cue("topic").search(before) and not _cue("signed_since").match(s.text[m.end():]):
                 continue  # "discussed additional purchases", "to review joint exercises": the subject of talks
-            if kind == "meeting" and m.group(0).lower().startswith("arriv") and _cue("equipment_arriving").search(before):
+            arrival = "arriv" in m.group(0).lower()
+            if arrival and _cue("port_call").search(s.text):
+                if kind == "arms_transfer":
+                    continue  # "the frigate arrived in Mombasa for a four-day port call": a visit, not a delivery
+            elif kind == "meeting" and arrival and _cue("equipment_arriving").search(before):
                 continue  # "the first six aircraft arrived in April 2024": a delivery, which its own triggers read
             if kind in ("industry", "exercise") and _cue("document_subject").search(before):
                 continue  # "an agreement on defence industry cooperation": the document is the engagement
@@ -734,16 +738,20 @@ def _seller(s: Sentence, trigger: re.Match) -> list[str] | None:
 
 
 def _buyer_and_seller(s: Sentence, trigger: re.Match) -> tuple[str, str] | None:
-    """(buyer, seller) of a transfer whose clause says who buys from whom, else None."""
-    if not trigger or not _cue("transfer_verb").fullmatch(trigger.group(0)):
+    """(buyer, seller) of a transfer whose clause says who buys from whom ("A bought … from B") or who gives to whom
+    ("A leased … to B"), else None."""
+    if not trigger:
+        return None
+    buying = _cue("transfer_verb").fullmatch(trigger.group(0))
+    if not buying and not _cue("giving_verb").fullmatch(trigger.group(0)):
         return None
     clause_end = min([i for i in (s.text.find(";", trigger.end()), s.text.find(" while ", trigger.end())) if i >= 0] or [len(s.text)])
-    sellers = [(a, c) for a, b, c in s.mentions if trigger.end() <= a < clause_end
-               and _cue("from_before").search(s.text[max(trigger.end(), a - 40):a])]
-    buyers = [c for a, b, c in s.mentions if a < trigger.start() and not _cue("object_before").search(s.text[:a])]
-    if not sellers or not buyers or buyers[0] == sellers[0][1]:
+    others = [(a, c) for a, b, c in s.mentions if trigger.end() <= a < clause_end
+              and _cue("from_before" if buying else "to_before").search(s.text[max(trigger.end(), a - 40):a])]
+    subjects = [c for a, b, c in s.mentions if a < trigger.start() and not _cue("object_before").search(s.text[:a])]
+    if not others or not subjects or subjects[0] == others[0][1]:
         return None
-    return buyers[0], sellers[0][1]
+    return (subjects[0], others[0][1]) if buying else (others[0][1], subjects[0])
 
 
 def _story_seller(s: Sentence, trigger: re.Match, group: list[str]) -> str | None:
