@@ -27,10 +27,13 @@ RATCHET = {
     ("fresh5", "date_acc"): 0.85, ("fresh5", "event_date_acc"): 0.81,
     ("fresh6", "date_acc"): 0.89, ("fresh6", "countries_f1"): 0.95, ("fresh6", "people_country_acc"): 0.92,
     ("fresh6", "event_f1"): 0.76, ("fresh6", "event_date_acc"): 0.62,
+    ("fresh7", "date_acc"): 0.55, ("fresh7", "pairs_f1"): 0.81, ("fresh7", "people_country_acc"): 0.75,
+    ("fresh7", "speaker_acc"): 0.90, ("fresh7", "event_f1"): 0.62, ("fresh7", "event_date_acc"): 0.59,
 }
 # Annotated articles of our own, shipped with the tests: fresh (written with the rules in view), fresh2 to
-# fresh6 (written blind, to watch the gap; see their READMEs).
-OWN_SETS = {name: Path(__file__).parent / name for name in ("fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6")}
+# fresh7 (written blind, to watch the gap; see their READMEs).
+OWN_SETS = {name: Path(__file__).parent / name for name in ("fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6",
+                                                            "fresh7")}
 SHARED_SETS = ["seeds", "dev", "dev2"]
 _cache: dict[str, dict[str, float]] = {}
 
