@@ -1872,3 +1872,31 @@ def test_a_warship_on_a_port_call_visits_a_passage_exercise_is_conducted_and_a_l
 def test_a_giver_and_the_country_after_to_are_a_transfers_parties_whatever_else_the_sentence_names(sentence, pair):
     text = "Ties\n\nROME, 3 March 2026 — Italian and Libyan officials met on Tuesday.\n\n" + sentence
     assert any(t == "arms_transfer" and p == pair for t, p, _ in events_of(text))
+
+
+@pytest.mark.parametrize("sentence", [
+    "On Friday Brazil's defence attaché paid a farewell call on the Chief of General Staff of the Angolan Armed Forces.",
+    "Brazil's defence attaché made a courtesy call on Angola's army commander on Friday.",
+    "On Friday Brazil's defence attaché paid a courtesy visit to the Angolan chief of general staff.",
+])
+def test_a_courtesy_or_farewell_call_is_a_meeting(sentence):
+    text = "Attaché leaves\n\nLUANDA, 23 November 2026 — " + sentence
+    assert events_of(text) == [("meeting", "AGO-BRA", "2026-11-20")]
+
+
+def test_a_clause_without_a_day_of_its_own_shares_the_day_of_the_clause_before_not_the_reports():
+    text = ("Army chiefs sign training pact\n\nKAMPALA, 4 March 2026 - Kenya's army chief held talks with his Ugandan "
+            "counterpart in Kampala on Monday, and the two chiefs signed a memorandum on training exchanges, officials "
+            "said on Wednesday.")
+    assert events_of(text) == [("agreement", "KEN-UGA", "2026-03-02")]
+    assert doc(text).date.value == "2026-03-02"
+    # a clause that tells of another time shares nothing
+    later = text.replace("and the two chiefs signed", "and the two chiefs have since signed")
+    assert ("agreement", "KEN-UGA", "2026-03-02") not in events_of(later)
+
+
+@pytest.mark.parametrize(("text", "code"), [("In March Chile bought two frigates.", "CHL"),
+                                            ("On Friday Brazil's attaché left Luanda.", "BRA"),
+                                            ("Late on Sunday Jordan's army said so.", "JOR")])
+def test_a_country_after_a_day_or_month_is_no_surname(text, code):
+    assert code in [c.code for c in matcher().find(text)]

@@ -32,6 +32,7 @@ class Sentence:
     lead: bool  # in the article's first story paragraph
     headline: bool
     mentions: list[tuple[int, int, str]] = field(default_factory=list)  # (start, end, code) within text, by position
+    shared: Date | None = None  # a clause with no date of its own: the date of the clause before it in its sentence
 
 
 @dataclass
@@ -62,10 +63,14 @@ def _usable_dates(sentence: Sentence) -> list[DateMention]:
                 or _cue("year_of_plan").match(rest)):
             continue  # "a plan for 2024", "a 2024 cooperation plan", "2023-2028", "since 2011": not when it happened
         usable.append(d)
-    # "…, the ministry said on Friday": the day of the report, worth less than any date of the engagement itself.
-    reported = [d for d in usable if _cue("reported_on").search(sentence.text[max(0, d.start - _knob("report_window")):d.start])
-                or (d.kind in FULL_KINDS and _cue("report_dated").search(sentence.text[:d.start]))]
+    reported = _report_days(sentence, usable)
     return [d for d in usable if d not in reported] or reported
+
+
+def _report_days(sentence: Sentence, usable: list[DateMention]) -> list[DateMention]:
+    """"…, the ministry said on Friday": the day of the report, worth less than any date of the engagement itself."""
+    return [d for d in usable if _cue("reported_on").search(sentence.text[max(0, d.start - _knob("report_window")):d.start])
+            or (d.kind in FULL_KINDS and _cue("report_dated").search(sentence.text[:d.start]))]
 
 
 def _event_date(sentence: Sentence, anchor_date: Date | None, usable: list[DateMention] | None = None) -> Date | None:
@@ -255,6 +260,7 @@ class _EventReader:
     def read(self, s: Sentence, order: int) -> None:
         if _cue("topic_frame").match(s.text):
             return  # "Another topic was the mission in which …": what talks were about, not an engagement
+        shared = s.shared
         s = self._earlier_deal(s, order)
         lost = _cue("losing_bid").search(s.text)
         if lost:
@@ -273,7 +279,7 @@ class _EventReader:
                 _cue("multilateral").search(s.text) and len(set(s.countries)) < 3)):
             return  # generic or unnamed multinational drills are not an engagement of named parties
         usable = _usable_dates(s)
-        date = _event_date(s, self.anchor_date, usable)
+        date = shared or _event_date(s, self.anchor_date, usable)
         if date is None and kind == "exercise":
             named = _cue("year_in_name").search(s.text)
             date = Date(named.group("year"), "text") if named else None  # "the Shield-2021 drill"
@@ -566,11 +572,17 @@ def _clauses(sentences: list[Sentence]) -> list[Sentence]:
         if not cuts:
             out.append(s)
             continue
-        start = 0
+        start, parts = 0, []
         for m in cuts:
-            out.append(_sub_sentence(s, start, m.start()))
+            parts.append(_sub_sentence(s, start, m.start()))
             start = m.end()
-        out.append(_sub_sentence(s, start, len(s.text)))
+        parts.append(_sub_sentence(s, start, len(s.text)))
+        for before, part in zip(parts, parts[1:]):
+            usable = _usable_dates(part)
+            if all(d in _report_days(part, usable) for d in usable) and not _cue("another_time").search(part.text):
+                # "… held talks on Monday, and the two signed a memorandum, officials said on Tuesday": Monday's
+                part.shared = _event_date(before, None) or before.shared
+        out.extend(parts)
     return out
 
 
