@@ -1900,3 +1900,18 @@ def test_a_clause_without_a_day_of_its_own_shares_the_day_of_the_clause_before_n
                                             ("Late on Sunday Jordan's army said so.", "JOR")])
 def test_a_country_after_a_day_or_month_is_no_surname(text, code):
     assert code in [c.code for c in matcher().find(text)]
+
+
+@pytest.mark.parametrize(("text", "codes"), [
+    ("The team flew home to Savannah, Georgia, on Friday.", []),
+    ("Talks in Tbilisi, Georgia, ended on Friday.", ["GEO", "GEO"]),
+    ("Soldiers of the Georgia Army National Guard trained with Georgian troops at Vaziani.", ["USA", "GEO"]),
+])
+def test_georgia_after_a_place_that_is_not_its_capital_is_the_us_state_and_its_guard_is_american(text, codes):
+    assert [c.code for c in matcher().find(text)] == codes
+
+
+def test_a_guard_officer_of_the_us_state_is_american():
+    x = doc("Guard trains in Georgia\n\nTBILISI, 12 May 2026 — Brigadier General Dana Whitmore-Pruitt, commander of the "
+            "Georgia Army National Guard, met Georgian Defence Minister Zviad Tskitishvili-Gogua on Monday.")
+    assert {p.name: p.country for p in x.people} == {"Dana Whitmore-Pruitt": "USA", "Zviad Tskitishvili-Gogua": "GEO"}

@@ -26,6 +26,7 @@ class CountryMatcher:
     def __init__(self, gazetteer: Gazetteer, book: Rulebook):
         self.gazetteer = gazetteer
         self._leads = book.words("country_leads")
+        self._state_names = book.words("country_names_of_states")
         # "Sofia Berg", "Santiago Ruiz": a capital that is also a given name, before a capitalised word, is a person
         self._given_name = re.compile(rf"(?:{book.alternation('given_name_capitals')})\s+[A-Z][a-z]")
         forms = sorted(gazetteer.forms, key=len, reverse=True)
@@ -59,8 +60,19 @@ class CountryMatcher:
                 continue  # "translated from Portuguese", "in the Spanish language": a language, not a country
             if kind == "capital" and _PLACE_PARTICLE_BEFORE.search(before):
                 continue  # "Mocímboa da Praia": a capital's name inside another place's
+            if kind == "name" and m.group(0).lower() in self._state_names and self._state_after_place(text, m.start(), code):
+                continue  # "Marietta, Georgia": the US state; "Tbilisi, Georgia" stays the country
             out.append(CountryMention(m.start(), m.end(), code, kind, text[m.start():m.end()]))
         return out
+
+    def _state_after_place(self, text: str, start: int, code: str) -> bool:
+        """Whether a country's name that is also a state's follows "Place, " where the place is not its capital."""
+        m = _PLACE_COMMA_BEFORE.search(text[max(0, start - 40):start])
+        if not m:
+            return False
+        country = self.gazetteer.countries.get(code)
+        capitals = {fold_same_length(c).lower() for c in (country.capitals if country else ())}
+        return fold_same_length(m.group(1)).lower() not in capitals
 
     def _is_person_name(self, text: str, start: int) -> bool:
         """`Michael Jordan`, `Lake Chad`: a one-word name right after a capitalised word is not the country."""
@@ -72,6 +84,7 @@ class CountryMatcher:
 # "language" ("a translation from Portuguese]", "two copies in the Spanish language").
 _LANGUAGE_AFTER = re.compile(r"(?:\s+language\b|\s*(?:[.,;:)\]]|$))")
 _LANGUAGE_BEFORE = re.compile(r"\b(?:from|into|in(?:\s+the)?|spoke|speaks|speaking)\s+$")
+_PLACE_COMMA_BEFORE = re.compile(r"\b([A-Z][\w'’.-]+(?:\s[A-Z][\w'’.-]+)?),\s+$")
 _PLACE_PARTICLE_BEFORE = re.compile(r"[A-Z][\w'-]+\s+(?:da|de|do|dos|das|del|di|du)\s+$")
 
 
