@@ -1915,3 +1915,23 @@ def test_a_guard_officer_of_the_us_state_is_american():
     x = doc("Guard trains in Georgia\n\nTBILISI, 12 May 2026 — Brigadier General Dana Whitmore-Pruitt, commander of the "
             "Georgia Army National Guard, met Georgian Defence Minister Zviad Tskitishvili-Gogua on Monday.")
     assert {p.name: p.country for p in x.people} == {"Dana Whitmore-Pruitt": "USA", "Zviad Tskitishvili-Gogua": "GEO"}
+
+
+TRAINING_TIES = "Navies\n\nLUANDA, 23 November 2026 — Angolan and Brazilian officers held talks in Luanda on Friday.\n\n"
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("Angolan marines trained with their Brazilian counterparts in Rio de Janeiro in June 2025.", ("exercise", "AGO-BRA", "2025-06")),
+    ("In March 2017 a team of Brazilian instructors arrived in Luanda to train Angolan naval cadets.", ("exercise", "AGO-BRA", "2017-03")),
+    ("In 2019 Brazilian pilots trained Angolan air force crews at Natal.", ("exercise", "AGO-BRA", "2019")),
+])
+def test_training_together_or_one_sides_instructors_training_the_others_people_is_an_exercise(sentence, expected):
+    assert expected in events_of(TRAINING_TIES + sentence)
+
+
+@pytest.mark.parametrize("sentence", [
+    "The ministers agreed that Brazilian instructors will train more Angolan naval cadets.",
+    "Brazil's naval school has trained officers from several Portuguese-speaking countries.",
+])
+def test_training_still_to_come_or_of_anyone_at_all_is_no_exercise(sentence):
+    assert not any(t == "exercise" for t, _, _ in events_of(TRAINING_TIES + sentence))
