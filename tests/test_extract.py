@@ -1935,3 +1935,22 @@ def test_training_together_or_one_sides_instructors_training_the_others_people_i
 ])
 def test_training_still_to_come_or_of_anyone_at_all_is_no_exercise(sentence):
     assert not any(t == "exercise" for t, _, _ in events_of(TRAINING_TIES + sentence))
+
+
+@pytest.mark.parametrize(("text", "speakers"), [
+    # "the minister said" after a paragraph that names one minister goes to that one, not to the last speaker
+    ('"We will send our best instructors to Accra," Valdsalu said.\n\nAsante-Ofori said the plan would help his navy. '
+     '"Fifteen years ago we had nobody to learn from at sea," the minister said.', ["Tarmo Valdsalu", "Kwabena Asante-Ofori"]),
+    # a name in apposition after a role noun is the speaker, whoever else the noun could stand for
+    ("Estonia's chief of defence, General Rein Kaljuvee, attended the signing.\n\n"
+     '"This is a sensible plan for two small navies," said the navy chief, Rear Admiral Kofi Mensah-Bonsu. "It gives our '
+     'sailors time at sea."', ["Kofi Mensah-Bonsu", "Kofi Mensah-Bonsu"]),
+    # "Commander" holds the letters of "and": only whole words stop an apposition
+    ('"Small navies learn fastest from each other," said the frigate\'s commanding officer, Commander Andrus Kivisalu.',
+     ["Andrus Kivisalu"]),
+    # a minister named inside the quotation is not the one "the minister said" stands for
+    ('"We thank Minister Valdsalu and his people for the warm welcome in Tallinn," the Ghanaian minister said.',
+     ["Kwabena Asante-Ofori"]),
+])
+def test_a_role_noun_takes_the_one_this_paragraph_named_and_an_apposition_names_the_speaker(text, speakers):
+    assert [q.speaker for q in doc(TRAINING_STORY + text).quotes] == speakers

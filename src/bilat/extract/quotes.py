@@ -13,7 +13,8 @@ from dataclasses import dataclass
 
 from bilat.extract.people import PeopleFinder, PersonRecord
 from bilat.rulebook import rules
-from bilat.textutil import DOUBLE_MARK, DOUBLE_MARKS, fold, fold_same_length, mask_title_stops, sentence_start, word_list
+from bilat.textutil import (DOUBLE_MARK, DOUBLE_MARKS, fold, fold_same_length, mask_title_stops, quoted_spans, sentence_start,
+                             word_list)
 
 _DOUBLE = DOUBLE_MARKS
 _PRONOUN = re.compile(r"^(?:he|she)$", re.I)
@@ -229,16 +230,17 @@ class SpeakerResolver:
             return False, None
         group = next(g for g in ("who1", "who2", "who3") if g in m.groupdict() and m.group(g))
         who = m.group(group)
-        person = self._who(p, end + m.start(group), who)
-        if person is None and group == "who1" and text[m.end("who1"):].startswith(","):
-            # "…," said the ministry's spokesman, Colonel Ana Costa: the name in apposition is the speaker
+        if group == "who1" and text[m.end("who1"):].startswith(",") and not self._mentions_in(
+                p, end + m.start("who1"), end + m.end("who1")):
+            # "…," said the ministry's spokesman, Colonel Ana Costa: the name in apposition is the speaker, whoever
+            # else the role noun could stand for
             rest = end + m.end("who1")
             stop = self.folded[p].find(".", rest + 1)
             named = self._mentions_in(p, rest, stop if stop > 0 else len(self.folded[p]))
-            if named and not re.search(r"(?:and|with|to|of)", self.folded[p][rest:named[0].start]):
+            if named and not re.search(r"\b(?:and|with|to|of)\b", self.folded[p][rest:named[0].start]):
                 self._spelled = " ".join(self.finder.paragraphs[p][named[0].start:named[0].end].split())
-                person = named[0].person
-        return True, person
+                return True, named[0].person
+        return True, self._who(p, end + m.start(group), who)
 
     def _before(self, p: int, start: int) -> tuple[bool, PersonRecord | None]:
         text = self.folded[p]
@@ -374,9 +376,16 @@ class SpeakerResolver:
                 people = [person for person in people if person.country == self.finder.home] or people
         if not people:
             return None
-        holders = [person for person in people if post and person.role and fold(post) in fold(person.role)]
+        whole_post = post and fold(post).strip() != noun  # "the Secretary of State", not just "the minister"
+        holders = [person for person in people if whole_post and person.role and fold(post) in fold(person.role)]
         if len(holders) == 1:
             return holders[0]
+        # "Quitián said the deal …. '…,' the minister said": one of them named earlier in this paragraph goes first
+        quoted = quoted_spans(self.folded[p])
+        here = [m for m in self.finder.mentions if m.person in people and m.paragraph == p and m.start < offset
+                and not any(a <= m.start < b for a, b in quoted)]
+        if here:
+            return max(here, key=lambda m: m.start).person
         if self.last in people and self.last_paragraph >= p - 1:
             return self.last
         named = [m for m in self.finder.mentions if m.person in people and (m.paragraph, m.start) < (p, offset)]
