@@ -1954,3 +1954,13 @@ def test_training_still_to_come_or_of_anyone_at_all_is_no_exercise(sentence):
 ])
 def test_a_role_noun_takes_the_one_this_paragraph_named_and_an_apposition_names_the_speaker(text, speakers):
     assert [q.speaker for q in doc(TRAINING_STORY + text).quotes] == speakers
+
+
+@pytest.mark.parametrize(("ship", "noun", "flag"), [("The French frigate Vendémiaire", "frigate", "FRA"),
+                                                    ("A Japan Maritime Self-Defense Force destroyer", "destroyer", "JPN"),
+                                                    ("Portugal's patrol ship NRP Sines", "ship", "PRT")])
+def test_a_ships_officer_serves_the_flag_the_story_named_the_ship_with(ship, noun, flag):
+    x = doc(f"Ship visits Port Vila\n\nPORT VILA, 7 August 2026 — {ship} arrived in Port Vila on Wednesday for a port "
+            f"call, Vanuatu's police said.\n\n\"Illegal fishing does not wait for a big navy to arrive,\" said the {noun}'s "
+            "commanding officer, Commander Andrus Kivisalu.")
+    assert [(p.name, p.country) for p in x.people] == [("Andrus Kivisalu", flag)]

@@ -274,6 +274,9 @@ class PeopleFinder:
                 cue = _knob("cue_title") if country else 0
         if country is None:
             country, cue = self._delegation(i, start)
+        if country is None:
+            country = self._ships_flag(i, start)
+            cue = _knob("cue_title") if country else cue
         after_role, after_country, after_cue = self._apposition_after(i, end)
         if role is None and after_role is None:
             role, country, cue = self._plural_title(i, start)
@@ -479,6 +482,23 @@ class PeopleFinder:
             if code:
                 return code, _knob("cue_acronym")
         return None, 0
+
+    def _ships_flag(self, i: int, start: int) -> str | None:
+        """"the frigate's commanding officer, Commander X": the country the story last named a frigate with ("the
+        French frigate Vendémiaire", "a Japan Maritime Self-Defense Force destroyer"), or None."""
+        post = _cue("vessel_post").search(self.folded[i][max(0, start - 80):start])
+        if not post:
+            return None
+        noun = re.compile(rf"\b{re.escape(post.group('noun').lower())}\b", re.I)
+        flag = None
+        for j in range(i + 1):
+            text = self.folded[j][:start] if j == i else self.folded[j]
+            for m in noun.finditer(text):
+                named = [c for c in self.narrated[j] if c.end <= m.start() and m.start() - c.end <= _knob("ship_flag_reach")
+                         and not re.search(r"[.;]", text[c.end:m.start()])]
+                if named:
+                    flag = named[-1].code
+        return flag
 
     def _acronym_country(self, text: str) -> str | None:
         for word in re.findall(r"\b[A-Z]{3,6}\b", text):
