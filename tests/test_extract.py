@@ -1958,7 +1958,9 @@ def test_a_role_noun_takes_the_one_this_paragraph_named_and_an_apposition_names_
 
 @pytest.mark.parametrize(("ship", "noun", "flag"), [("The French frigate Vendémiaire", "frigate", "FRA"),
                                                     ("A Japan Maritime Self-Defense Force destroyer", "destroyer", "JPN"),
-                                                    ("Portugal's patrol ship NRP Sines", "ship", "PRT")])
+                                                    ("Portugal's patrol ship NRP Sines", "ship", "PRT"),
+                                                    # a base is no flag
+                                                    ("The French frigate Vendémiaire, a Nouméa-based frigate,", "frigate", "FRA")])
 def test_a_ships_officer_serves_the_flag_the_story_named_the_ship_with(ship, noun, flag):
     x = doc(f"Ship visits Port Vila\n\nPORT VILA, 7 August 2026 — {ship} arrived in Port Vila on Wednesday for a port "
             f"call, Vanuatu's police said.\n\n\"Illegal fishing does not wait for a big navy to arrive,\" said the {noun}'s "

@@ -494,7 +494,9 @@ class PeopleFinder:
         for j in range(i + 1):
             text = self.folded[j][:start] if j == i else self.folded[j]
             for m in noun.finditer(text):
+                # a flag is a name or demonym ("French", "Portugal's"), not a base ("the Nouméa-based frigate")
                 named = [c for c in self.narrated[j] if c.end <= m.start() and m.start() - c.end <= _knob("ship_flag_reach")
+                         and c.kind != "capital" and not text.startswith("-based", c.end)
                          and not re.search(r"[.;]", text[c.end:m.start()])]
                 if named:
                     flag = named[-1].code
