@@ -1966,3 +1966,17 @@ def test_a_ships_officer_serves_the_flag_the_story_named_the_ship_with(ship, nou
             f"call, Vanuatu's police said.\n\n\"Illegal fishing does not wait for a big navy to arrive,\" said the {noun}'s "
             "commanding officer, Commander Andrus Kivisalu.")
     assert [(p.name, p.country) for p in x.people] == [("Andrus Kivisalu", flag)]
+
+
+@pytest.mark.parametrize(("text", "code"), [
+    ("Navies drill\n\nPOINTE-NOIRE, 9 March 2026 — Congolese and Gabonese sailors held a joint exercise off Pointe-Noire, "
+     "the Republic of the Congo's navy said on Monday.", "COG"),
+    ("Navies drill\n\nKINSHASA, 9 March 2026 — Congolese and Angolan troops held a joint exercise near Kinshasa on Monday.", "COD"),
+    ("Navies drill\n\nLIBREVILLE, 9 March 2026 — Congolese and Gabonese sailors held a joint exercise on Monday.", "COD"),
+    ("Patrols\n\nBISSAU, 9 March 2026 — Guinean and Portuguese sailors trained together in Guinea-Bissau on Monday.", "GNB"),
+    # a round-up: the brief's own paragraph decides before the whole text
+    ("Briefs\n\nPublished 13 March 2026\n\nDR CONGO: Kinshasa and Luanda agreed on border patrols on Monday.\n\n"
+     "GABON: Congolese and Gabonese sailors drilled off Pointe-Noire in the Republic of the Congo on Tuesday.", "COG"),
+])
+def test_a_demonym_two_countries_share_is_the_one_the_text_names_otherwise(text, code):
+    assert code in doc(text).countries

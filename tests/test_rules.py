@@ -146,6 +146,7 @@ def test_a_user_maker_gives_its_people_a_country(tmp_path):
     ('[knobs]\nintent_window = { value = "far" }\n', "line 2: knob 'intent_window' needs a numeric `value`"),
     ('[knobs]\nwindow_of_doom = { value = 3 }\n', "unknown knob 'window_of_doom'"),
     ('[countries.aliases]\n"Blighty" = "UK"\n', "line 2: alias 'Blighty' must map to an alpha-3 code"),
+    ('[countries.ambiguous_demonyms]\n"Congolese" = ["COD"]\n', "line 2: ambiguous demonym 'Congolese' must map to two"),
     ('[colours]\nred = 1\n', "line 1: unknown section 'colours'"),
 ])
 def test_a_malformed_user_file_is_one_clear_error(tmp_path, text, problem):

@@ -68,6 +68,8 @@ class Rulebook:
     not_countries: list[str] = field(default_factory=list)  # phrases that name no country ("Turkish Airlines")
     fingerprint: str = ""
     makers: dict[str, str] = field(default_factory=dict)  # a defence company → the alpha-3 of its home country
+    # a demonym that more than one country shares → those countries; the one the text names otherwise is meant
+    ambiguous_demonyms: dict[str, list[str]] = field(default_factory=dict)
 
     # -- sets ----------------------------------------------------------------------------
     def alternation(self, name: str) -> str:
@@ -208,6 +210,10 @@ def _validate(data: dict, text: str, name: str) -> None:
         for alias, code in countries.get(table, {}).items():
             if not (isinstance(code, str) and re.fullmatch(r"[A-Z]{3}", code)):
                 raise RuleError(f"{name}{_line_of(text, alias)}: {dict(aliases='alias', makers='maker')[table]} {alias!r} must map to an alpha-3 code like \"GBR\"")
+    for demonym, codes in countries.get("ambiguous_demonyms", {}).items():
+        if not (isinstance(codes, list) and len(codes) >= 2 and all(isinstance(c, str) and re.fullmatch(r"[A-Z]{3}", c) for c in codes)):
+            raise RuleError(f"{name}{_line_of(text, demonym)}: ambiguous demonym {demonym!r} must map to two or more "
+                            "alpha-3 codes, the usual one first")
 
 
 def _builtin_texts() -> list[tuple[str, str]]:
@@ -244,13 +250,15 @@ def _merge_into(book: dict, data: dict, user: bool, name: str) -> None:
     countries = data.get("countries", {})
     book["aliases"].update(countries.get("aliases", {}))
     book["makers"].update(countries.get("makers", {}))
+    book["ambiguous_demonyms"].update(countries.get("ambiguous_demonyms", {}))
     book["not_countries"] += countries.get("not_countries", [])
 
 
 @lru_cache(maxsize=8)
 def load(user_file: str | None = None) -> Rulebook:
     """The built-in rules, with a user's rule file merged over them; compiled and checked."""
-    book: dict = {"sets": {}, "cues": {}, "knobs": {}, "event": [], "aliases": {}, "not_countries": [], "makers": {}}
+    book: dict = {"sets": {}, "cues": {}, "knobs": {}, "event": [], "aliases": {}, "not_countries": [], "makers": {},
+                  "ambiguous_demonyms": {}}
     for name, text in _builtin_texts():
         data = _read(text, name)
         _validate(data, text, name)
@@ -268,7 +276,7 @@ def load(user_file: str | None = None) -> Rulebook:
     else:
         where = "built-in rules"
     rules = Rulebook(book["sets"], book["cues"], book["event"], book["knobs"], book["aliases"], book["not_countries"],
-                     fingerprint(user_file), book["makers"])
+                     fingerprint(user_file), book["makers"], book["ambiguous_demonyms"])
     try:
         rules.check()
     except RuleError as e:

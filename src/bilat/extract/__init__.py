@@ -5,7 +5,7 @@ import datetime as dt
 from collections import Counter
 from contextlib import contextmanager
 
-from bilat.extract.countries import matcher
+from bilat.extract.countries import matcher, settle_shared_demonyms
 from bilat.extract.dates import FULL_KINDS, find_dates, parse_anchor, weekday_anchor
 from bilat.extract.events import Sentence, find_events
 from bilat.extract.figures import find_figures
@@ -132,7 +132,7 @@ def extract(doc: Document) -> Extraction:
     """
     paragraphs = doc.body
     with _stage("countries"):
-        countries_found = [matcher().find(p) for p in paragraphs]
+        countries_found = settle_shared_demonyms([matcher().find(p) for p in paragraphs])
         gazetteer = matcher().gazetteer
         home = gazetteer.country_of_place(doc.dateline_place) or _sender_country(doc.sender)
         pair = _main_pair(paragraphs, countries_found, _lead_sentence(doc))

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from bilat.rulebook import Rulebook, rules
@@ -86,6 +86,29 @@ _LANGUAGE_AFTER = re.compile(r"(?:\s+language\b|\s*(?:[.,;:)\]]|$))")
 _LANGUAGE_BEFORE = re.compile(r"\b(?:from|into|in(?:\s+the)?|spoke|speaks|speaking)\s+$")
 _PLACE_COMMA_BEFORE = re.compile(r"\b([A-Z][\w'’.-]+(?:\s[A-Z][\w'’.-]+)?),\s+$")
 _PLACE_PARTICLE_BEFORE = re.compile(r"[A-Z][\w'-]+\s+(?:da|de|do|dos|das|del|di|du)\s+$")
+
+
+def settle_shared_demonyms(found: list[list[CountryMention]]) -> list[list[CountryMention]]:
+    """"Congolese sailors" in a story that names Pointe-Noire's Congo-Brazzaville and never the DR Congo are of the
+    Republic of the Congo: a demonym two countries share is the one the text otherwise names, when it names one."""
+    shared = {fold_same_length(k).lower(): codes for k, codes in rules().ambiguous_demonyms.items()}
+    if not shared:
+        return found
+    in_text = {c.code for mentions in found for c in mentions if c.kind != "demonym"}
+    out = []
+    for mentions in found:
+        here = {c.code for c in mentions if c.kind != "demonym"}
+        row = []
+        for c in mentions:
+            options = shared.get(fold_same_length(c.text).lower()) if c.kind == "demonym" else None
+            meant: list[str] = []
+            for named in (here, in_text) if options else ():  # the paragraph first (a round-up's brief), then the text
+                meant = [o for o in options if o in named]
+                if meant:
+                    break
+            row.append(replace(c, code=meant[0]) if len(meant) == 1 and meant[0] != c.code else c)
+        out.append(row)
+    return out
 
 
 def matcher() -> CountryMatcher:
