@@ -4,6 +4,7 @@
     python bench/bench.py                                # 1,000 and 10,000 articles
     python bench/bench.py --sizes 1000 --repeat 3
     python bench/bench.py --bilat "python -m bilat" --work /tmp/bilat-bench   # keeps the corpora for next time
+    python bench/bench.py --sizes 100000 --work /tmp/bilat-bench --reuse     # and their indexes: queries only, no first index
 
 Corpora come from make_corpus.py (fixed seed). Each figure is the median of --repeat runs of a
 real `bilat` process, in seconds, and its ratio to `python -c pass` (start-up: at least 11 runs of each,
@@ -62,6 +63,23 @@ def run(cmd: list[str], env: dict, repeat: int) -> tuple[float, float]:
     return statistics.median(times), peak / 1024
 
 
+def first_byte(cmd: list[str], env: dict, repeat: int) -> tuple[float, float]:
+    """Median time until the first byte of output, and peak memory: what a reader of a long streamed listing waits."""
+    times, peak = [], 0
+    for _ in range(repeat):
+        start = time.perf_counter()
+        proc = subprocess.Popen(cmd, env=env, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+        proc.stdout.read(1)
+        times.append(time.perf_counter() - start)
+        while proc.stdout.read(1 << 16):
+            pass
+        _, status, usage = os.wait4(proc.pid, 0)
+        if os.waitstatus_to_exitcode(status) != 0:
+            sys.exit(f"failed: {shlex.join(cmd)}")
+        peak = max(peak, usage.ru_maxrss)
+    return statistics.median(times), peak / 1024
+
+
 def run_interleaved(cmds: dict[str, list[str]], env: dict, repeat: int) -> dict[str, tuple[float, float]]:
     """As run(), for each command, taking turns run by run: on a shared machine a burst of load then slows all of
     them alike, so their ratios (start-up against python -c pass) hold better than their times."""
@@ -104,11 +122,19 @@ def import_summary(python: str, env: dict, args: list[str]) -> str:
     return f"imports of `bilat {' '.join(args)}` (python -X importtime, self times): {total / 1000:.0f} ms: {parts}"
 
 
-def measure(bilat: list[str], corpus: Path, work: Path, repeat: int) -> dict[str, tuple[float, float]]:
-    env = dict(_environ(), BILAT_CORPUS=str(corpus), BILAT_INDEX=str(work / f"{corpus.name}.db"), NO_COLOR="1")
-    for p in work.glob(f"{corpus.name}.db*"):
-        p.unlink()
-    out = {"first index": run(bilat + ["index"], env, 1)}
+def measure(bilat: list[str], corpus: Path, work: Path, repeat: int, reuse: bool = False) -> dict[str, tuple[float, float] | None]:
+    """Every figure for one corpus; with reuse, an index kept from an earlier run is refreshed, not built again
+    (first index: None), so queries can be measured again in seconds instead of the minutes a build takes."""
+    location = work / f"{corpus.name}.db"
+    env = dict(_environ(), BILAT_CORPUS=str(corpus), BILAT_INDEX=str(location), NO_COLOR="1")
+    out: dict[str, tuple[float, float] | None] = {}
+    if reuse and location.is_file():
+        run(bilat + ["index"], env, 1)  # brought up to date (another bilat may have read the folder differently)
+        out["first index"] = None
+    else:
+        for p in work.glob(f"{corpus.name}.db*"):
+            p.unlink()
+        out["first index"] = run(bilat + ["index"], env, 1)
     out["refresh, nothing changed"] = run(bilat + ["index"], env, repeat)
     touched = next(corpus.rglob("*.txt"))
     original = touched.read_text(encoding="utf-8")
@@ -127,6 +153,7 @@ def measure(bilat: list[str], corpus: Path, work: Path, repeat: int) -> dict[str
     said = quotes[0].get("speaker") if quotes else None
     name = (said.get("name") if isinstance(said, dict) else said) or ""
     speaker = name.split()[-1:] or ["minister"]
+    out["list --json, first byte"] = first_byte(bilat + ["list", "--json"], env, repeat)
     for label, args in QUERIES:
         for shown, flags in OUTPUTS:
             out[f"{label} {shown}" if shown.startswith("-") else f"{label} as a {shown}"] = \
@@ -141,7 +168,12 @@ def main() -> None:
     ap.add_argument("--bilat", default="bilat", help="command that runs bilat")
     ap.add_argument("--python", default=sys.executable, help="the Python bilat is installed in (for -X importtime)")
     ap.add_argument("--work", type=Path, help="folder for corpora and indexes, kept between runs (else a temporary one)")
+    ap.add_argument("--reuse", action="store_true", help="with --work: keep an index found there instead of building it "
+                    "again (first index is then not measured)")
     args = ap.parse_args()
+    started = os.getloadavg()[0] if hasattr(os, "getloadavg") else None
+    if args.reuse and not args.work:
+        ap.error("--reuse needs --work (a temporary folder holds no index from before)")
     bilat = shlex.split(args.bilat)
     work = args.work or Path(tempfile.mkdtemp(prefix="bilat-bench-"))
     work.mkdir(parents=True, exist_ok=True)
@@ -163,12 +195,12 @@ def main() -> None:
             corpus = work / f"corpus-{n}"
             if not corpus.is_dir():
                 generate(n, corpus)
-            results[n] = measure(bilat, corpus, work, args.repeat)
+            results[n] = measure(bilat, corpus, work, args.repeat, args.reuse)
     finally:
         if not args.work:
             shutil.rmtree(work, ignore_errors=True)
 
-    print(f"bilat bench: {machine()}")
+    print(f"bilat bench: {machine()}" + (f" (load {started:.1f} at the start)" if started is not None else ""))
     print()
     header = ["measure", "seeds"] + [f"{n:,} articles" for n in args.sizes]
     table = [["python -c pass", f"{python:.3f} s (1.0×)"] + [""] * len(args.sizes)]
@@ -176,6 +208,9 @@ def main() -> None:
     for label in results[args.sizes[0]]:
         cells = ["", ""]
         for n in args.sizes:
+            if results[n][label] is None:
+                cells.append("(index reused)")
+                continue
             t, mb = results[n][label]
             rate = f", {n / t:,.0f} articles/s" if label == "first index" else ""
             cells.append(f"{t:.3f} s ({t / python:.0f}×), {mb:.0f} MB{rate}")
