@@ -216,6 +216,24 @@ def test_a_refresh_with_nothing_changed_takes_no_write_lock(corpus, tmp_path):
         writer.execute("ROLLBACK")
 
 
+def test_a_refresh_with_nothing_changed_reads_the_known_state_once_and_writes_nothing(corpus, tmp_path):
+    conn, _ = index.open_index(corpus, tmp_path / "index.db")
+    statements = traced(conn, lambda: index.refresh(conn, corpus))
+    assert len([s for s in statements if "FROM documents" in s]) == 1
+    assert not [s for s in statements if re.match(r"\s*(BEGIN|INSERT|UPDATE|DELETE)", s, re.I)]
+
+
+def test_one_changed_file_is_the_only_one_read_again(corpus, tmp_path, monkeypatch):
+    conn, _ = index.open_index(corpus, tmp_path / "index.db")
+    path = corpus / "002_e6b05a2ad52912ea.txt"
+    path.write_text(path.read_text(encoding="utf-8") + "\nSerbia and Hungary held talks in Belgrade in 2025.\n", encoding="utf-8")
+    read, real = [], index._extract_one
+    monkeypatch.setattr(index, "_extract_one", lambda task: read.append(task[1]) or real(task))
+    report = index.refresh(conn, corpus, jobs=1)
+    assert read == ["002_e6b05a2ad52912ea"]
+    assert (report.added, report.updated, report.removed, report.unchanged) == (0, 1, 0, 4)
+
+
 @pytest.mark.parametrize("args, says", [(["list", "--search", "*"], "nothing to search for"),
                                         (["list", "-s", "("], "unbalanced parentheses"),
                                         (["timeline", "-s", "-- )"], "unbalanced parentheses"),
