@@ -128,3 +128,22 @@ def test_a_terminal_timeline_shows_no_sequences(monkeypatch):
     out = _styling_removed(buf.getvalue())
     assert not RAW_UNSAFE.search(out.replace("\n", ""))
     assert "[bold red]alarm[/]" in out and "evildoc" in out
+
+
+# -- JSON with an indent, built without the json module's pure-Python encoder ----------------------
+from hypothesis import given  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+_JSON_VALUES = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats() | st.text(),
+    lambda inner: st.lists(inner, max_size=4) | st.tuples(inner, inner)
+    | st.dictionaries(st.text(max_size=5) | st.integers(), inner, max_size=4),
+    max_leaves=20)
+
+
+@given(_JSON_VALUES, st.integers(0, 3))
+def test_indented_json_is_the_json_modules_text(value, level):
+    from bilat.render import _JSON_UNSAFE, _json_escape
+
+    expected = json.dumps(value, ensure_ascii=False, indent=2).replace("\n", "\n" + "  " * level)
+    assert to_json(value, indent=2, level=level) == _JSON_UNSAFE.sub(_json_escape, expected)

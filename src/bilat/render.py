@@ -114,10 +114,54 @@ def _json_escape(match: re.Match) -> str:
     return f"\\u{code:04x}"
 
 
-def to_json(value: Any, indent: int | None = None) -> str:
+def to_json(value: Any, indent: int | None = None, level: int = 0) -> str:
     """JSON that keeps every character of the text (readable UTF-8, not \\u-escaped accents) while
-    escaping what a terminal would act on or hide. Safe as a plain substitution: outside strings JSON is ASCII."""
-    return _JSON_UNSAFE.sub(_json_escape, json.dumps(value, ensure_ascii=False, indent=indent))
+    escaping what a terminal would act on or hide. Safe as a plain substitution: outside strings JSON is ASCII.
+    level: indented as inside that many enclosing lists or objects (a record of a streamed array)."""
+    if indent is None:
+        text = json.dumps(value, ensure_ascii=False)  # the C encoder
+    else:
+        try:
+            text = _indented(value, "\n" + " " * (indent * level), " " * indent)
+        except _Unusual:
+            text = json.dumps(value, ensure_ascii=False, indent=indent).replace("\n", "\n" + " " * (indent * level))
+    return _JSON_UNSAFE.sub(_json_escape, text)
+
+
+class _Unusual(Exception):
+    """A value _indented leaves to the json module: a float, a key that is not a string, another type."""
+
+
+_encode_string = json.encoder.encode_basestring  # the C function json.dumps(ensure_ascii=False) quotes strings with
+
+
+def _indented(value: Any, pad: str, step: str) -> str:
+    """json.dumps(value, ensure_ascii=False, indent=len(step)), character for character, for the values records
+    are made of. json.dumps with an indent runs the json module's pure-Python encoder, a generator step per
+    piece; this builds each list or object with one join, about three times faster on a long --json listing."""
+    if type(value) is str:
+        return _encode_string(value)
+    if value is None:
+        return "null"
+    if value is True:
+        return "true"
+    if value is False:
+        return "false"
+    if type(value) is int:
+        return int.__repr__(value)
+    inner = pad + step
+    if type(value) is dict:
+        if not value:
+            return "{}"
+        if not all(type(k) is str for k in value):
+            raise _Unusual
+        return "{" + inner + ("," + inner).join([_encode_string(k) + ": " + _indented(v, inner, step)
+                                                 for k, v in value.items()]) + pad + "}"
+    if type(value) is list or type(value) is tuple:
+        if not value:
+            return "[]"
+        return "[" + inner + ("," + inner).join([_indented(v, inner, step) for v in value]) + pad + "]"
+    raise _Unusual
 
 
 def flat(value: Any) -> str:
@@ -160,7 +204,7 @@ def _json_stream(records: Iterable[Any], out: TextIO) -> None:
     opening = "[\n"
     for record in records:
         # Indented one level, as inside the list: JSON text holds no raw line break but those between its lines.
-        out.write(opening + "  " + to_json(record, indent=2).replace("\n", "\n  "))
+        out.write(opening + "  " + to_json(record, indent=2, level=1))
         opening = ",\n"
     out.write("[]\n" if opening == "[\n" else "\n]\n")
 
