@@ -53,13 +53,16 @@ def group_people(rows: list[tuple[str, str | None, str | None, list[str]]]) -> t
     return groups, joined
 
 
-def _same_engagement(a: dict, b: dict, people: dict[str, set[str]]) -> bool:
+def _same_engagement(a: dict, b: dict, people: dict[str, set[str]], a_docs: set[str] | None = None,
+                     a_people: set[str] | None = None) -> bool:
     """Two reports of one engagement: same parties and type (the bucket), agreeing dates, no differing places.
 
     A report without a date joins a dated one only when both name the same place and at least
     two of the same people: the bar for saying that two articles tell of one occasion.
+    a_docs, a_people: a's documents and the people they name, kept by the caller as a grows (an engagement of a
+    large corpus has thousands of reports: building these sets at each comparison made merging quadratic).
     """
-    if set(a["docs"]) & set(b["docs"]):
+    if not (set(a["docs"]) if a_docs is None else a_docs).isdisjoint(b["docs"]):
         return False
     if a.get("evidence") and a.get("evidence") == b.get("evidence"):
         return True  # the same sentence in two files: copies of one report, whatever else they fix
@@ -69,8 +72,9 @@ def _same_engagement(a: dict, b: dict, people: dict[str, set[str]]) -> bool:
         return a["date"].startswith(b["date"]) or b["date"].startswith(a["date"])
     if not (a["place"] and b["place"]) or (not a["date"] and not b["date"]):
         return False
-    shared = set.union(*(people.get(d, set()) for d in a["docs"])) & set.union(*(people.get(d, set()) for d in b["docs"]))
-    return len(shared) >= 2
+    if a_people is None:
+        a_people = set.union(*(people.get(d, set()) for d in a["docs"]))
+    return len(a_people & set.union(*(people.get(d, set()) for d in b["docs"]))) >= 2
 
 
 class _Lookup:
@@ -132,16 +136,23 @@ def merge_events(raw: list[dict], surnames: dict[str, set[str]]) -> list[dict]:
     joins the earliest engagement it agrees with.
     """
     engagements: list[dict] = []
+    docs_of: list[set[str]] = []  # each engagement's documents, and the people they name, as it grows
+    people_of: list[set[str]] = []
     lookup = _Lookup()
     for e in raw:
-        n = next((n for n in lookup.candidates(e) if _same_engagement(engagements[n], e, surnames)), None)
+        n = next((n for n in lookup.candidates(e) if _same_engagement(engagements[n], e, surnames, docs_of[n], people_of[n])),
+                 None)
         if n is None:
             lookup.add(len(engagements), e)
             engagements.append(e)
+            docs_of.append(set(e["docs"]))
+            people_of.append(set().union(*(surnames.get(d, set()) for d in e["docs"])))
             continue
         same = engagements[n]
         lookup.remove(n, same)
         same["docs"].append(e["docs"][0])
+        docs_of[n].add(e["docs"][0])
+        people_of[n] |= surnames.get(e["docs"][0], set())
         same["events"] += e["events"]
         if len(e["date"] or "") > len(same["date"] or ""):
             same["date"], same["date_precision"], same["date_source"] = e["date"], e["date_precision"], "other_report"
