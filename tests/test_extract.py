@@ -1980,3 +1980,15 @@ def test_a_ships_officer_serves_the_flag_the_story_named_the_ship_with(ship, nou
 ])
 def test_a_demonym_two_countries_share_is_the_one_the_text_names_otherwise(text, code):
     assert code in doc(text).countries
+
+
+@pytest.mark.parametrize(("posted", "story", "date"), [
+    ("05.12.2026", "It ends May 21.", "2026-05-12"),  # the story speaks of May: printed month first
+    ("05.12.2026", "It ends December 11.", "2026-12-05"),  # of December: day first
+    ("05.12.2026", "It ends next week.", "2026-12-05"),  # nothing to tell: day first, as most of the world prints it
+    ("25.12.2026", "It ends May 21.", "2026-12-25"),  # only one reading is a date
+])
+def test_a_numeric_date_with_two_readings_takes_the_one_whose_month_the_story_names(posted, story, date):
+    x = doc(f"Guard trains abroad\nDate Posted: {posted}\n\nTBILISI — Guardsmen and Georgian soldiers are holding a "
+            f"joint exercise at Vaziani. {story}")
+    assert x.date.value == date

@@ -6,7 +6,7 @@ from collections import Counter
 from contextlib import contextmanager
 
 from bilat.extract.countries import matcher, settle_shared_demonyms
-from bilat.extract.dates import FULL_KINDS, find_dates, parse_anchor, weekday_anchor
+from bilat.extract.dates import FULL_KINDS, find_dates, months_named, other_reading, parse_anchor, weekday_anchor
 from bilat.extract.events import Sentence, find_events
 from bilat.extract.figures import find_figures
 from bilat.extract.people import PeopleFinder, acronyms_of
@@ -42,6 +42,12 @@ def _anchor(doc: Document):
     for raw in doc.header_dates + ([doc.dateline_date] if doc.dateline_date else []):
         d = parse_anchor(raw)
         if d:
+            other = other_reading(raw)
+            if other is not None:
+                # "05.12.2026" on a page whose story speaks of May and never of December: 12 May, printed month first
+                named = months_named(doc.body)
+                if other.month in named and d.month not in named:
+                    d = other
             return d, "dateline"
     if doc.dateline_date and len(doc.body) > doc.headline_lines:
         # "PHNOM PENH, Sept. 9 –" with "from September 7 to 9, 2023" in the lead: the lead's year completes the dateline.

@@ -130,6 +130,27 @@ def parse_anchor(raw: str) -> dt.date | None:
     return None
 
 
+_MONTH_WORD = re.compile(rf"\b{_M}(?!\w)")
+
+
+def months_named(texts: list[str]) -> set[int]:
+    """The months the texts name by name."""
+    return {month_number(m.group("month")) for text in texts for m in _MONTH_WORD.finditer(text)}
+
+
+def other_reading(raw: str) -> dt.date | None:
+    """For a numeric date both of whose readings are dates ("05.12.2026": 5 December, or 12 May as US pages print
+    it), the reading parse_anchor did not take; else None."""
+    m = re.search(r"(?<![\d.])(?P<a>[0-3]?\d)(?P<sep>[./-])(?P<b>[0-3]?\d)(?P=sep)(?P<year>(?:19|20)\d\d)(?!\d)", raw)
+    if not m or m.group("a") == m.group("b") or int(m.group("a")) > 12 or int(m.group("b")) > 12:
+        return None
+    taken = parse_anchor(raw)
+    other = dt.date(int(m.group("year")), int(m.group("b")), int(m.group("a")))  # month first
+    if taken == other:
+        other = dt.date(int(m.group("year")), int(m.group("a")), int(m.group("b")))
+    return other if taken is not None and other != taken else None
+
+
 def _month(m: re.Match) -> int:
     if m.groupdict().get("mnum"):
         return int(m.group("mnum"))
