@@ -1992,3 +1992,19 @@ def test_a_numeric_date_with_two_readings_takes_the_one_whose_month_the_story_na
     x = doc(f"Guard trains abroad\nDate Posted: {posted}\n\nTBILISI — Guardsmen and Georgian soldiers are holding a "
             f"joint exercise at Vaziani. {story}")
     assert x.date.value == date
+
+
+def test_a_question_reports_nothing_and_a_shipyard_toured_on_a_visit_is_no_industrial_project():
+    text = ("Attaché leaves\n\nLUANDA, 23 November 2026 — On Friday Brazil's defence attaché paid a farewell call on the "
+            "Angolan chief of general staff.\n\nQ: What has Brazil sold Angola over the years?\n\n"
+            "A: Last year Angola's minister visited Brasília, toured the Navy's shipyard in Rio de Janeiro and met his "
+            "Brazilian counterpart.")
+    found = events_of(text)
+    assert ("meeting", "AGO-BRA", "2026-11-20") in found
+    assert not any(t in ("arms_transfer", "industry") for t, _, _ in found)
+
+
+def test_a_purchase_and_its_delivery_in_one_sentence_with_one_date_are_one_transfer():
+    text = ("Attaché leaves\n\nLUANDA, 23 November 2026 — Angolan and Brazilian officers met on Friday.\n\n"
+            "The best-known case is the six trainer aircraft that Angola bought from Brazil, which were delivered in 2013.")
+    assert [e for e in events_of(text) if e[0] == "arms_transfer"] == [("arms_transfer", "AGO-BRA", "2013")]

@@ -177,6 +177,8 @@ def _trigger_matches(s: Sentence):
                     continue  # "the frigate arrived in Mombasa for a four-day port call": a visit, not a delivery
             elif kind == "meeting" and arrival and _cue("equipment_arriving").search(before):
                 continue  # "the first six aircraft arrived in April 2024": a delivery, which its own triggers read
+            if kind == "industry" and _cue("site_toured").search(before):
+                continue  # "visited Embraer and the Navy's shipyard": a visit, not an industrial project
             if kind in ("industry", "exercise") and _cue("document_subject").search(before):
                 continue  # "an agreement on defence industry cooperation": the document is the engagement
             if kind == "agreement" and _cue("guest_book").search(s.text) and not _cue("names_document").search(s.text):
@@ -261,6 +263,8 @@ class _EventReader:
         if _cue("topic_frame").match(s.text):
             return  # "Another topic was the mission in which …": what talks were about, not an engagement
         shared = s.shared
+        if s.text.rstrip(" \"'”’").endswith("?"):
+            return  # "What has Brazil sold Angola?": a question reports nothing
         s = self._earlier_deal(s, order)
         lost = _cue("losing_bid").search(s.text)
         if lost:
@@ -566,7 +570,7 @@ def _clauses(sentences: list[Sentence]) -> list[Sentence]:
         cuts = list(_cue("clause_split").finditer(s.text))
         cuts += [m for m in _cue("clause_split_timed").finditer(s.text)
                  if any(d.start >= m.end() for d in s.dates) and not any(c.start() == m.start() for c in cuts)]
-        cuts += [m for m in _cue("clause_split_buyers").finditer(s.text)
+        cuts += [m for name in ("clause_split_buyers", "clause_split_relative") for m in _cue(name).finditer(s.text)
                  if any(d.start >= m.end() for d in s.dates) and any(d.end <= m.start() for d in s.dates)]
         cuts.sort(key=lambda m: m.start())
         if not cuts:
