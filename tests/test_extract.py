@@ -2008,3 +2008,13 @@ def test_a_purchase_and_its_delivery_in_one_sentence_with_one_date_are_one_trans
     text = ("Attaché leaves\n\nLUANDA, 23 November 2026 — Angolan and Brazilian officers met on Friday.\n\n"
             "The best-known case is the six trainer aircraft that Angola bought from Brazil, which were delivered in 2013.")
     assert [e for e in events_of(text) if e[0] == "arms_transfer"] == [("arms_transfer", "AGO-BRA", "2013")]
+
+
+def test_a_signed_lease_agreement_is_a_transfer_and_what_followed_talks_reports_them():
+    lease = ("Boats leased\n\nVICTORIA, 14 April 2026 — Seychelles and the United Arab Emirates signed a lease agreement "
+             "for two patrol boats in Victoria this morning.")
+    assert events_of(lease) == [("arms_transfer", "ARE-SYC", "2026-04-14")]
+    patrols = ("Patrols\n\nVICTORIA, 14 April 2026 — Seychelles and India will hold joint patrols from May, the defence "
+               "ministry said on Tuesday.\n\nThe decision followed talks on Sunday between the Seychelles defence minister "
+               "and an Indian delegation.")
+    assert events_of(patrols) == [("meeting", "IND-SYC", "2026-04-12")]
