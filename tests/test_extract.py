@@ -2018,3 +2018,15 @@ def test_a_signed_lease_agreement_is_a_transfer_and_what_followed_talks_reports_
                "ministry said on Tuesday.\n\nThe decision followed talks on Sunday between the Seychelles defence minister "
                "and an Indian delegation.")
     assert events_of(patrols) == [("meeting", "IND-SYC", "2026-04-12")]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("The two ministers had met the previous day for talks on drug interdiction and the situation in Haiti.",
+     [("meeting", "COL-DOM", "2026-06-16")]),
+    ("Both countries bought patrol aircraft from Brazil in 2019.",
+     [("arms_transfer", "BRA-COL", "2019"), ("arms_transfer", "BRA-DOM", "2019")]),
+])
+def test_a_third_country_pairs_with_both_only_as_their_partner_not_as_a_topic(sentence, expected):
+    text = ("Ships sold\n\nSANTO DOMINGO, 18 June 2026 — The Dominican Republic and Colombia signed a ship contract on "
+            "Wednesday.\n\n" + sentence)
+    assert [e for e in events_of(text) if e[2] != "2026-06-17"] == expected

@@ -727,8 +727,10 @@ def _parties(s: Sentence, main_pair: list[str], trigger: re.Match, date: Date | 
         return [(sorted(codes), date)]
     if pair and _cue("both_sides").search(text):
         pair = pair_just_named or pair
-        outside = [c for c in codes if c not in pair]
-        if len(outside) == 1:  # "both countries bought F-16s from the United States": each with the third
+        # "both countries bought F-16s from the United States": each with the third; "talks on the situation in
+        # Haiti" names a topic, not a partner
+        outside = [c for a, _b, c in s.mentions if c not in pair and _cue("partner_of_both").search(text[max(0, a - 30):a])]
+        if len(set(outside)) == 1:
             return [(sorted({c, outside[0]}), date) for c in pair]
         return [(sorted(pair), date)]
     if pair and codes and codes[0] in pair and (s.lead or _cue("happened").search(text)):
