@@ -2030,3 +2030,24 @@ def test_a_third_country_pairs_with_both_only_as_their_partner_not_as_a_topic(se
     text = ("Ships sold\n\nSANTO DOMINGO, 18 June 2026 — The Dominican Republic and Colombia signed a ship contract on "
             "Wednesday.\n\n" + sentence)
     assert [e for e in events_of(text) if e[2] != "2026-06-17"] == expected
+
+
+LIVE_BLOG = (
+    "Summit live: Peru and Chile ministers talk, Japan and Ecuador sign pact\n\n"
+    "Last updated: Saturday 14 November 2026, 18:40\n\n"
+    "SATURDAY 14 NOVEMBER\n\n"
+    "16:55 – Japan and Ecuador sign\nJust in: this afternoon Japan's defence minister and Ecuador's defence minister "
+    "signed a memorandum on coast guard training.\n\n"
+    "09:30 – Breakfast trilateral\nColombia's minister hosted his Peruvian and Chilean counterparts for a trilateral "
+    "breakfast meeting on the Pacific coast, where fishing disputes rose again last year.\n\n"
+    "FRIDAY 13 NOVEMBER\n\n"
+    "22:10 – Peru and Chile talk\nPeru's defence minister and Chile's defence minister met for forty minutes after the "
+    "opening dinner, their first meeting this year.")
+
+
+def test_a_live_blog_dates_entries_by_their_day_headings_and_its_headline_names_the_main_engagement():
+    x = doc(LIVE_BLOG)
+    assert events_of(LIVE_BLOG) == [("agreement", "ECU-JPN", "2026-11-14"),  # "this afternoon" of its heading's day
+                                    ("meeting", "CHL-COL-PER", "2026-11-14"),  # a trilateral is one, not two pairs
+                                    ("meeting", "CHL-PER", "2026-11-13")]  # "this year" refined by its heading's day
+    assert x.date.value == "2026-11-13"  # the headline names Peru and Chile first

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import Counter
 from contextlib import contextmanager
 
@@ -12,7 +13,7 @@ from bilat.extract.figures import find_figures
 from bilat.extract.people import PeopleFinder, acronyms_of
 from bilat.extract.quotes import SpeakerResolver, find_quotes, is_quotation, spoken_name
 from bilat.models import Date, Document, Extraction, Person, Quote
-from bilat.rulebook import rules
+from bilat.rulebook import load, rules
 from bilat.textutil import split_sentences
 
 
@@ -191,11 +192,33 @@ def _quotes(paragraphs: list[str], finder: PeopleFinder) -> list[Quote]:
     return out
 
 
+# Month and weekday names are the built-in lexicon's, as in dates.py.
+_DAY_HEADING = re.compile(rf"(?:(?:{load().alternation('weekdays')})[,.]?\s+)?(?:\d{{1,2}}\s+(?:{load().alternation('months')})\.?|"
+                          rf"(?:{load().alternation('months')})\.?\s+\d{{1,2}})(?:,?\s+\d{{4}})?")
+
+
+def _day_heading(text: str, anchor) -> Date | None:
+    """The day a paragraph that is nothing but a date names ("SATURDAY 30 MAY", "Friday, May 29"): a live blog's
+    heading for the entries below it."""
+    line = text.strip(" \t:–—-")
+    if len(line) > 40:
+        return None
+    line = line.title() if line.isupper() else line
+    if not _DAY_HEADING.fullmatch(line):
+        return None
+    # the weekday only confirms the day the date names
+    days = [d.date for d in find_dates(line, anchor) if d.date is not None and d.kind != "weekday" and d.date.precision == "day"]
+    return days[0] if len(days) == 1 else None
+
+
 def _sentences(doc: Document, countries_found: list[list], finder: PeopleFinder, anchor) -> list[Sentence]:
     """Sentences with the countries they name (people's countries included, in text order) and their dates."""
     out: list[Sentence] = []
     reference = None  # the last date the story has reached, for "two years later" in the next sentence
+    heading = None  # the day of the live blog's heading above, which fixes "this afternoon" and dates its entries
     for i, text in enumerate(doc.body):
+        heading = _day_heading(text, anchor) or heading  # (a date line may stand among the headline's lines)
+        here = dt.date.fromisoformat(heading.value) if heading else anchor
         for start, sent in split_sentences(text):
             end = start + len(sent)
             named = [(c.start - start, c.end - start, c.code) for c in countries_found[i] if start <= c.start < end]
@@ -204,8 +227,8 @@ def _sentences(doc: Document, countries_found: list[list], finder: PeopleFinder,
             codes = [c for _, _, c in sorted(named + people)]
             headline = i < doc.headline_lines
             lead = i == doc.headline_lines
-            dates = find_dates(sent, anchor, reference)
-            out.append(Sentence(i, start, sent, codes, dates, lead, headline, named))
+            dates = find_dates(sent, here, reference)
+            out.append(Sentence(i, start, sent, codes, dates, lead, headline, named, day_heading=heading))
             if not headline:
                 reference = next((d.date for d in reversed(dates) if d.date is not None), reference)
     return out

@@ -8,7 +8,7 @@ occasion inside a document are merged; the most precise date wins.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from bilat.extract.dates import FULL_KINDS, DateMention, month_number
 from bilat.rulebook import rules
@@ -33,6 +33,7 @@ class Sentence:
     headline: bool
     mentions: list[tuple[int, int, str]] = field(default_factory=list)  # (start, end, code) within text, by position
     shared: Date | None = None  # a clause with no date of its own: the date of the clause before it in its sentence
+    day_heading: Date | None = None  # the day a live blog's heading above it names ("SATURDAY 30 MAY")
 
 
 @dataclass
@@ -58,6 +59,8 @@ def _usable_dates(sentence: Sentence) -> list[DateMention]:
         before = sentence.text[max(0, d.start - _knob("year_context_before")):d.start].lower()
         after = sentence.text[d.end:d.end + 1]
         rest = sentence.text[d.end:]
+        if _cue("where_clause").search(sentence.text[:d.start]):
+            continue  # "…, where piracy rose again last year": the time of what the place clause tells, not of the deed
         if d.kind == "year" and not _cue("year_of_when_clause").match(rest) and (
                 _cue("year_not_when").search(before) or after in ("-", "–") or _cue("year_span_start").match(rest)
                 or _cue("year_of_plan").match(rest)):
@@ -200,7 +203,7 @@ def find_events(sentences: list[Sentence], main_pair: list[str], anchor_date: Da
         if not s.headline:
             reader.read(s, order)
     events = _merge(reader.found)
-    current = [f for f in events if not f.recalled]
+    current = _headline_first([f for f in events if not f.recalled], sentences)
     # An earlier engagement is never the news of an article that is dated: without a current one, there is no main.
     main = (current or ([] if anchor_date is not None else events) or [None])[0]
     if main is not None and not main.recalled and not main.lead and main.event.date is None:
@@ -209,6 +212,20 @@ def find_events(sentences: list[Sentence], main_pair: list[str], anchor_date: Da
         lead_dates = [_event_date(s, anchor_date) for s in sentences if s.lead]
         main.event.date = next((d for d in lead_dates if d is not None), None)
     return [f.event for f in events], (events.index(main) if main else None)
+
+
+def _headline_first(current: list[_Found], sentences: list[Sentence]) -> list[_Found]:
+    """The current engagements, the one the headline names first put first ("… live: Cambodia and Thailand talk,
+    Japan courts Bangladesh" over a newest-first blog's order); as found where the headline names none of them."""
+    named: dict[str, int] = {}
+    for s in (s for s in sentences if s.headline):
+        for a, _b, code in s.mentions:
+            named.setdefault(code, (s.paragraph, s.start + a))
+    ranked = [f for f in current if f.event.countries and all(c in named for c in f.event.countries)]
+    if len(ranked) < 2:
+        return current
+    first = min(ranked, key=lambda f: min(named[c] for c in f.event.countries))
+    return [first] + [f for f in current if f is not first]
 
 
 class _EventReader:
@@ -241,6 +258,8 @@ class _EventReader:
         subject = before[0] if before else (self.home if self.home not in partners else None)
         if subject is None:
             return []
+        if _cue("multilateral").search(s.text):
+            return [(sorted({subject, *partners}), date)]  # "hosted his Malaysian and Indonesian counterparts for a trilateral"
         return [(sorted({subject, p}), date) for p in partners]
 
     def _pair_just_named(self, s: Sentence) -> list[str] | None:
@@ -284,6 +303,9 @@ class _EventReader:
             return  # generic or unnamed multinational drills are not an engagement of named parties
         usable = _usable_dates(s)
         date = shared or _event_date(s, self.anchor_date, usable)
+        heading = s.day_heading
+        if heading is not None and (date is None or (date.precision == "year" and heading.value.startswith(date.value))):
+            date = heading  # a live blog's entry without a day of its own happened on its heading's day
         if date is None and kind == "exercise":
             named = _cue("year_in_name").search(s.text)
             date = Date(named.group("year"), "text") if named else None  # "the Shield-2021 drill"
@@ -510,7 +532,7 @@ def _without_bystanders(s: Sentence, kind: str) -> Sentence:
     if len(set(kept)) < 2:
         return s
     mentions = [m for m in s.mentions if m[2] in kept]
-    return Sentence(s.paragraph, s.start, s.text, kept, s.dates, s.lead, s.headline, mentions)
+    return replace(s, countries=kept, mentions=mentions)
 
 
 def _rementioned(text: str, trigger: re.Match) -> bool:
@@ -532,7 +554,7 @@ def _sub_sentence(s: Sentence, start: int, end: int) -> Sentence:
     # People's countries are not positioned; keep those the part names by country or keeps them all when it names none.
     codes = named_codes or list(s.countries)
     dates = [DateMention(d.start - start, d.end - start, d.date, d.kind) for d in s.dates if start <= d.start < end]
-    return Sentence(s.paragraph, s.start + start, s.text[start:end], codes, dates, s.lead, s.headline, mentions)
+    return replace(s, start=s.start + start, text=s.text[start:end], countries=codes, dates=dates, mentions=mentions)
 
 
 def _without(s: Sentence, start: int, end: int) -> Sentence:
@@ -548,7 +570,7 @@ def _without(s: Sentence, start: int, end: int) -> Sentence:
     mentions = [(moved(a), moved(b), c) for a, b, c in s.mentions if keep(a)]
     codes = [c for _, _, c in mentions] or list(s.countries)
     dates = [DateMention(moved(d.start), moved(d.end), d.date, d.kind) for d in s.dates if keep(d.start)]
-    return Sentence(s.paragraph, s.start, s.text[:start] + s.text[end:], codes, dates, s.lead, s.headline, mentions)
+    return replace(s, text=s.text[:start] + s.text[end:], countries=codes, dates=dates, mentions=mentions)
 
 
 def _asides(s: Sentence) -> list[Sentence]:
