@@ -2051,3 +2051,18 @@ def test_a_live_blog_dates_entries_by_their_day_headings_and_its_headline_names_
                                     ("meeting", "CHL-COL-PER", "2026-11-14"),  # a trilateral is one, not two pairs
                                     ("meeting", "CHL-PER", "2026-11-13")]  # "this year" refined by its heading's day
     assert x.date.value == "2026-11-13"  # the headline names Peru and Chile first
+
+
+def test_a_session_re_mentioned_by_the_day_it_opened_is_dated_by_that_day():
+    text = ("Commission ends\n\nDILI, 3 June 2026 — The 9th session of the Timor-Leste–Portugal joint commission on defence "
+            "cooperation concluded today in Dili with the signing of a cooperation programme.\n\n"
+            "The session opened on Monday, 1 June, with meetings of three sub-groups.")
+    assert events_of(text) == [("mechanism", "PRT-TLS", "2026-06-01")]
+
+
+@pytest.mark.parametrize("sentence", [
+    "A Japanese destroyer docked in Port Moresby on Tuesday, the first such visit in three years.",
+    "A Japanese destroyer began a three-day port call in Port Moresby on Tuesday.",
+])
+def test_a_warship_docking_or_on_a_port_call_is_a_visit(sentence):
+    assert events_of("Destroyer visits\n\nPORT MORESBY, 30 October 2026 — " + sentence) == [("meeting", "JPN-PNG", "2026-10-27")]
