@@ -2066,3 +2066,22 @@ def test_a_session_re_mentioned_by_the_day_it_opened_is_dated_by_that_day():
 ])
 def test_a_warship_docking_or_on_a_port_call_is_a_visit(sentence):
     assert events_of("Destroyer visits\n\nPORT MORESBY, 30 October 2026 — " + sentence) == [("meeting", "JPN-PNG", "2026-10-27")]
+
+
+@pytest.mark.parametrize(("text", "codes"), [
+    ("The contract is worth about 148 million US dollars.", []),
+    ("A US$40 million deal was paid in Indian rupees.", []),
+    ("South Korea won the tender for Brazilian real estate.", ["KOR", "BRA"]),  # "won" and "real" are words too
+])
+def test_a_currency_named_after_a_country_names_no_country(text, codes):
+    assert [c.code for c in matcher().find(text)] == codes
+
+
+@pytest.mark.parametrize(("sentence", "country"), [
+    ("The Chief of Defence Forces, Brigadier Ansel Hoareau-Pillay, thanked the UAE for its support.", "SYC"),
+    ("The contract, worth 40 million US dollars, was signed by the Minister of Defence, General Ansel Hoareau-Pillay.", "SYC"),
+])
+def test_whom_someone_thanks_is_the_other_side_and_a_currency_gives_nobody_a_country(sentence, country):
+    x = doc("Boats leased\n\nVICTORIA, 14 April 2026 — Seychelles and the United Arab Emirates signed a lease agreement "
+            "for two patrol boats on Tuesday.\n\n" + sentence)
+    assert {p.name: p.country for p in x.people}["Ansel Hoareau-Pillay"] == country

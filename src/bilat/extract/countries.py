@@ -27,6 +27,7 @@ class CountryMatcher:
         self.gazetteer = gazetteer
         self._leads = book.words("country_leads")
         self._state_names = book.words("country_names_of_states")
+        self._currency_after = re.compile(rf"(?:\$|\s+(?:{book.alternation('currency_names')})\b)")
         # "Sofia Berg", "Santiago Ruiz": a capital that is also a given name, before a capitalised word, is a person
         self._given_name = re.compile(rf"(?:{book.alternation('given_name_capitals')})\s+[A-Z][a-z]")
         forms = sorted(gazetteer.forms, key=len, reverse=True)
@@ -58,6 +59,8 @@ class CountryMatcher:
             if kind == "demonym" and _LANGUAGE_AFTER.match(folded, m.end()) and (
                     _LANGUAGE_BEFORE.search(before) or folded.startswith("language", m.end() + 1)):
                 continue  # "translated from Portuguese", "in the Spanish language": a language, not a country
+            if kind in ("name", "demonym") and self._currency_after.match(folded, m.end()):
+                continue  # "148 million US dollars", "Japanese yen", "US$": a currency, not a country
             if kind == "capital" and _PLACE_PARTICLE_BEFORE.search(before):
                 continue  # "Mocímboa da Praia": a capital's name inside another place's
             if kind == "name" and m.group(0).lower() in self._state_names and self._state_after_place(text, m.start(), code):
