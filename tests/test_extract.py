@@ -2085,3 +2085,10 @@ def test_whom_someone_thanks_is_the_other_side_and_a_currency_gives_nobody_a_cou
     x = doc("Boats leased\n\nVICTORIA, 14 April 2026 — Seychelles and the United Arab Emirates signed a lease agreement "
             "for two patrol boats on Tuesday.\n\n" + sentence)
     assert {p.name: p.country for p in x.people}["Ansel Hoareau-Pillay"] == country
+
+
+def test_a_services_owner_named_with_a_possessive_is_the_country_of_whom_it_names():
+    x = doc("Joint drill\n\nKAMPALA, 9 March 2026 — Kenyan and Ugandan troops began a joint exercise on Monday under the "
+            "joint command of the Ugandan army's Colonel Aloysius Mugerwa-Kato and the Kenyan army's Major Faith "
+            "Chepngeno-Rotich.")
+    assert {p.name: p.country for p in x.people} == {"Aloysius Mugerwa-Kato": "UGA", "Faith Chepngeno-Rotich": "KEN"}

@@ -275,7 +275,7 @@ class PeopleFinder:
         if country is None:
             country, cue = self._delegation(i, start)
         if country is None:
-            country = self._ships_flag(i, start)
+            country = self._ships_flag(i, start) or self._services_country(i, start)
             cue = _knob("cue_title") if country else cue
         after_role, after_country, after_cue = self._apposition_after(i, end)
         if role is None and after_role is None:
@@ -482,6 +482,12 @@ class PeopleFinder:
             if code:
                 return code, _knob("cue_acronym")
         return None, 0
+
+    def _services_country(self, i: int, start: int) -> str | None:
+        """"the Gabonese navy's Commander X": the country that owns the service named with a possessive before X."""
+        base = max(0, start - 80)
+        m = _cue("service_owner").search(self.folded[i][base:start])
+        return _country_in(base + m.start("owner"), base + m.end("owner"), self.countries[i]) if m else None
 
     def _ships_flag(self, i: int, start: int) -> str | None:
         """"the frigate's commanding officer, Commander X": the country the story last named a frigate with ("the
