@@ -2092,3 +2092,23 @@ def test_a_services_owner_named_with_a_possessive_is_the_country_of_whom_it_name
             "joint command of the Ugandan army's Colonel Aloysius Mugerwa-Kato and the Kenyan army's Major Faith "
             "Chepngeno-Rotich.")
     assert {p.name: p.country for p in x.people} == {"Aloysius Mugerwa-Kato": "UGA", "Faith Chepngeno-Rotich": "KEN"}
+
+
+def test_a_post_before_a_comma_names_whom_follows_and_a_prepositional_phrase_is_no_post():
+    x = doc("Ships\n\nSANTO DOMINGO, 18 June 2026 — The Dominican Republic and Colombia signed a ship contract on "
+            "Wednesday.\n\nThe contract was signed by the shipyard's president, Rear Admiral Hernán Lucero Vidal, in the "
+            "presence of Colombia's Minister of National Defence, Germán Alirio Quintero Rojas.")
+    people = {p.name: p for p in x.people}
+    assert people["Hernán Lucero Vidal"].role == "Rear Admiral"  # not "in the presence of …"
+    assert (people["Germán Alirio Quintero Rojas"].country, people["Germán Alirio Quintero Rojas"].role) == (
+        "COL", "Minister of National Defence")  # "Germán" is a given name here, not a demonym
+
+
+def test_a_company_right_before_the_comma_is_the_employer_and_retired_stays_inside_the_rank():
+    x = doc("Jets for Ghana\n\nACCRA, 4 March 2026 — Ghana signed a contract for trainer jets on Tuesday.\n\nIt was signed by "
+            "Ghana's Minister for Defence, Kofi Mensah-Bonsu, and by the vice-president for Africa of the Brazilian "
+            "manufacturer Embraer Defense & Security, Rodrigo Tavora Leite, in the presence of Brazil's ambassador. The "
+            "shipyard's chief, Rear Admiral (ret.) Andrus Kivisalu, attended.")
+    people = {p.name: p for p in x.people}
+    assert people["Rodrigo Tavora Leite"].country == "BRA"
+    assert people["Andrus Kivisalu"].role == "Rear Admiral (ret.)"

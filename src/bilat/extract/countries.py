@@ -59,6 +59,10 @@ class CountryMatcher:
             if kind == "demonym" and _LANGUAGE_AFTER.match(folded, m.end()) and (
                     _LANGUAGE_BEFORE.search(before) or folded.startswith("language", m.end() + 1)):
                 continue  # "translated from Portuguese", "in the Spanish language": a language, not a country
+            surface = text[m.start():m.end()]
+            if (kind == "demonym" and surface != m.group(0) and surface not in self.gazetteer.forms
+                    and _CAPITALISED_WORD_AFTER.match(text, m.end())):
+                continue  # "Germán Alirio Quitián": a given name that folds to a demonym, before another name
             if kind in ("name", "demonym") and self._currency_after.match(folded, m.end()):
                 continue  # "148 million US dollars", "Japanese yen", "US$": a currency, not a country
             if kind == "capital" and _PLACE_PARTICLE_BEFORE.search(before):
@@ -87,6 +91,7 @@ class CountryMatcher:
 # "language" ("a translation from Portuguese]", "two copies in the Spanish language").
 _LANGUAGE_AFTER = re.compile(r"(?:\s+language\b|\s*(?:[.,;:)\]]|$))")
 _LANGUAGE_BEFORE = re.compile(r"\b(?:from|into|in(?:\s+the)?|spoke|speaks|speaking)\s+$")
+_CAPITALISED_WORD_AFTER = re.compile(r"\s+[A-Z]")
 _PLACE_COMMA_BEFORE = re.compile(r"\b([A-Z][\w'’.-]+(?:\s[A-Z][\w'’.-]+)?),\s+$")
 _PLACE_PARTICLE_BEFORE = re.compile(r"[A-Z][\w'-]+\s+(?:da|de|do|dos|das|del|di|du)\s+$")
 

@@ -163,7 +163,10 @@ _INSTITUTIONS = frozenset(("ministry", "department", "embassy", "office", "direc
 
 # "called on", "met with": a lower-case verb opening what follows a name's comma makes it a predicate; "and the
 # Kazakh delegation by …" opens the next conjunct
-_PREDICATE_OPENER = re.compile(r"[a-z]+(?:ed|s)\s+(?:on|with|to|for|by|at|in|the|a|an)\b|(?:and|or|but)\s")
+_COMPANY_NAME_REST = re.compile(r"(?:\s+(?:[A-Z][\w.-]*|&|and))*,\s*")  # "Embraer| Defense & Security, "
+# "X, called on Y", "X, and Y", "X, in the presence of Y": what follows the comma is no post of X's
+_PREDICATE_OPENER = re.compile(r"[a-z]+(?:ed|s)\s+(?:on|with|to|for|by|at|in|the|a|an)\b|(?:and|or|but)\s|"
+                               r"(?:in|at|on|during|after|before|under|with|from|alongside|accompanied|watched)\s")
 
 
 def _clean_role(role: str, countries: list[CountryMention], offset: int) -> str | None:
@@ -274,19 +277,22 @@ class PeopleFinder:
                 cue = _knob("cue_title") if country else 0
         if country is None:
             country, cue = self._delegation(i, start)
+        employer = self._company_before(i, start)  # "… of the manufacturer Embraer Defense & Security, X"
         if country is None:
-            country = self._ships_flag(i, start) or self._services_country(i, start)
+            country = self._ships_flag(i, start) or self._services_country(i, start) or employer
             cue = _knob("cue_title") if country else cue
         after_role, after_country, after_cue = self._apposition_after(i, end)
         if role is None and after_role is None:
-            role, country, cue = self._plural_title(i, start)
+            plural = self._plural_title(i, start)
+            if plural[0] is not None:
+                role, country, cue = plural
         if role is None and after_role is None:
             # "Prime ministers A of Australia and B of Papua New Guinea": B shares A's title.
             last = self._last_found
             if last and last[0] == i and last[2].role and re.fullmatch(
                     r"(?:\s+of\s+(?:the\s+)?[A-Z][\w' ]*?)?\s+and\s+", text[last[1]:start]):
                 role = last[2].role
-        if role is None and after_role is None:
+        if role is None and after_role is None and employer is None:
             speech = patterns().speech
             # "…, said Dr Mercy Kiprop": a speaker named right after the verb, an honorific between them
             if not re.match(rf",?\s+{speech}\b", text[end:]) and not re.search(
@@ -358,6 +364,9 @@ class PeopleFinder:
                 prev = tokens[j - 1].group(0).strip(",()")
                 if prev[:1].isupper() and fold(prev) not in _words("not_name") and not _is_role(prev) and not re.fullmatch(r"[A-Z]{2,6}", prev):
                     break
+            if bare.lower().strip(".") in ("ret", "retd", "rtd"):
+                keep = j  # "Rear Admiral (ret.) X": retired, inside the rank
+                continue
             following = [t.group(0).strip(",").lower() for t in tokens[j + 1:j + 3]]
             if bare.lower() == "at" and following[:1] == ["the"] and following[1:2] and following[1] in _INSTITUTIONS:
                 keep = j  # "State Secretary at the Ministry of Defence"; not "… at the Hôtel de Brienne"
@@ -482,6 +491,16 @@ class PeopleFinder:
             if code:
                 return code, _knob("cue_acronym")
         return None, 0
+
+    def _company_before(self, i: int, start: int) -> str | None:
+        """"the vice-president for Africa of the Brazilian manufacturer Embraer Defense & Security, X": a company
+        whose name, and nothing else, stands between it and the comma before X is X's employer."""
+        left = self.paragraphs[i][max(0, start - 80):start]
+        pats = patterns()
+        found = list(pats.maker.finditer(left)) if pats.maker else []
+        if found and _COMPANY_NAME_REST.fullmatch(left[found[-1].end():]):
+            return pats.makers[found[-1].group(0)]
+        return None
 
     def _services_country(self, i: int, start: int) -> str | None:
         """"the Gabonese navy's Commander X": the country that owns the service named with a possessive before X."""
