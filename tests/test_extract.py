@@ -2112,3 +2112,23 @@ def test_a_company_right_before_the_comma_is_the_employer_and_retired_stays_insi
     people = {p.name: p for p in x.people}
     assert people["Rodrigo Tavora Leite"].country == "BRA"
     assert people["Andrus Kivisalu"].role == "Rear Admiral (ret.)"
+
+
+@pytest.mark.parametrize("sentence", [
+    "China is willing to work with Serbia to deepen cooperation in personnel training and joint exercises.",
+    "Serbia stands ready to hold joint exercises with China.",
+    "The Serbian side is open to joint exercises with the Chinese army.",
+])
+def test_a_readiness_or_willingness_is_no_engagement(sentence):
+    text = ("Ministers meet\n\nBEIJING, 20 November 2026 — Chinese and Serbian defence ministers held talks in Beijing on "
+            "Wednesday.\n\n" + sentence)
+    assert [e for e in events_of(text) if e[0] == "exercise"] == []
+
+
+def test_talks_on_a_weekday_nothing_fixes_join_no_dated_outcome():
+    text = ("India, Philippines hold dialogue\n\nNEW DELHI, Dec 3 (PTI) India and the Philippines on Tuesday held their "
+            "first maritime dialogue in New Delhi, officials said.\n\nIndia delivered the first batch of cruise missiles "
+            "to the Philippines in April 2024.")
+    x = doc(text)
+    assert ("meeting", "IND-PHL", None) in events_of(text)
+    assert x.date is None  # the dialogue's year is not in the text

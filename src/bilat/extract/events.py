@@ -931,8 +931,9 @@ def _merge(found: list[_Found]) -> list[_Found]:
         others = [o for o in kept if o is not f and o.event.countries == e.countries]
         host = None
         if e.type == "meeting" and not f.recalled:
+            # "held talks on Tuesday", where nothing fixes the week, joins no outcome dated by the text
             host = next((o for o in others if not o.recalled and not o.planned and o.event.type in _OUTCOMES
-                         and _compatible_or_open(o.event, e)), None)
+                         and _compatible_or_open(o.event, e) and not (f.unfixed_day and o.event.date is not None)), None)
         elif e.type == "agreement" and not f.recalled and e.date is not None:
             # Documents signed at a purchase, a joint venture or a joint body's session are that occasion.
             # A cooperation plan signed on the day of an order is a document of its own; a contract is the order's.
