@@ -2132,3 +2132,10 @@ def test_talks_on_a_weekday_nothing_fixes_join_no_dated_outcome():
     x = doc(text)
     assert ("meeting", "IND-PHL", None) in events_of(text)
     assert x.date is None  # the dialogue's year is not in the text
+
+
+def test_a_sides_team_headed_by_someone_gives_that_side_without_an_article():
+    x = doc("Working group meets\n\nKampala, 12 September 2026 — Kenyan and Ugandan defence officials held a working group "
+            "meeting in Kampala on Tuesday.\n\nThe Ugandan delegation was led by Permanent Secretary Rosette Nakimuli-Kato, "
+            "while Kenya's team was headed by Principal Secretary Patrick Kiprono-Chelal.")
+    assert {p.name: p.country for p in x.people} == {"Rosette Nakimuli-Kato": "UGA", "Patrick Kiprono-Chelal": "KEN"}

@@ -79,8 +79,9 @@ class _Patterns:
         # Asked of the text before every name, which seldom says "delegation" or "side": screened (literals.py).
         self.delegation_listing = screened(re.compile(rf"(\S+(?:\s\S+)?)\s+delegation\s+{self.delegation}\b"))
         self.led_by_before = screened(re.compile(
-            r"\b(?:[Tt]he|[Aa]n?)\s+(\S+(?:\s\S+){0,2})\s+(?:delegation|side)\s+(?:(?:was\s+)?(?:led|headed)\s+)?by\s+"
-            r"(?:(?!\b(?:delegation|side)\b)[^.;])*$"))
+            # "The Kazakh delegation was led by", "while Kenya's team was headed by"
+            r"\b(?:(?:[Tt]he|[Aa]n?)\s+(\S+(?:\s\S+){0,2})|([A-Z][\w-]*(?:\s[A-Z][\w-]*)?['’]s))\s+(?:delegation|side|team)\s+"
+            r"(?:(?:was\s+)?(?:led|headed)\s+)?by\s+(?:(?!\b(?:delegation|side|team)\b)[^.;])*$"))
 
 
 _compiled: dict[str, _Patterns] = {}
@@ -473,10 +474,11 @@ class PeopleFinder:
         # the nearest delegation before the name, its verb perhaps left out
         m = patterns().led_by_before.search(left)
         if m:
-            code = _country_in(end - len(left) + m.start(1), end - len(left) + m.end(1), self.countries[i])
+            side = 1 if m.group(1) is not None else 2
+            code = _country_in(end - len(left) + m.start(side), end - len(left) + m.end(side), self.countries[i])
             if code:
                 return role, code, strong
-            if _cue("visiting").search(m.group(1)) and self.home and self._other(self.home):
+            if _cue("visiting").search(m.group(side)) and self.home and self._other(self.home):
                 # "The visiting delegation was led by X" in a story datelined at home: X is the other side
                 return role, self._other(self.home), _knob("cue_acronym")
         return role, None, 0
