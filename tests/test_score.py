@@ -29,11 +29,14 @@ RATCHET = {
     ("fresh6", "event_f1"): 0.76, ("fresh6", "event_date_acc"): 0.62,
     ("fresh7", "date_acc"): 0.55, ("fresh7", "pairs_f1"): 0.81, ("fresh7", "people_country_acc"): 0.75,
     ("fresh7", "speaker_acc"): 0.90, ("fresh7", "event_f1"): 0.62, ("fresh7", "event_date_acc"): 0.59,
+    ("fresh8", "date_acc"): 0.64, ("fresh8", "countries_f1"): 0.92, ("fresh8", "pairs_f1"): 0.71,
+    ("fresh8", "people_country_acc"): 0.82, ("fresh8", "speaker_acc"): 0.87, ("fresh8", "event_f1"): 0.68,
+    ("fresh8", "event_date_acc"): 0.68,
 }
 # Annotated articles of our own, shipped with the tests: fresh (written with the rules in view), fresh2 to
-# fresh7 (written blind, to watch the gap; see their READMEs).
+# fresh8 (written blind, to watch the gap; see their READMEs).
 OWN_SETS = {name: Path(__file__).parent / name for name in ("fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6",
-                                                            "fresh7")}
+                                                            "fresh7", "fresh8")}
 SHARED_SETS = ["seeds", "dev", "dev2"]
 _cache: dict[str, dict[str, float]] = {}
 
