@@ -2139,3 +2139,15 @@ def test_a_sides_team_headed_by_someone_gives_that_side_without_an_article():
             "meeting in Kampala on Tuesday.\n\nThe Ugandan delegation was led by Permanent Secretary Rosette Nakimuli-Kato, "
             "while Kenya's team was headed by Principal Secretary Patrick Kiprono-Chelal.")
     assert {p.name: p.country for p in x.people} == {"Rosette Nakimuli-Kato": "UGA", "Patrick Kiprono-Chelal": "KEN"}
+
+
+@pytest.mark.parametrize(("sentence", "kept"), [
+    ("Philippine vessels have faced blocking manoeuvres by Chinese coast guard ships near the shoals.", False),
+    ("Japan's prime minister to visit Manila next month.", False),  # a vague time ahead, nothing done
+    ("Japanese and Philippine troops will begin joint manoeuvres on Monday, 9 November.", True),  # a day on the calendar
+])
+def test_hostile_manoeuvres_and_a_vague_time_ahead_are_no_engagement(sentence, kept):
+    text = ("Missiles delivered\n\nMANILA, 3 November 2026 — India delivered a missile battery to the Philippines on "
+            "Monday.\n\n" + sentence)
+    others = [e for e in events_of(text) if e[1] != "IND-PHL"]
+    assert bool(others) == kept

@@ -320,6 +320,12 @@ class _EventReader:
                 self._restate(s, current.event, date)
         # On a calendar and not yet done ("will meet again later this year"): no current meeting is part of it.
         planned = _scheduled(s, list(_cue("intention").finditer(s.text))) and not _cue("happened").search(s.text)
+        if (not planned and date is not None and date.precision != "day" and self.anchor_date is not None
+                and _after(date, self.anchor_date) and not _cue("happened").search(s.text)
+                and not _cue("on_calendar").search(s.text)):
+            # "Japan's prime minister to visit Seoul next month": a vague time still ahead of the article, nothing
+            # done, nothing put on a calendar ("kicks off on Monday", "scheduled for 2025" count)
+            return
         place = _place(s.text, self.is_country_word) or (self.dateline_place if s.lead else None)
         recalled = self._recalled(s, date, usable)
         if date is None and not usable and not recalled and _cue("same_occasion").search(s.text):
@@ -663,6 +669,11 @@ def _scheduled(s: Sentence, intention: list[re.Match]) -> bool:
     named = ("range", "md", "dm", "weekday", "m_alone", "m_rel")  # a calendar day the text names, year or not
     return bool(intention) and all(_cue("scheduled").match(m.group(0)) for m in intention) and any(
         d.date is not None or d.kind in named for d in _usable_dates(s) + [d for d in s.dates if d.kind == "range"])
+
+
+def _after(date: Date, anchor: Date) -> bool:
+    """Whether date lies wholly after the article's own day (next month, next year, a day ahead)."""
+    return date.value > anchor.value[:len(date.value)]
 
 
 def _before_anchor(date: Date, anchor: Date) -> bool:
