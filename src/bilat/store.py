@@ -208,8 +208,9 @@ class Writer:
         """
         rows = self.conn.execute(
             "SELECT e.id, e.idx, e.main, e.date, e.date_precision, e.date_source, e.place, e.evidence, d.doc AS doc_id, "
-            "d.id AS doc_row, d.own_date, d.own_precision FROM events e JOIN documents d ON d.id = e.doc "
-            "WHERE e.type = ? AND e.parties = ? ORDER BY d.doc, e.idx", (kind, parties)).fetchall()
+            "d.id AS doc_row, d.own_date, d.own_precision, d.date AS doc_date, d.date_precision AS doc_precision "
+            "FROM events e JOIN documents d ON d.id = e.doc WHERE e.type = ? AND e.parties = ? ORDER BY d.doc, e.idx",
+            (kind, parties)).fetchall()
         surnames: dict[str, set[str]] = {}
         if len(rows) > 1:
             for r in self.conn.execute("SELECT d.doc, p.key FROM people p JOIN documents d ON d.id = p.doc WHERE p.doc IN "
@@ -222,34 +223,52 @@ class Writer:
                   for g in merge_events(raw, surnames)}
         stored = {r[1]: r[0] for r in self.conn.execute(
             "SELECT id, reports FROM engagements WHERE type = ? AND parties = ?", (kind, parties))}
-        self.conn.executemany("DELETE FROM engagements WHERE id = ?", [(i,) for r, i in stored.items() if r not in merged])
+        # An engagement that keeps its first report but gains or loses others (a new report of a known engagement)
+        # keeps its row: its few changed links are written instead of its thousands of reports again.
+        gone = {json.loads(reports)[0][0]: (i, reports) for reports, i in stored.items() if reports not in merged}
+        new = [(k, g) for k, g in merged.items() if k not in stored]
+        kept = {g["events"][0]: gone.pop(g["events"][0]) for _, g in new if g["events"][0] in gone}
+        self.conn.executemany("DELETE FROM engagements WHERE id = ?", [(i,) for i, _ in gone.values()])
         by_id = {r["id"]: r for r in rows}
-        self._store_engagements(kind, parties, [(k, g) for k, g in merged.items() if k not in stored], by_id)
+        self._store_engagements(kind, parties, new, by_id, kept)
 
-    def _store_engagements(self, kind: str, parties: str, new: list[tuple[str, dict]], by_id: dict[int, sqlite3.Row]) -> None:
-        """Engagements with their fields from their first report, links, and the dates of the documents they date."""
+    def _store_engagements(self, kind: str, parties: str, new: list[tuple[str, dict]], by_id: dict[int, sqlite3.Row],
+                           kept: dict[int, tuple[int, str]]) -> None:
+        """Engagements with their fields from their first report, links, and the dates of the documents they date.
+        kept: by first report, the row and stored reports of an engagement that is updated in place."""
         leads = {r["id"]: r for r in self.conn.execute(
             "SELECT e.id, e.idx, e.countries, e.cameo, e.plover, e.summary, e.evidence, d.doc AS doc_id FROM events e "
             "JOIN documents d ON d.id = e.doc WHERE e.id IN (SELECT value FROM json_each(?))",
             (json.dumps([g["events"][0] for _, g in new]),))}
         first = self.conn.execute("SELECT coalesce(max(id), 0) + 1 FROM engagements").fetchone()[0]
-        engagements, events, countries, documents = [], [], [], []
-        for n, (reports, g) in enumerate(new, first):
+        engagements, updated, events, unlinked, countries, documents = [], [], [], [], [], []
+        for reports, g in new:
             lead = leads[g["events"][0]]
             codes = json.loads(lead["countries"])
             eid = f"{lead['doc_id']}#{kind}-{'-'.join(codes)}-{g['date'] or 'undated'}"
-            engagements.append((n, eid, kind, parties, len(codes), lead["doc_id"], lead["idx"], lead["countries"],
-                                lead["cameo"], lead["plover"], lead["summary"], lead["evidence"], g["date"],
-                                g["date_precision"], g["date_source"], *span(g["date"]), g["place"], json.dumps(g["docs"]),
-                                reports))
-            events += [(e, n) for e in g["events"]]
-            countries += [(c, n) for c in dict.fromkeys(codes)]
+            fields = (g["date"], g["date_precision"], g["date_source"], *span(g["date"]), g["place"], json.dumps(g["docs"]), reports)
+            if g["events"][0] in kept:
+                n, before = kept[g["events"][0]]
+                linked = set(json.loads(before)[0])
+                updated.append((eid, *fields, n))
+                unlinked += [(e,) for e in linked.difference(g["events"])]
+                events += [(e, n) for e in g["events"] if e not in linked]
+            else:
+                n, first = first, first + 1
+                engagements.append((n, eid, kind, parties, len(codes), lead["doc_id"], lead["idx"], lead["countries"],
+                                    lead["cameo"], lead["plover"], lead["summary"], lead["evidence"], *fields))
+                events += [(e, n) for e in g["events"]]
+                countries += [(c, n) for c in dict.fromkeys(codes)]
             for report in (by_id[e] for e in g["events"] if by_id[e]["main"]):
                 # A document's date is its main engagement's where another report fixes that more precisely.
                 own = (report["own_date"], report["own_precision"])
                 date = (g["date"], g["date_precision"]) if g["date"] and len(g["date"]) > len(own[0] or "") else own
-                documents.append((*date, *span(date[0]), report["doc_row"]))
+                if date != (report["doc_date"], report["doc_precision"]):  # most are as they were
+                    documents.append((*date, *span(date[0]), report["doc_row"]))
         self.conn.executemany("INSERT INTO engagements VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", engagements)
+        self.conn.executemany("UPDATE engagements SET eid = ?, date = ?, date_precision = ?, date_source = ?, date_first = ?, "
+                              "date_last = ?, place = ?, docs = ?, reports = ? WHERE id = ?", updated)
+        self.conn.executemany("DELETE FROM engagement_events WHERE event = ?", unlinked)  # before links move to another
         self.conn.executemany("INSERT INTO engagement_events VALUES (?,?)", events)
         self.conn.executemany("INSERT INTO engagement_countries VALUES (?,?)", countries)
         self.conn.executemany("UPDATE documents SET date = ?, date_precision = ?, date_first = ?, date_last = ? "
