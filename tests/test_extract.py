@@ -2151,3 +2151,12 @@ def test_hostile_manoeuvres_and_a_vague_time_ahead_are_no_engagement(sentence, k
             "Monday.\n\n" + sentence)
     others = [e for e in events_of(text) if e[1] != "IND-PHL"]
     assert bool(others) == kept
+
+
+def test_forces_named_by_the_initials_the_text_spelled_out_are_their_countries():
+    text = ("Working group meets\n\nJINJA, 16 July 2026 — Officials of the Uganda People's Defence Forces (UPDF) and the "
+            "Kenya Defence Forces (KDF) met in Jinja on Thursday.\n\nThe commander recalled that UPDF and KDF troops "
+            "conducted a joint disaster response exercise in Moroto in 2024 and that both forces had served side by side "
+            "in Somalia for a decade.")
+    assert ("exercise", "KEN-UGA", "2024") in events_of(text)
+    assert not any("SOM" in pair for _, pair, _ in events_of(text))  # "side by side in Somalia" is no partner

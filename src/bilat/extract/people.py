@@ -723,7 +723,7 @@ def acronyms_of(paragraphs: list[str], countries: list[list[CountryMention]]) ->
     out: dict[str, str] = {}
     for text, found in zip(paragraphs, countries, strict=True):
         for c in found:
-            m = re.match(r"((?:\s+[A-Z][a-z]+){1,4})", text[c.end:])
+            m = re.match(r"((?:\s+[A-Z][a-z]+(?:['’]s)?){1,4})", text[c.end:])  # "Uganda People's Defence Forces"
             if not m:
                 continue
             words = [c.text.split()[0]] + m.group(1).split()
