@@ -2160,3 +2160,10 @@ def test_forces_named_by_the_initials_the_text_spelled_out_are_their_countries()
             "in Somalia for a decade.")
     assert ("exercise", "KEN-UGA", "2024") in events_of(text)
     assert not any("SOM" in pair for _, pair, _ in events_of(text))  # "side by side in Somalia" is no partner
+
+
+def test_the_ministers_who_sign_are_the_storys_pair_and_a_plan_for_the_year_is_not_dated_by_it():
+    text = ("Ministers meet\n\nBAKU, 11 March 2026 - Azerbaijan's defence minister met today with Türkiye's defence "
+            "minister in Baku.\n\nFollowing the meeting, the ministers signed a memorandum of understanding on military "
+            "education and a programme of cooperation for the year 2027.")
+    assert events_of(text) == [("agreement", "AZE-TUR", "2026-03-11")]
