@@ -2167,3 +2167,12 @@ def test_the_ministers_who_sign_are_the_storys_pair_and_a_plan_for_the_year_is_n
             "minister in Baku.\n\nFollowing the meeting, the ministers signed a memorandum of understanding on military "
             "education and a programme of cooperation for the year 2027.")
     assert events_of(text) == [("agreement", "AZE-TUR", "2026-03-11")]
+
+
+def test_a_long_post_set_off_by_a_comma_names_whom_follows_it_and_delegate_is_no_name():
+    x = doc("Drones\n\nRABAT, 16 June 2026 — Talks were held on Monday between Kenya's Minister Delegate in charge of "
+            "Defence Planning, Wanjiru Mwangi-Otieno, and the director general of Uganda's defence ministry, Okwir "
+            "Obura-Ajok, who led the Ugandan delegation.")
+    assert {p.name: (p.country, p.role) for p in x.people} == {
+        "Wanjiru Mwangi-Otieno": ("KEN", "Minister Delegate in charge of Defence Planning"),
+        "Okwir Obura-Ajok": ("UGA", "director general of Uganda's defence ministry")}

@@ -164,6 +164,9 @@ _INSTITUTIONS = frozenset(("ministry", "department", "embassy", "office", "direc
 
 # "called on", "met with": a lower-case verb opening what follows a name's comma makes it a predicate; "and the
 # Kazakh delegation by …" opens the next conjunct
+# A post after a clause's opening word and set off by a comma before the name (see _long_post_before).
+_LONG_POST = re.compile(r"(?:\b(?:between|and|by|with|met|of|to|from|for|at)\s+|[;:]\s+)(?:the\s+)?"
+                        r"(?P<post>(?:[A-Z][\w-]*['’]s\s+)?[^,;:.\"“”]{3,110}?),\s*$")
 _COMPANY_NAME_REST = re.compile(r"(?:\s+(?:[A-Z][\w.-]*|&|and))*,\s*")  # "Embraer| Defense & Security, "
 # "X, called on Y", "X, and Y", "X, in the presence of Y": what follows the comma is no post of X's
 _PREDICATE_OPENER = re.compile(r"[a-z]+(?:ed|s)\s+(?:on|with|to|for|by|at|in|the|a|an)\b|(?:and|or|but)\s|"
@@ -283,6 +286,8 @@ class PeopleFinder:
             country = self._ships_flag(i, start) or self._services_country(i, start) or employer
             cue = _knob("cue_title") if country else cue
         after_role, after_country, after_cue = self._apposition_after(i, end)
+        if role is None and after_role is None:
+            role, country, cue = self._long_post_before(i, start, country, cue)
         if role is None and after_role is None:
             plural = self._plural_title(i, start)
             if plural[0] is not None:
@@ -493,6 +498,19 @@ class PeopleFinder:
             if code:
                 return code, _knob("cue_acronym")
         return None, 0
+
+    def _long_post_before(self, i: int, start: int, country: str | None, cue: int) -> tuple[str | None, str | None, int]:
+        """"talks between Morocco's Minister Delegate in charge of the National Defence Administration, X, and the
+        director general of Israel's defence ministry, Y": a post of many words, lower-case ones too, set off by a
+        comma before the name and opening with a role word; its country is the one it names."""
+        base = max(0, start - 130)
+        m = _LONG_POST.search(self.folded[i][base:start])
+        if not m or not _is_role(" ".join(m.group("post").split()[:4])):
+            return None, country, cue
+        s, e = base + m.start("post"), base + m.end("post")
+        named = _country_in(s, e, self.countries[i])
+        role = _clean_role(self.paragraphs[i][s:e], self.countries[i], s)
+        return role, named or country, _knob("cue_title") if named else cue
 
     def _company_before(self, i: int, start: int) -> str | None:
         """"the vice-president for Africa of the Brazilian manufacturer Embraer Defense & Security, X": a company
