@@ -2176,3 +2176,12 @@ def test_a_long_post_set_off_by_a_comma_names_whom_follows_it_and_delegate_is_no
     assert {p.name: (p.country, p.role) for p in x.people} == {
         "Wanjiru Mwangi-Otieno": ("KEN", "Minister Delegate in charge of Defence Planning"),
         "Okwir Obura-Ajok": ("UGA", "director general of Uganda's defence ministry")}
+
+
+def test_a_published_line_with_times_dates_the_page_and_one_more_of_a_series_received_is_a_transfer():
+    text = ("Air Power Report\nHome | Air Forces | Industry\n\nBrazil takes delivery of another Gripen\n\n"
+            "Published: 13 March 2026 - 10:14 | Updated: 13 March 2026 - 16:40\n\n"
+            "The Brazilian Air Force received its twelfth Gripen fighter from Sweden on Thursday at Anápolis.")
+    x = doc(text)
+    assert x.date.value == "2026-03-12"
+    assert events_of(text) == [("arms_transfer", "BRA-SWE", "2026-03-12")]

@@ -78,9 +78,13 @@ def _bounded(paragraphs: list[str]) -> list[str]:
     return kept
 
 
+_LETTER_WORD = re.compile(r"[^\W\d_]+")
+
+
 def _is_date_line(line: str) -> bool:
-    """A short line that is mostly a date: `Oct 2, 2020`, `Published: 10 Feb, 2022`, `Jane Roe, Friday 19 Oct 2018`."""
-    words = len(line.split())
+    """A short line that is mostly a date: `Oct 2, 2020`, `Published: 10 Feb, 2022`, `Jane Roe, Friday 19 Oct 2018`,
+    `Published: 13 March 2026 - 10:14 | Updated: 13 March 2026 - 16:40` (times and bars are no words)."""
+    words = len(_LETTER_WORD.findall(line))
     if not (words <= 6 or (words <= 12 and not line.rstrip().endswith((".", "”", '"')))):
         return False  # asked first: most lines are sentences, and looking for dates in them costs more
     return bool(header_dates(line))
