@@ -2185,3 +2185,20 @@ def test_a_published_line_with_times_dates_the_page_and_one_more_of_a_series_rec
     x = doc(text)
     assert x.date.value == "2026-03-12"
     assert events_of(text) == [("arms_transfer", "BRA-SWE", "2026-03-12")]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Riyadh has shown interest in the trainer jet, though no agreement has been announced.",
+    "The talks ended without a contract for the jets.",
+])
+def test_a_deed_denied_is_none(sentence):
+    text = "Talks\n\nRIYADH, 3 February 2026 — Saudi and Pakistani generals held talks in Riyadh on Tuesday.\n\n" + sentence
+    assert events_of(text) == [("meeting", "PAK-SAU", "2026-02-03")]
+
+
+def test_a_circumstance_clause_and_a_pact_signed_last_year_leave_the_talks_the_news():
+    text = ("Chief visits\n\nRAWALPINDI, Feb 3 (Wire) - Saudi Arabia's chief of staff held talks with Pakistan's army chief "
+            "in Rawalpindi on Tuesday, the military said, as the two allies work out how to put a mutual defence pact "
+            "signed last year into practice.")
+    found = events_of(text)
+    assert ("meeting", "PAK-SAU", None) in found  # no year in the text: the talks stay undated, and stay

@@ -180,6 +180,8 @@ def _trigger_matches(s: Sentence):
                     continue  # "the frigate arrived in Mombasa for a four-day port call": a visit, not a delivery
             elif kind == "meeting" and arrival and _cue("equipment_arriving").search(before):
                 continue  # "the first six aircraft arrived in April 2024": a delivery, which its own triggers read
+            if _cue("negated_before").search(before):
+                continue  # "though no agreement has been announced", "ended without a contract"
             if kind == "industry" and _cue("site_toured").search(before):
                 continue  # "visited Embraer and the Navy's shipyard": a visit, not an industrial project
             if kind in ("industry", "exercise") and _cue("document_subject").search(before):
@@ -503,8 +505,10 @@ class _EventReader:
         The lead tells the story's own, unless it names its year and that is long before the article
         ("When Kazakhstan signed its first contract … in March 2014, few expected …" in a 2024 feature)."""
         if s.lead:
-            return (date is not None and date.source == "text" and self.anchor_date is not None
-                    and _days_before(date, self.anchor_date) > _knob("lead_recall_days"))
+            # "… a mutual defence pact signed last year", where nothing fixes the year: earlier all the same
+            past = any(d.kind in ("rel_week", "ago") and _cue("past_span").match(s.text[d.start:d.end]) for d in usable)
+            return past or (date is not None and date.source == "text" and self.anchor_date is not None
+                            and _days_before(date, self.anchor_date) > _knob("lead_recall_days"))
         if _cue("recalled").search(s.text):
             return True
         if date is not None and self.anchor_date is not None:
