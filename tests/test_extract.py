@@ -2202,3 +2202,10 @@ def test_a_circumstance_clause_and_a_pact_signed_last_year_leave_the_talks_the_n
             "signed last year into practice.")
     found = events_of(text)
     assert ("meeting", "PAK-SAU", None) in found  # no year in the text: the talks stay undated, and stay
+
+
+def test_a_commandant_named_in_apposition_takes_the_country_of_the_corps():
+    x = doc("Missiles delivered\n\nMANILA, 19 January 2026 — India delivered a missile battery to the Philippines on "
+            "Monday.\n\nMajor General Arturo Macaraeg-Lim, Commandant of the Philippine Marine Corps, said the system "
+            "would guard the western seaboard.")
+    assert [(p.name, p.country) for p in x.people] == [("Arturo Macaraeg-Lim", "PHL")]
