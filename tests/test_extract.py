@@ -2209,3 +2209,12 @@ def test_a_commandant_named_in_apposition_takes_the_country_of_the_corps():
             "Monday.\n\nMajor General Arturo Macaraeg-Lim, Commandant of the Philippine Marine Corps, said the system "
             "would guard the western seaboard.")
     assert [(p.name, p.country) for p in x.people] == [("Arturo Macaraeg-Lim", "PHL")]
+
+
+def test_a_weekday_opening_a_sentence_whose_first_verb_is_done_is_past_whatever_follows():
+    anchor = dt.date(2026, 8, 6)  # a Thursday
+    [done] = find_dates("On Wednesday, the two firms signed a licence agreement that sets out how production will be "
+                        "moved to Poland.", anchor)
+    assert done.date.value == "2026-08-05"
+    [ahead] = find_dates("On Wednesday, the two firms will sign a licence agreement.", anchor)
+    assert ahead.date.value == "2026-08-12"

@@ -209,6 +209,13 @@ def _ahead(sentence: str, at: int) -> bool:
     ahead, done = max(last("future_frame"), last("departs")), max(last("happened"), last("past_tense"))
     if done > ahead:
         return False
+    if ahead < 0:
+        # "On Wednesday, the two firms signed an agreement that sets out how production will be moved": the date
+        # opens the sentence, and the first verb after it that tells a time is done, not to come
+        after = sentence[at:]
+        first = lambda cue: min((m.start() for m in rules().cue(cue).finditer(after)), default=len(after))  # noqa: E731
+        if min(first("happened"), first("past_tense")) < min(first("future_frame"), first("departs")):
+            return False
     return ahead >= 0 or _speaks_of_future(sentence)
 
 
