@@ -2218,3 +2218,9 @@ def test_a_weekday_opening_a_sentence_whose_first_verb_is_done_is_past_whatever_
     assert done.date.value == "2026-08-05"
     [ahead] = find_dates("On Wednesday, the two firms will sign a licence agreement.", anchor)
     assert ahead.date.value == "2026-08-12"
+
+
+def test_equipment_that_reached_a_country_is_a_delivery():
+    text = ("Missiles\n\nMANILA, 19 January 2026 — India delivered a second missile battery to the Philippines on "
+            "Monday.\n\nThe first battery reached the Philippines in April 2024.")
+    assert ("arms_transfer", "IND-PHL", "2024-04") in events_of(text)
