@@ -2224,3 +2224,15 @@ def test_equipment_that_reached_a_country_is_a_delivery():
     text = ("Missiles\n\nMANILA, 19 January 2026 — India delivered a second missile battery to the Philippines on "
             "Monday.\n\nThe first battery reached the Philippines in April 2024.")
     assert ("arms_transfer", "IND-PHL", "2024-04") in events_of(text)
+
+
+@pytest.mark.parametrize(("sentence", "pair"), [
+    ("Colombia signed a contract with Saab for 17 Gripen fighters in November 2025.", "COL-SWE"),
+    ("In November 2025 Colombia ordered 17 fighters from Saab.", "COL-SWE"),
+    # the one right after "with" sells, not a rival named later
+    ("Uruguay signed a contract with Portugal for six fighters in 2024, rejecting a rival offer from South Korea.", "PRT-URY"),
+])
+def test_a_maker_or_the_country_right_after_a_contract_with_is_the_seller(sentence, pair):
+    text = ("Gripen\n\nBRASILIA, 13 March 2026 — Brazil received its twelfth Gripen fighter from Sweden on Thursday.\n\n"
+            + sentence)
+    assert [p for t, p, d in events_of(text) if t == "arms_transfer" and d != "2026-03-12"] == [pair]

@@ -801,12 +801,32 @@ def _buyer_and_seller(s: Sentence, trigger: re.Match) -> tuple[str, str] | None:
     if not buying and not _cue("giving_verb").fullmatch(trigger.group(0)):
         return None
     clause_end = min([i for i in (s.text.find(";", trigger.end()), s.text.find(" while ", trigger.end())) if i >= 0] or [len(s.text)])
-    others = [(a, c) for a, b, c in s.mentions if trigger.end() <= a < clause_end
-              and _cue("from_before" if buying else "to_before").search(s.text[max(trigger.end(), a - 40):a])]
+    if trigger.group(0).lower().startswith("contract"):
+        # "signed a contract with Portugal (… a rival offer from South Korea)": the seller is the one right after "with"
+        others = [(a, c) for a, b, c in s.mentions if re.fullmatch(r"\s*(?:the\s+)?", s.text[trigger.end():a])]
+        others += [(m.start(), code) for m, code in _makers_in(s.text, trigger.end(), clause_end)
+                   if re.fullmatch(r"\s*(?:the\s+)?(?:[\w-]+\s+){0,2}", s.text[trigger.end():m.start()])]
+    else:
+        others = [(a, c) for a, b, c in s.mentions if trigger.end() <= a < clause_end
+                  and _cue("from_before" if buying else "to_before").search(s.text[max(trigger.end(), a - 40):a])]
     subjects = [c for a, b, c in s.mentions if a < trigger.start() and not _cue("object_before").search(s.text[:a])]
+    if not others and buying:
+        # "ordered 17 Gripen from Saab", "bought … from the Korean firm Hanwha": a maker sells for its country
+        others = [(m.start(), code) for m, code in _makers_in(s.text, trigger.start(), clause_end)
+                  if _cue("seller_word_before").search(s.text[max(0, m.start() - 40):m.start()])]
     if not others or not subjects or subjects[0] == others[0][1]:
         return None
     return (subjects[0], others[0][1]) if buying else (others[0][1], subjects[0])
+
+
+def _makers_in(text: str, start: int, end: int) -> list[tuple[re.Match, str]]:
+    """The defence companies (the rules' makers) named in text[start:end], each with its country."""
+    from bilat.extract.people import patterns
+
+    pats = patterns()
+    if not pats.maker:
+        return []
+    return [(m, pats.makers[m.group(0)]) for m in pats.maker.finditer(text, start, end)]
 
 
 def _story_seller(s: Sentence, trigger: re.Match, group: list[str]) -> str | None:
