@@ -2236,3 +2236,9 @@ def test_a_maker_or_the_country_right_after_a_contract_with_is_the_seller(senten
     text = ("Gripen\n\nBRASILIA, 13 March 2026 — Brazil received its twelfth Gripen fighter from Sweden on Thursday.\n\n"
             + sentence)
     assert [p for t, p, d in events_of(text) if t == "arms_transfer" and d != "2026-03-12"] == [pair]
+
+
+def test_two_people_whose_last_words_are_close_but_first_words_differ_are_two():
+    x = doc("Tanks\n\nWARSAW, 6 August 2026 — The contract was signed by Hyundai Rotem's chief executive, Ryu Tae-hun, "
+            "in the presence of South Korea's procurement minister, Gyeong Tae-hwan.")
+    assert [p.name for p in x.people] == ["Ryu Tae-hun", "Gyeong Tae-hwan"]

@@ -565,6 +565,8 @@ class PeopleFinder:
         # Spelling variants of one surname (Kowalczyk / Kovalchyk, Zelenskiy / Zelensky).
         for p in self.people:
             last = key[-1]
+            if len(key) >= 2 and len(p.tokens) >= 2 and key[0][:1] != p.tokens[0][:1] and "-" in last and "-" in p.surname:
+                continue  # "Gyeong Tae-hwan" is not "Ryu Tae-hun": near hyphenated given names, other family names
             if (last[:1] == p.surname[:1] and abs(len(last) - len(p.surname)) <= _knob("surname_length_slack")
                     and len(last) >= _knob("min_variant_length")
                     and difflib.SequenceMatcher(None, last, p.surname).ratio() >= _knob("name_similarity")):
