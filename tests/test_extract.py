@@ -2242,3 +2242,16 @@ def test_two_people_whose_last_words_are_close_but_first_words_differ_are_two():
     x = doc("Tanks\n\nWARSAW, 6 August 2026 — The contract was signed by Hyundai Rotem's chief executive, Ryu Tae-hun, "
             "in the presence of South Korea's procurement minister, Gyeong Tae-hwan.")
     assert [p.name for p in x.people] == ["Ryu Tae-hun", "Gyeong Tae-hwan"]
+
+
+@pytest.mark.parametrize(("text", "speakers"), [
+    # the one who described it said it; the official after "according to" reports it
+    ('Asante-Ofori described Estonia as "a partner that keeps its word to the letter", according to an official who '
+     'attended the talks.', ["Kwabena Asante-Ofori"]),
+    ('Valdsalu met the visitors. As he put it, "small armies have to be clever armies."', ["Tarmo Valdsalu"]),
+    # a political scientist is a person with a post, found before "said"
+    ('Not everyone agrees. Mirela Sandu-Voinea, a Romanian political scientist at the University of Bucharest, said '
+     'the plan was small. "Every partner says it has no agenda at all," she said.', ["Mirela Sandu-Voinea"]),
+])
+def test_a_speaker_who_described_or_put_it_and_a_scientist_named_before_said(text, speakers):
+    assert [q.speaker for q in doc(TRAINING_STORY + text).quotes] == speakers

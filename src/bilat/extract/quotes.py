@@ -17,7 +17,7 @@ from bilat.textutil import (DOUBLE_MARK, DOUBLE_MARKS, fold, fold_same_length, m
                              word_list)
 
 _DOUBLE = DOUBLE_MARKS
-_PRONOUN = re.compile(r"^(?:he|she)$", re.I)
+_PRONOUN = re.compile(r"^(?:(?:as|and|but|so|then|when)\s+)?(?:he|she)$", re.I)  # "As he put it, '…'"
 _PARTICIPLE_OPENER = re.compile(r"[\"“]?[A-Z][a-z]+(?:ed|ing)\b[^.;]*,\s*")
 
 
@@ -194,6 +194,11 @@ class SpeakerResolver:
             closes = [i for i, ch in enumerate(text) if ch in _DOUBLE]
             end = closes[1] + 1 if len(closes) >= 2 else len(text)
         found, who = self._after(q.last_paragraph, end)
+        if found and who is None and self._according:
+            # "X described the kingdom as "…", according to an official who attended": X said it, the official reports it
+            said_before, before_who = self._before(p, q.start)
+            if said_before and before_who is not None:
+                who = before_who
         if not found:
             found, who = self._before(p, q.start)
         if not found and p > 0 and re.search(rf"\b{_speech()}\s*:\s*$", self.folded[p - 1]) and q.start == 0:
@@ -222,8 +227,10 @@ class SpeakerResolver:
                      rf"(?!\s*(?:and|but|or|then|also)\b)(?P<who2>[^,.;“”\"]{{1,{reach}}}?)(?:,\s+(?:who|the|a|an|[a-z])[^“”\"]{{0,120}}?,)?\s+(?:\w+ly\s+)?(?:{speech}|also said)\b|"
                      # "…," the ministry's spokeswoman, Aizada Sultanbekova, told reporters: the name in apposition
                      rf"[^,.;“”\"]{{1,80}}?,\s+(?P<who3>[A-Z][^,.;“”\"]{{1,60}}?),\s+(?:\w+ly\s+)?(?:{speech})\b)", text)
+        self._according = False
         if not m:
             m = re.match(r"\s*[,.]?\s*according to\s+(?P<who1>[^,.;]{1,60})", text)
+            self._according = m is not None
         if not m:
             m = re.match(r"\s*[—–]\s*(?P<who1>[A-Z][^,.;]{1,60})", text)  # "…" — Nikoloz Chichinadze, Georgian Defence Minister
         if not m:
@@ -249,7 +256,8 @@ class SpeakerResolver:
         relayed = rules().cue("relayed_speech").search(head)
         if relayed:  # "the spokesman quoted the minister as saying:": the minister spoke
             return True, self._who(p, sent_start + relayed.start("who"), relayed.group("who"))
-        m = re.compile(rf"(?P<who>[^,.;]{{1,80}}?)\s+(?:\w+ly\s+)?{_speech()}(?:\s+(?:on|at|in)\s+(?:(?!that\b)[\w'’-]+\s*){{1,6}})?(?:\s+that)?\s*[:,]?\s*$").search(
+        m = re.compile(rf"(?P<who>[^,.;]{{1,80}}?)\s+(?:\w+ly\s+)?{_speech()}(?:\s+to\s+(?:me|us|him|her|them|reporters|journalists))?"
+                       rf"(?:\s+(?:on|at|in)\s+(?:(?!that\b)[\w'’-]+\s*){{1,6}})?(?:\s+that)?\s*[:,]?\s*$").search(
             head, _phrase_start(head))
         if m:
             return True, self._who(p, sent_start + m.start("who"), m.group("who"))
