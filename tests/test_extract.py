@@ -2255,3 +2255,10 @@ def test_two_people_whose_last_words_are_close_but_first_words_differ_are_two():
 ])
 def test_a_speaker_who_described_or_put_it_and_a_scientist_named_before_said(text, speakers):
     assert [q.speaker for q in doc(TRAINING_STORY + text).quotes] == speakers
+
+
+def test_he_is_a_holder_named_after_a_long_post_that_opens_the_sentence_before():
+    text = ("Valdsalu opened the press conference.\n\nThe Chief of the Estonian Defence Forces, General Rein Kaljuvee, who "
+            "is with us today, visited Accra in March. He told me on his return: \"These are soldiers who know why they "
+            "train.\"")
+    assert [q.speaker for q in doc(TRAINING_STORY + text).quotes] == ["Rein Kaljuvee"]

@@ -18,6 +18,7 @@ from bilat.textutil import (DOUBLE_MARK, DOUBLE_MARKS, fold, fold_same_length, m
 
 _DOUBLE = DOUBLE_MARKS
 _PRONOUN = re.compile(r"^(?:(?:as|and|but|so|then|when)\s+)?(?:he|she)$", re.I)  # "As he put it, '…'"
+_POST_THEN_NAME = re.compile(r"[\"“]?[Tt]he\s+[^,.;]{3,90},\s+(?:[A-Z][\w.]*\s+){0,3}")
 _PARTICIPLE_OPENER = re.compile(r"[\"“]?[A-Z][a-z]+(?:ed|ing)\b[^.;]*,\s*")
 
 
@@ -347,9 +348,10 @@ class SpeakerResolver:
             lead = text[sent_start:m.start]
             # the subject is the first person of its sentence: in "X thanked Y for …" Y is the object
             first_named = not any(o.paragraph == m.paragraph and sent_start <= o.start < m.start for o in before)
-            if (first_named and len(lead.split()) <= rules().knob("subject_lead_words")
-                    and not re.search(r"\b(?:of|with|by|to|greeted|met|and)\s*$", lead)):
-                return m.person
+            if first_named and ((len(lead.split()) <= rules().knob("subject_lead_words")
+                                 and not re.search(r"\b(?:of|with|by|to|greeted|met|and)\s*$", lead))
+                                or _POST_THEN_NAME.fullmatch(lead)):
+                return m.person  # ("The Chief of the General Staff, General X, …, visited": a post, then its holder)
             if _PARTICIPLE_OPENER.fullmatch(lead):
                 return m.person  # "Asked whether the talks had produced anything, X pointed to …": X is the subject
             if re.search(rf"\b{_speech()}\s+(?:{rules().alternation('honorifics')}\.?\s+)?$", lead, re.I):
