@@ -2262,3 +2262,10 @@ def test_he_is_a_holder_named_after_a_long_post_that_opens_the_sentence_before()
             "is with us today, visited Accra in March. He told me on his return: \"These are soldiers who know why they "
             "train.\"")
     assert [q.speaker for q in doc(TRAINING_STORY + text).quotes] == ["Rein Kaljuvee"]
+
+
+def test_sitting_down_with_a_minister_is_a_meeting_and_a_deed_inside_a_quote_reports_nothing():
+    text = ("Ten years of trust\n\nCAIRO, 29 January 2026 - When France's armed forces minister sat down with Egypt's "
+            "defence minister in Cairo on Tuesday, neither side needed an introduction.\n\nHe added that France had earned "
+            "a special position \"because it delivered fast and did not lecture\".")
+    assert events_of(text) == [("meeting", "EGY-FRA", "2026-01-27")]

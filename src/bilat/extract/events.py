@@ -296,7 +296,7 @@ class _EventReader:
             self._refine(s, triggers[0] if triggers else None)
             return
         kind, trigger = hit
-        if _inside_quote(s.text, trigger.start()) and not _cue("happened").search(s.text):
+        if _inside_quote(s.text, trigger.start()) and not _cue("happened").search(_narration(s.text)):
             return  # "'Serbia has no reason to fear an exercise …,' said the minister": talk about one, not a report
         if kind != "agreement" and _cue("intent_document").search(s.text):
             kind = "agreement"  # an intent document is an agreement, whatever it intends
@@ -548,6 +548,11 @@ def _without_bystanders(s: Sentence, kind: str) -> Sentence:
 def _rementioned(text: str, trigger: re.Match) -> bool:
     """"the meeting", "these drills": the trigger is named again by a determiner, not reported anew."""
     return bool(_cue("remention").search(text[max(0, trigger.start() - _knob("remention_window")):trigger.start()]))
+
+
+def _narration(text: str) -> str:
+    """The sentence with what stands between quotation marks blanked: the words a quotation speaks are no report."""
+    return re.sub(r"\"[^\"]*\"|“[^”]*”", lambda m: " " * len(m.group(0)), text)
 
 
 def _inside_quote(text: str, at: int) -> bool:
