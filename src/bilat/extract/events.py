@@ -513,8 +513,8 @@ class _EventReader:
             return True
         if date is not None and self.anchor_date is not None:
             return _before_anchor(date, self.anchor_date)
-        if self.anchor_date is None and date is not None and date.precision == "year" and self.found:
-            return True  # without an anchor, a year named after the main engagement dates an earlier one
+        if self.anchor_date is None and date is not None and date.precision != "day" and self.found:
+            return True  # without an anchor, a year or month named after the main engagement dates an earlier one
         # "in April", when the story's own occasion is in another month
         return any(d.date is None and d.kind in ("md", "dm", "m_alone", "m_rel")
                    and _month_name(s.text[d.start:d.end]) not in self.lead_months for d in usable)
