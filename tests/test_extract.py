@@ -501,6 +501,9 @@ def test_the_title_is_a_headline_never_page_clutter():
         "Kenya and Uganda held border talks on Friday.": "Kenya, Uganda hold border talks",
         "Menu\nSearch\nSubscribe\nSign in\nPeru buys Korean frigates\nPeru bought two frigates from South Korea.": "Peru buys Korean frigates",
         "Share on Facebook\n•\nChile and Peru sign naval plan\nThe navies of Chile and Peru signed a plan.": "Chile and Peru sign naval plan",
+        # a site's name above the headline, a search box and a share bar
+        "Skip to content\nDefence Herald\nSearch for:\nKenya, Tanzania sign defence pact\nShare this:\n"
+        "Kenya and Tanzania signed a pact on Tuesday.": "Kenya, Tanzania sign defence pact",
     }
     for text, title in cases.items():
         assert parse_document("t", "t.txt", text).title == title

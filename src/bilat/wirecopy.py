@@ -37,6 +37,7 @@ _WIDGET_WORDS = re.compile(rf"(?i)(?<!\w)(?:{load().alternation('page_clutter')}
 # After one of these, everything else is site furniture too.
 _TRAILER = re.compile(r"^(?:related (?:news|articles?|posts?|stories)|previous article|next article|comments|ends|kaynak:?|©.*|copyright.*)$")
 _SOCIAL = re.compile(r"pic\.twitter\.com/|https?://t\.co/|—\s*[^()]{1,60}\(@\w+\)")
+_MASTHEAD = re.compile(r"(?:The\s+)?[A-Z][\w&'-]*(?:\s+[A-Z][\w&'-]*){0,2}")  # "Defence Herald", "The Baltic Ledger"
 _BYLINE = re.compile(r"^(?:by|text:|written by|reporting by)\s+\S", re.I)
 _CAPTION = screened(re.compile(r"\s[-–—|]\s*photo\b.*$|\bphoto:\s.*$", re.I))  # screened: few lines say "photo"
 
@@ -229,8 +230,12 @@ def parse_document(id_: str, path: str, text: str) -> Document:
             break
         body_start += 1
     if candidates:
-        # the headline is the first line after the last sender line ("NEWS RELEASE"), else the first line
-        doc.title = next((line for line, above in candidates if not above), candidates[0][0])
+        # the headline is the first line after the last sender line ("NEWS RELEASE"), else the first line; a site's
+        # name in capitalised words ("Defence Herald") above a longer line is the masthead, not the headline
+        below = [line for line, above in candidates if not above] or [candidates[0][0]]
+        if len(below) > 1 and _MASTHEAD.fullmatch(below[0]) and len(below[1].split()) > len(below[0].split()):
+            below = below[1:]
+        doc.title = below[0]
     doc.sender = " | ".join(senders) or None
     paragraphs = kept
     if body_start < len(paragraphs):
