@@ -2284,3 +2284,9 @@ def test_without_an_anchor_a_month_named_after_the_news_is_earlier_and_senior_is
     # the undated protocol joins no roadmap of December 2023
     assert sorted(found, key=str) == [("agreement", "2023-12"), ("agreement", None), ("mechanism", None)]
     assert [p.role for p in doc(text).people] == ["Deputy Minister of National Defence"]
+
+
+def test_raksha_mantri_is_a_title_and_the_name_after_shri_the_person():
+    x = doc("Talks in Delhi\n\nNEW DELHI, 21 November 2026 — Raksha Mantri Shri Devendra Nath Upreti held bilateral talks "
+            "with Australia's defence minister in New Delhi on Friday.")
+    assert [(p.name, p.country, p.role) for p in x.people] == [("Devendra Nath Upreti", "IND", "Raksha Mantri")]
