@@ -2290,3 +2290,15 @@ def test_raksha_mantri_is_a_title_and_the_name_after_shri_the_person():
     x = doc("Talks in Delhi\n\nNEW DELHI, 21 November 2026 — Raksha Mantri Shri Devendra Nath Upreti held bilateral talks "
             "with Australia's defence minister in New Delhi on Friday.")
     assert [(p.name, p.country, p.role) for p in x.people] == [("Devendra Nath Upreti", "IND", "Raksha Mantri")]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("On the sidelines, the chiefs of the two general staffs signed a programme of military cooperation for 2027.",
+     ("agreement", "EGY-GRC")),
+    ("He added that the two ministries had room to hold joint exercises and train personnel together.", None),
+])
+def test_the_two_general_staffs_act_together_and_room_to_hold_drills_is_none(sentence, expected):
+    text = ("Drill ends\n\nATHENS, 27 November 2026 — The Hellenic and Egyptian air forces concluded a joint exercise on "
+            "Thursday.\n\n" + sentence)
+    others = [(t, p) for t, p, d in events_of(text) if t != "exercise" or d != "2026-11-26"]
+    assert others == ([expected] if expected else [])
