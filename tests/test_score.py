@@ -23,7 +23,7 @@ RATCHET = {
     ("fresh2", "date_acc"): 0.85, ("fresh2", "pairs_f1"): 0.88, ("fresh2", "people_country_acc"): 0.91,
     ("fresh2", "event_f1"): 0.78, ("fresh2", "event_date_acc"): 0.81,
     ("fresh3", "date_acc"): 0.83, ("fresh3", "event_f1"): 0.76,
-    ("fresh4", "pairs_f1"): 0.91, ("fresh4", "event_date_acc"): 0.76,
+    ("fresh4", "pairs_f1"): 0.91, ("fresh4", "event_date_acc"): 0.73,
     ("fresh5", "date_acc"): 0.85, ("fresh5", "event_date_acc"): 0.81,
     ("fresh6", "date_acc"): 0.89, ("fresh6", "countries_f1"): 0.95, ("fresh6", "people_country_acc"): 0.92,
     ("fresh6", "event_f1"): 0.76, ("fresh6", "event_date_acc"): 0.62,
