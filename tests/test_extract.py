@@ -2302,3 +2302,10 @@ def test_the_two_general_staffs_act_together_and_room_to_hold_drills_is_none(sen
             "Thursday.\n\n" + sentence)
     others = [(t, p) for t, p, d in events_of(text) if t != "exercise" or d != "2026-11-26"]
     assert others == ([expected] if expected else [])
+
+
+def test_a_nations_own_central_military_commission_is_no_joint_body():
+    text = ("Ministers meet\n\nBEIJING, 19 May 2026 -- China's defence minister held talks with Serbia's defence minister "
+            "in Beijing on Tuesday.\n\nOn the same day, the Serbian minister also met the vice chairman of China's "
+            "Central Military Commission.")
+    assert [t for t, _, _ in events_of(text)] == ["meeting"]
