@@ -2309,3 +2309,12 @@ def test_a_nations_own_central_military_commission_is_no_joint_body():
             "in Beijing on Tuesday.\n\nOn the same day, the Serbian minister also met the vice chairman of China's "
             "Central Military Commission.")
     assert [t for t, _, _ in events_of(text)] == ["meeting"]
+
+
+def test_undated_calls_of_one_visit_are_one_meeting_and_a_recalled_pact_takes_no_dateline_place():
+    text = ("Chief visits\n\nRAWALPINDI, Feb 3 (Wire) - Saudi Arabia's chief of staff held talks with Pakistan's army chief "
+            "in Rawalpindi on Tuesday, as the two allies work out how to put a mutual defence pact signed last year into "
+            "practice.\n\nThe visiting general also met Pakistan's navy chief at the naval headquarters in Islamabad.\n\n"
+            "Pakistan and Saudi Arabia signed the pact in Riyadh in September 2025.")
+    x = doc(text)
+    assert sorted((e.type, e.place) for e in x.events) == [("agreement", "Riyadh"), ("meeting", "Rawalpindi")]

@@ -328,8 +328,9 @@ class _EventReader:
             # "Japan's prime minister to visit Seoul next month": a vague time still ahead of the article, nothing
             # done, nothing put on a calendar ("kicks off on Monday", "scheduled for 2025" count)
             return
-        place = _place(s.text, self.is_country_word) or (self.dateline_place if s.lead else None)
         recalled = self._recalled(s, date, usable)
+        # the dateline is where the story's own engagement happened, not a recalled one the lead mentions
+        place = _place(s.text, self.is_country_word) or (self.dateline_place if s.lead and not recalled else None)
         if date is None and not usable and not recalled and _cue("same_occasion").search(s.text):
             occasion = self._occasion(s)
             if occasion is not None:
@@ -945,7 +946,7 @@ def _merge(found: list[_Found]) -> list[_Found]:
     for f in found:
         e = f.event
         same = next((o for o in out if o.event.type == e.type and o.event.countries == e.countries and o.name == f.name
-                     and o.recalled == f.recalled and _compatible(o.event, e)), None)
+                     and o.recalled == f.recalled and (_compatible(o.event, e) or _one_visit(o, f))), None)
         # "The exercise, which began on 19 December, …": the first day of a span reported by its end dates it
         starts_span = e.date is not None and bool(_cue("span_start").search(e.evidence))
         if same is None and f.remention and starts_span:
@@ -997,6 +998,13 @@ def _merge(found: list[_Found]) -> list[_Found]:
             _absorb(host.event, e)
             kept.remove(f)
     return kept
+
+
+def _one_visit(a: _Found, b: _Found) -> bool:
+    """Two current meetings of one pair that no date tells apart are one visit, wherever its calls took place ("held
+    talks at the headquarters in Rawalpindi", "also met the Chairman …")."""
+    return (a.event.type == b.event.type == "meeting" and not a.recalled and not b.recalled
+            and a.event.date is None and b.event.date is None)
 
 
 def _began_before(stated: Date, known: Date) -> bool:
