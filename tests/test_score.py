@@ -18,20 +18,18 @@ TARGET = {
     "countries_f1": 0.97, "pairs_f1": 0.93, "date_acc": 0.93, "people_recall": 0.93, "people_country_acc": 0.93,
     "quote_recall": 0.97, "quote_precision": 0.95, "speaker_acc": 0.93, "event_f1": 0.80, "event_date_acc": 0.85,
 }
-# (set, metric) → floor below the target, measured on 2026-11-24 (figure minus about 0.02).
+# (set, metric) → floor below the target, measured on 2026-12-07 (figure minus about 0.02).
 RATCHET = {
-    ("fresh2", "date_acc"): 0.85, ("fresh2", "pairs_f1"): 0.88, ("fresh2", "people_country_acc"): 0.91,
-    ("fresh2", "event_f1"): 0.78, ("fresh2", "event_date_acc"): 0.81,
+    ("fresh2", "date_acc"): 0.85, ("fresh2", "pairs_f1"): 0.90, ("fresh2", "people_country_acc"): 0.91,
+    ("fresh2", "event_date_acc"): 0.84,
     ("fresh3", "date_acc"): 0.83, ("fresh3", "event_f1"): 0.76,
-    ("fresh4", "pairs_f1"): 0.91, ("fresh4", "event_date_acc"): 0.73,
-    ("fresh5", "date_acc"): 0.85, ("fresh5", "event_date_acc"): 0.81,
-    ("fresh6", "date_acc"): 0.89, ("fresh6", "countries_f1"): 0.95, ("fresh6", "people_country_acc"): 0.92,
-    ("fresh6", "event_f1"): 0.76, ("fresh6", "event_date_acc"): 0.62,
-    ("fresh7", "date_acc"): 0.55, ("fresh7", "pairs_f1"): 0.81, ("fresh7", "people_country_acc"): 0.75,
-    ("fresh7", "speaker_acc"): 0.90, ("fresh7", "event_f1"): 0.62, ("fresh7", "event_date_acc"): 0.59,
-    ("fresh8", "date_acc"): 0.64, ("fresh8", "countries_f1"): 0.92, ("fresh8", "pairs_f1"): 0.71,
-    ("fresh8", "people_country_acc"): 0.82, ("fresh8", "speaker_acc"): 0.87, ("fresh8", "event_f1"): 0.68,
-    ("fresh8", "event_date_acc"): 0.68,
+    ("fresh4", "event_date_acc"): 0.73,
+    ("fresh5", "date_acc"): 0.85, ("fresh5", "event_date_acc"): 0.83,
+    ("fresh6", "date_acc"): 0.89, ("fresh6", "people_country_acc"): 0.92, ("fresh6", "event_date_acc"): 0.64,
+    ("fresh7", "date_acc"): 0.91, ("fresh7", "pairs_f1"): 0.90, ("fresh7", "people_country_acc"): 0.83,
+    ("fresh7", "event_f1"): 0.74, ("fresh7", "event_date_acc"): 0.75,
+    ("fresh8", "date_acc"): 0.73, ("fresh8", "countries_f1"): 0.92, ("fresh8", "pairs_f1"): 0.79,
+    ("fresh8", "people_country_acc"): 0.85, ("fresh8", "event_f1"): 0.78, ("fresh8", "event_date_acc"): 0.73,
 }
 # Annotated articles of our own, shipped with the tests: fresh (written with the rules in view), fresh2 to
 # fresh8 (written blind, to watch the gap; see their READMEs).
