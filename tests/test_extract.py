@@ -2277,7 +2277,7 @@ def test_sitting_down_with_a_minister_is_a_meeting_and_a_deed_inside_a_quote_rep
 def test_without_an_anchor_a_month_named_after_the_news_is_earlier_and_senior_is_part_of_a_rank():
     text = ("Working group meets\n\nHANOI, October 21. /Regional Press/. The 14th meeting of the Russian-Vietnamese "
             "working group on military-technical cooperation was held in Hanoi on Tuesday.\n\nThe Vietnamese side was "
-            "represented by Deputy Minister of National Defence Senior Lieutenant General Hoang Van Thieu-Lam.\n\n"
+            "represented by Deputy Minister of National Defence Senior Lieutenant General Hoang Duc Thieu-Lam.\n\n"
             "Following the meeting, the parties signed a protocol.\n\nIn December 2023, the two countries' defence "
             "ministries signed a roadmap for military cooperation.")
     found = [(e.type, e.date.value if e.date else None) for e in doc(text).events]
