@@ -406,3 +406,50 @@ def test_a_damaged_full_text_page_met_by_a_query_removes_the_index_and_the_next_
     assert not location.exists()
     status, out, err = run(tmp_path, "quote", "train", "--json", corpus=bigger, cache=cache)
     assert status is ExitStatus.OK and out == whole and err == ""
+
+
+def test_a_query_trusts_a_recent_check_of_the_folder_only_when_asked_and_only_for_as_long_as_asked(corpus, tmp_path):
+    """$BILAT_REFRESH_EVERY: a shell loop over a large corpus need not stat every file on every query."""
+    location = tmp_path / "trust.db"
+    ids = lambda out: sorted(d["id"] for d in json.loads(out))  # noqa: E731
+
+    status, out, _ = run(tmp_path, "list", "--json", corpus=corpus, index=location, refresh_every=3600)
+    assert status == ExitStatus.OK and (tmp_path / "trust.db.checked").is_file()
+    before = ids(out)
+    (corpus / "added.txt").write_text("Navies meet\n\nACCRA, 3 March 2026 — Ghana and Togo held naval talks on Monday.",
+                                      encoding="utf-8")
+    _, out, _ = run(tmp_path, "list", "--json", corpus=corpus, index=location, refresh_every=3600)
+    assert ids(out) == before  # checked a moment ago: the index answers as it stands
+    _, out, _ = run(tmp_path, "list", "--json", corpus=corpus, index=location)
+    assert "added" in ids(out)  # not asked: every query checks the folder
+    (corpus / "added.txt").unlink()
+    _, out, _ = run(tmp_path, "list", "--json", corpus=corpus, index=location, refresh_every=3600)
+    assert "added" in ids(out)  # asked again within the hour: the index as it stands, the removal not yet seen
+    _, out, _ = run(tmp_path, "list", "--json", corpus=corpus, index=location, refresh_every=0.001)
+    assert "added" not in ids(out)  # a check older than asked for: checked again
+
+
+def test_a_stamp_of_another_scope_or_an_expired_one_is_not_trusted(corpus, tmp_path):
+    location = tmp_path / "trust.db"
+    run(tmp_path, "list", "--json", corpus=corpus, index=location, refresh_every=3600)
+    stamp = json.loads((tmp_path / "trust.db.checked").read_text(encoding="utf-8"))
+    (corpus / "added.txt").write_text("Navies meet\n\nACCRA, 3 March 2026 — Ghana and Togo held naval talks on Monday.",
+                                      encoding="utf-8")
+    (tmp_path / "trust.db.checked").write_text(json.dumps({**stamp, "at": stamp["at"] - 7200}), encoding="utf-8")
+    _, out, _ = run(tmp_path, "list", "--json", corpus=corpus, index=location, refresh_every=3600)
+    assert "added" in [d["id"] for d in json.loads(out)]  # two hours old: checked again
+    (corpus / "added2.txt").write_text("Navies meet\n\nLOME, 4 March 2026 — Togo and Benin held naval talks on Monday.",
+                                       encoding="utf-8")
+    _, out, _ = run(tmp_path, "list", "--json", "--include", "*.txt", corpus=corpus, index=location, refresh_every=3600)
+    assert "added2" in [d["id"] for d in json.loads(out)]  # other files asked for: a check of its own
+    (corpus / "added2.txt").unlink()
+    run(tmp_path, "index", corpus=corpus, index=location, refresh_every=3600)  # `bilat index` always checks
+    _, out, _ = run(tmp_path, "list", "--json", "--include", "*.txt", corpus=corpus, index=location, refresh_every=3600)
+    assert "added2" not in [d["id"] for d in json.loads(out)]
+
+
+@pytest.mark.parametrize(("value", "seconds"), [(None, 0.0), ("", 0.0), ("30", 30.0), ("2.5", 2.5), ("-4", 0.0),
+                                                ("soon", 0.0), ("nan", 0.0)])
+def test_bilat_refresh_every_reads_seconds_and_anything_else_as_checking_every_time(value, seconds):
+    environ = {} if value is None else {"BILAT_REFRESH_EVERY": value}
+    assert Environment.from_os(environ).refresh_every == seconds

@@ -296,6 +296,8 @@ def _open(opts: Shared, env: Environment, wait: float | None = None, **extra: An
 
     folder = _corpus_dir(opts, env)
     bar = _Progress(env)
+    if wait is None:  # a query: it may trust a recent check ($BILAT_REFRESH_EVERY); `bilat index` always checks
+        extra.setdefault("refresh_every", env.refresh_every)
     try:
         conn, report = index.open_index(folder, progress=bar.update, wait=index.LOCK_WAIT if wait is None else wait,
                                         **_index_kwargs(env, folder, opts), **extra)

@@ -37,6 +37,7 @@ class Environment:
     columns: int | None = None  # $COLUMNS: the width to draw tables at, before the terminal's own
     lines: int | None = None  # $LINES: the screen's height, before the terminal's own
     pager: str | None = None  # $PAGER: what long terminal views go through (else `less -R`)
+    refresh_every: float = 0.0  # $BILAT_REFRESH_EVERY: seconds a query trusts the last check of the corpus folder
     debug: bool = False  # --debug: an internal error prints its whole trace
     completing: str | None = None  # $_BILAT_COMPLETE: set by a completion script, a TAB in this shell (complete_bash …)
     completion_words: str = ""  # $COMP_WORDS: the command line being completed, as the shell joined it
@@ -61,7 +62,8 @@ class Environment:
                    no_color=bool(environ.get("NO_COLOR")),
                    force_color=environ.get("FORCE_COLOR", "") not in ("", "0"),
                    columns=_number(environ.get("COLUMNS")), lines=_number(environ.get("LINES")),
-                   pager=environ.get("PAGER"), completing=environ.get("_BILAT_COMPLETE") or None,
+                   pager=environ.get("PAGER"), refresh_every=_seconds(environ.get("BILAT_REFRESH_EVERY")),
+                   completing=environ.get("_BILAT_COMPLETE") or None,
                    completion_words=environ.get("COMP_WORDS", ""), completion_word=_number(environ.get("COMP_CWORD")),
                    completion_args=environ.get("_TYPER_COMPLETE_ARGS"),
                    completion_action=environ.get("_TYPER_COMPLETE_FISH_ACTION", ""),
@@ -122,6 +124,15 @@ class Environment:
 
 def _number(value: str | None) -> int | None:
     return int(value) if value and value.strip().isdigit() and int(value) > 0 else None
+
+
+def _seconds(value: str | None) -> float:
+    """A number of seconds, 0 where the value is unset, not a number or below 0 (then every query checks)."""
+    try:
+        seconds = float(value or 0)
+    except ValueError:
+        return 0.0
+    return seconds if seconds > 0 else 0.0  # (nan is not above 0; inf trusts the index until it is checked by `bilat index`)
 
 
 def _isatty(stream: TextIO) -> bool:

@@ -534,8 +534,12 @@ def _trace(error: BaseException) -> str:
 
 def open_index(corpus_dir: Path, location: Path | None = None, progress: Callable[[int, int], None] | None = None,
                jobs: int | None = None, rules_file: Path | None = None, include=(), exclude=(),
-               cached: bool | None = None, wait: float = LOCK_WAIT, supplied=None) -> tuple[sqlite3.Connection, RefreshReport]:
+               cached: bool | None = None, wait: float = LOCK_WAIT, supplied=None,
+               refresh_every: float = 0.0) -> tuple[sqlite3.Connection, RefreshReport]:
     """The index of a corpus, refreshed: what every query calls first.
+
+    refresh_every: seconds for which the folder, once checked, is trusted without checking again ($BILAT_REFRESH_EVERY,
+    for shell loops over a large corpus: every check stats every file); 0 checks every time.
 
     cached: the file is bilat's own (the default location in the cache folder), so a damaged one that does
     not say it is an index may be replaced too; a location given elsewhere is replaced only when its header
@@ -547,6 +551,14 @@ def open_index(corpus_dir: Path, location: Path | None = None, progress: Callabl
     conn = None
 
     def refreshed(c: sqlite3.Connection) -> RefreshReport:
+        if refresh_every > 0 and supplied is None:
+            scope = _check_scope(corpus_dir, rules_file, include, exclude)
+            trusted = _recently_checked(c, location, scope, refresh_every)
+            if trusted is not None:
+                return trusted
+            report = refresh(c, corpus_dir, progress, jobs, rules_file, include, exclude, wait, supplied)
+            _note_checked(location, scope)
+            return report
         return refresh(c, corpus_dir, progress, jobs, rules_file, include, exclude, wait, supplied)
 
     try:
@@ -577,6 +589,44 @@ def open_index(corpus_dir: Path, location: Path | None = None, progress: Callabl
 
 
 _last_opened: Path | None = None  # the index file this process's last open_index answers from, for query_failed
+
+
+def _check_scope(corpus_dir: Path, rules_file: Path | None, include, exclude) -> dict:
+    """What a check of the folder was a check of: the same folder, read the same way by the same extraction."""
+    return {"folder": str(corpus_dir.resolve()), "extractor": extractor_version(rules_file),
+            "include": list(include), "exclude": list(exclude)}
+
+
+def _checked_file(location: Path) -> Path:
+    return location.with_name(location.name + ".checked")
+
+
+def _recently_checked(conn: sqlite3.Connection, location: Path, scope: dict, within: float) -> RefreshReport | None:
+    """The index as it stands, where the last check of the same scope ended less than `within` seconds ago."""
+    import json
+    import time
+
+    try:
+        stamp = json.loads(_checked_file(location).read_text(encoding="utf-8"))
+        age = time.time() - float(stamp.pop("at"))
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        return None
+    if stamp != scope or not 0 <= age < within:
+        return None
+    try:
+        documents, skipped = (conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in ("documents", "skipped"))
+    except sqlite3.Error:
+        return None  # not an index yet: the refresh builds it
+    return RefreshReport(unchanged=documents, still_skipped=skipped)
+
+
+def _note_checked(location: Path, scope: dict) -> None:
+    """When the folder was last checked, beside the index (best effort: without it, the next query checks again)."""
+    import json
+    import time
+
+    with contextlib.suppress(OSError):
+        _checked_file(location).write_text(json.dumps({**scope, "at": time.time()}), encoding="utf-8")
 
 
 def query_failed(error: Exception) -> str:
