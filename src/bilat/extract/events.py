@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from bilat.extract.dates import FULL_KINDS, DateMention, month_number
+from bilat.extract.people import patterns as people_patterns
 from bilat.rulebook import rules
 from bilat.models import EVENT_TYPES, Date, Event
 
@@ -219,7 +220,7 @@ def find_events(sentences: list[Sentence], main_pair: list[str], anchor_date: Da
 def _headline_first(current: list[_Found], sentences: list[Sentence]) -> list[_Found]:
     """The current engagements, the one the headline names first put first ("… live: Cambodia and Thailand talk,
     Japan courts Bangladesh" over a newest-first blog's order); as found where the headline names none of them."""
-    named: dict[str, int] = {}
+    named: dict[str, tuple[int, int]] = {}  # code → (paragraph, offset) of its first mention in the headline
     for s in (s for s in sentences if s.headline):
         for a, _b, code in s.mentions:
             named.setdefault(code, (s.paragraph, s.start + a))
@@ -622,7 +623,7 @@ def _clauses(sentences: list[Sentence]) -> list[Sentence]:
         for before, part in zip(parts, parts[1:]):
             usable = _usable_dates(part)
             if all(d in _report_days(part, usable) for d in usable) and not _cue("another_time").search(part.text):
-                # "… held talks on Monday, and the two signed a memorandum, officials said on Tuesday": Monday's
+                # "… held talks on Monday, and the two signed a memorandum, officials said on Tuesday": signed on Monday
                 part.shared = _event_date(before, None) or before.shared
         out.extend(parts)
     return out
@@ -827,9 +828,7 @@ def _buyer_and_seller(s: Sentence, trigger: re.Match) -> tuple[str, str] | None:
 
 def _makers_in(text: str, start: int, end: int) -> list[tuple[re.Match, str]]:
     """The defence companies (the rules' makers) named in text[start:end], each with its country."""
-    from bilat.extract.people import patterns
-
-    pats = patterns()
+    pats = people_patterns()
     if not pats.maker:
         return []
     return [(m, pats.makers[m.group(0)]) for m in pats.maker.finditer(text, start, end)]
