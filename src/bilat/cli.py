@@ -217,7 +217,7 @@ def index_command(rebuild: Annotated[bool, typer.Option("--rebuild", help="Build
                   from_extractions: Annotated[Optional[list[Path]], typer.Option(
                       "--from-extractions", metavar="FILE", show_default=False,
                       help="JSONL from `bilat extract` (repeatable): files it covers are loaded, not extracted again.")] = None) -> None:
-    """Refresh the index now and report what changed (queries do this by themselves)."""
+    """Refresh the index now and report what changed (queries do this by themselves, unless $BILAT_REFRESH_EVERY trusts a recent check)."""
 
 
 @command("extract", takes=(*CORPUS, "jobs"))

@@ -527,7 +527,7 @@ def show_command(env: Environment, opts: Shared, wanted: str) -> None:
 
 
 def index_command(env: Environment, opts: Shared, rebuild: bool = False, from_extractions: list[Path] | None = None) -> None:
-    """Refresh the index now and report what changed (queries do this by themselves)."""
+    """Refresh the index now and report what changed (queries do this by themselves, unless $BILAT_REFRESH_EVERY trusts a recent check)."""
     from bilat import index, views
 
     fmt = _format(opts, env)
