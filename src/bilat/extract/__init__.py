@@ -224,8 +224,9 @@ def _sentences(doc: Document, countries_found: list[list], finder: PeopleFinder,
             end = start + len(sent)
             named = [(c.start - start, c.end - start, c.code) for c in countries_found[i] if start <= c.start < end]
             # "UPDF and KDF troops": a force the text spelled out after its country ("Kenya Defence Forces (KDF)")
-            named = sorted(named + [(m.start(), m.end(), finder.acronyms[m.group(0)]) for m in _ACRONYM.finditer(sent)
-                                    if m.group(0) in finder.acronyms])
+            if finder.acronyms:
+                named = sorted(named + [(m.start(), m.end(), finder.acronyms[m.group(0)]) for m in _ACRONYM.finditer(sent)
+                                        if m.group(0) in finder.acronyms])
             people = [(m.start - start, m.end - start, m.person.country) for m in finder.mentions
                       if m.paragraph == i and start <= m.start < end and m.person.country]
             codes = [c for _, _, c in sorted(named + people)]

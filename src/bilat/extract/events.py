@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from bilat.extract.dates import FULL_KINDS, DateMention, month_number
-from bilat.extract.people import patterns as people_patterns
+from bilat.extract.people import makers_in
 from bilat.rulebook import rules
 from bilat.models import EVENT_TYPES, Date, Event
 
@@ -553,7 +553,8 @@ def _rementioned(text: str, trigger: re.Match) -> bool:
 
 
 def _narration(text: str) -> str:
-    """The sentence with what stands between quotation marks blanked: the words a quotation speaks are no report."""
+    """The sentence with what stands between quotation marks blanked: the words a quotation speaks are no report
+    (a mark left open, a quotation running on into the next paragraph, blanks nothing here)."""
     return re.sub(r"\"[^\"]*\"|“[^”]*”", lambda m: " " * len(m.group(0)), text)
 
 
@@ -811,7 +812,7 @@ def _buyer_and_seller(s: Sentence, trigger: re.Match) -> tuple[str, str] | None:
     if trigger.group(0).lower().startswith("contract"):
         # "signed a contract with Portugal (… a rival offer from South Korea)": the seller is the one right after "with"
         others = [(a, c) for a, b, c in s.mentions if re.fullmatch(r"\s*(?:the\s+)?", s.text[trigger.end():a])]
-        others += [(m.start(), code) for m, code in _makers_in(s.text, trigger.end(), clause_end)
+        others += [(m.start(), code) for m, code in makers_in(s.text, trigger.end(), clause_end)
                    if re.fullmatch(r"\s*(?:the\s+)?(?:[\w-]+\s+){0,2}", s.text[trigger.end():m.start()])]
     else:
         others = [(a, c) for a, b, c in s.mentions if trigger.end() <= a < clause_end
@@ -819,19 +820,11 @@ def _buyer_and_seller(s: Sentence, trigger: re.Match) -> tuple[str, str] | None:
     subjects = [c for a, b, c in s.mentions if a < trigger.start() and not _cue("object_before").search(s.text[:a])]
     if not others and buying:
         # "ordered 17 Gripen from Saab", "bought … from the Korean firm Hanwha": a maker sells for its country
-        others = [(m.start(), code) for m, code in _makers_in(s.text, trigger.start(), clause_end)
+        others = [(m.start(), code) for m, code in makers_in(s.text, trigger.start(), clause_end)
                   if _cue("seller_word_before").search(s.text[max(0, m.start() - 40):m.start()])]
     if not others or not subjects or subjects[0] == others[0][1]:
         return None
     return (subjects[0], others[0][1]) if buying else (others[0][1], subjects[0])
-
-
-def _makers_in(text: str, start: int, end: int) -> list[tuple[re.Match, str]]:
-    """The defence companies (the rules' makers) named in text[start:end], each with its country."""
-    pats = people_patterns()
-    if not pats.maker:
-        return []
-    return [(m, pats.makers[m.group(0)]) for m in pats.maker.finditer(text, start, end)]
 
 
 def _story_seller(s: Sentence, trigger: re.Match, group: list[str]) -> str | None:

@@ -148,11 +148,18 @@ def _country_in(span_start: int, span_end: int, countries: list[CountryMention])
     return found[0].code if found else None
 
 
-def _maker_in(text: str) -> str | None:
-    """The home country of the first defence company the text names, from the rules' makers."""
+def makers_in(text: str, start: int = 0, end: int | None = None) -> list[tuple[re.Match, str]]:
+    """The defence companies (the rules' makers) named in text[start:end], each with its home country."""
     pats = patterns()
-    m = pats.maker.search(text) if pats.maker and text else None
-    return pats.makers[m.group(0)] if m else None
+    if not pats.maker or not text:
+        return []
+    return [(m, pats.makers[m.group(0)]) for m in pats.maker.finditer(text, start, len(text) if end is None else end)]
+
+
+def _maker_in(text: str) -> str | None:
+    """The home country of the first defence company the text names."""
+    found = makers_in(text)
+    return found[0][1] if found else None
 
 
 # "Hyundai Rotem's head of overseas land systems business, ": an owner's post right before a name.
@@ -516,10 +523,9 @@ class PeopleFinder:
         """"the vice-president for Africa of the Brazilian manufacturer Embraer Defense & Security, X": a company
         whose name, and nothing else, stands between it and the comma before X is X's employer."""
         left = self.paragraphs[i][max(0, start - 80):start]
-        pats = patterns()
-        found = list(pats.maker.finditer(left)) if pats.maker else []
-        if found and _COMPANY_NAME_REST.fullmatch(left[found[-1].end():]):
-            return pats.makers[found[-1].group(0)]
+        found = makers_in(left)
+        if found and _COMPANY_NAME_REST.fullmatch(left[found[-1][0].end():]):
+            return found[-1][1]
         return None
 
     def _services_country(self, i: int, start: int) -> str | None:
