@@ -227,6 +227,20 @@ def test_a_counterpart_adjective_marks_the_other_person_never_this_one():
     assert people == {"Amina Otieno": "KEN", "Paul Okello": "UGA"}
 
 
+def test_a_counterpart_named_with_a_rank_alone_takes_the_counterpart_adjective():
+    # "his Estonian counterpart, Major X": a rank is no post, but the counterpart's adjective still places X
+    people = countries_of("TAPA, February 3, 2026 - Dutch and Estonian soldiers began a winter exercise on Tuesday.\n\n"
+                          "The Dutch company commander is Major Pieter Vanderhoek, while his Estonian counterpart, "
+                          "Major Rasmus Tammeveski, leads the drill.")
+    assert people == {"Pieter Vanderhoek": "NLD", "Rasmus Tammeveski": "EST"}
+    people = countries_of("ACCRA, May 4, 2026 - Commodore Kwesi Ampofo of the Ghana Navy welcomed his Nigerian "
+                          "counterpart, Commodore Bello Adamu, aboard the patrol ship on Monday.")
+    assert people == {"Kwesi Ampofo": "GHA", "Bello Adamu": "NGA"}
+    people = countries_of("LIMA, May 4, 2026 - Peru's air force sent Colonel Diego Salcedo to the talks; his Chilean "
+                          "counterpart, Colonel Ignacio Fuenzalida, led the other delegation.")
+    assert people["Ignacio Fuenzalida"] == "CHL"
+
+
 def test_a_country_inside_a_quotation_gives_nobody_a_country():
     people = countries_of('ACCRA, June 2, 2025 - Ghana and Togo held joint drills on Monday.\n\n'
                           'Brigadier General Yaw Boateng said: "Our friends in Nigeria and Benin watched closely."')
@@ -1029,6 +1043,10 @@ def test_a_day_first_range_dates_the_exercise_by_its_first_day(span):
     ("The visiting delegation was led by Major General Kofi Asante.", "GHA"),
     ("The guest delegation was headed by Major General Kofi Asante.", "GHA"),
     ("The Nigerian side was led by Major General Kofi Asante.", "NGA"),
+    # "a delegation from Ghana led by X": the country after "from" is the delegation's
+    ("A delegation from Ghana, led by Major General Kofi Asante, arrived on Sunday.", "GHA"),
+    ("The army chief welcomed a delegation from Ghana led by Major General Kofi Asante.", "GHA"),
+    ("The team from Ghana was headed by Major General Kofi Asante.", "GHA"),
 ])
 def test_the_visiting_side_in_a_story_told_from_home_is_the_other_country(sentence, country):
     people = people_of("Nigeria, Ghana\nABUJA, 5 May 2025 — Nigeria and Ghana agreed on Monday to set up a standing committee "

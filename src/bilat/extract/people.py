@@ -81,7 +81,10 @@ class _Patterns:
         self.led_by_before = screened(re.compile(
             # "The Kazakh delegation was led by", "while Kenya's team was headed by"
             r"\b(?:(?:[Tt]he|[Aa]n?)\s+(\S+(?:\s\S+){0,2})|([A-Z][\w-]*(?:\s[A-Z][\w-]*)?['’]s))\s+(?:delegation|side|team)\s+"
-            r"(?:(?:was\s+)?(?:led|headed)\s+)?by\s+(?:(?!\b(?:delegation|side|team)\b)[^.;])*$"))
+            r"(?:(?:was\s+)?(?:led|headed)\s+)?by\s+(?:(?!\b(?:delegation|side|team)\b)[^.;])*$"
+            # "a delegation from Nigeria led by", "the team from the Philippines, headed by"
+            r"|\b(?:delegation|side|team)\s+from\s+(?:the\s+)?([A-Z][\w'’-]*(?:\s[A-Z][\w'’-]*){0,2}),?\s+(?:(?:was|which\s+was)\s+)?(?:led|headed)\s+by\s+"
+            r"(?:(?!\b(?:delegation|side|team)\b)[^.;])*$"))
 
 
 _compiled: dict[str, _Patterns] = {}
@@ -176,7 +179,8 @@ _LONG_POST = re.compile(r"(?:\b(?:between|and|by|with|met|of|to|from|for|at)\s+|
                         r"(?P<post>(?:[A-Z][\w-]*['’]s\s+)?[^,;:.\"“”]{3,110}?),\s*$")
 _COMPANY_NAME_REST = re.compile(r"(?:\s+(?:[A-Z][\w.-]*|&|and))*,\s*")  # "Embraer| Defense & Security, "
 # "X, called on Y", "X, and Y", "X, in the presence of Y": what follows the comma is no post of X's
-_PREDICATE_OPENER = re.compile(r"[a-z]+(?:ed|s)\s+(?:on|with|to|for|by|at|in|the|a|an)\b|(?:and|or|but)\s|"
+_PREDICATE_OPENER = re.compile(r"[a-z]+(?:ed|s)\s+(?:on|with|to|for|by|at|in|the|a|an)\b|"
+                               r"(?:and|or|but|while|whereas|whose|when|where|though|although|because)\s|"
                                r"(?:in|at|on|during|after|before|under|with|from|alongside|accompanied|watched)\s")
 
 
@@ -407,8 +411,13 @@ class PeopleFinder:
             title = text[title_start:start]
         if not _is_role(title) or re.search(r"\b(?:for|of|at|with|in|to)\s*$", title, re.I):
             return None, None, 0  # "a spokeswoman for Rios Vivos": what follows the preposition is an organisation
+        # "his Czech counterpart, Defence Minister X" or "…, Major X": the counterpart's adjective is the cue.
+        before = text[max(0, title_start - _knob("counterpart_window")):title_start]
+        cm = re.search(r"(?:his|her|their)\s+(\S+(?:\s\S+)?)\s+counterpart,?\s*$", before)
+        counterpart = _country_in(title_start - len(before) + cm.start(1), title_start, self.countries[i]) if cm else None
         if all(w.strip(".,()").lower() in rank_or_honorific for w in title.split()):
-            return title.strip(" ,"), None, 0  # a rank alone: still a stated role, without a country
+            # a rank alone: still a stated role, with no country of its own
+            return title.strip(" ,"), counterpart, (_knob("cue_title") if counterpart else 0)
         stripped = title.strip()
         title_start += len(title) - len(title.lstrip())
         # "the Netherlands' ambassador": the country's name may begin with the article stripped from the title; in
@@ -420,12 +429,8 @@ class PeopleFinder:
         if country is None:
             country = self._acronym_country(title)
             cue = _knob("cue_acronym") if country else 0
-        # "his Czech counterpart, Defence Minister X": the counterpart's adjective is the cue.
-        before = text[max(0, title_start - _knob("counterpart_window")):title_start]
-        cm = re.search(r"(?:his|her|their)\s+(\S+(?:\s\S+)?)\s+counterpart,?\s*$", before)
-        if country is None and cm:
-            country = _country_in(title_start - len(before) + cm.start(1), title_start, self.countries[i])
-            cue = _knob("cue_title") if country else 0
+        if country is None and counterpart:
+            country, cue = counterpart, _knob("cue_title")
         role = _clean_role(self.paragraphs[i][title_start:title_start + len(stripped)], self.countries[i], title_start)
         return role, country, cue
 
@@ -486,7 +491,7 @@ class PeopleFinder:
         # the nearest delegation before the name, its verb perhaps left out
         m = patterns().led_by_before.search(left)
         if m:
-            side = 1 if m.group(1) is not None else 2
+            side = next(k for k in (1, 2, 3) if m.group(k) is not None)
             code = _country_in(end - len(left) + m.start(side), end - len(left) + m.end(side), self.countries[i])
             if code:
                 return role, code, strong
