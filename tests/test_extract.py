@@ -241,6 +241,22 @@ def test_a_counterpart_named_with_a_rank_alone_takes_the_counterpart_adjective()
     assert people["Ignacio Fuenzalida"] == "CHL"
 
 
+@pytest.mark.parametrize(("sentence", "name", "country"), [
+    ("The deal was signed by Dana Weisfeld, chief executive of SkyLark Dynamics, a subsidiary of state-owned Israel "
+     "Aerospace Industries.", "Dana Weisfeld", "ISR"),
+    ("Tomas Lindqvist, head of sales at Nordwing, a Swedish drone maker, said the plant would compete with his firm.",
+     "Tomas Lindqvist", "SWE"),
+    ("Marta Ruizabal, managing director of Iberia Naval Systems, a unit of Spain's Navantia, said the market was crowded.",
+     "Marta Ruizabal", "ESP"),
+    # a company the text does not place: its people speak for no side, so null rather than the dateline's country
+    ("Tomas Lindqvist, head of sales at Nordwing, said the plant would compete with his firm.", "Tomas Lindqvist", None),
+])
+def test_a_company_executive_takes_the_country_a_second_apposition_gives_the_company(sentence, name, country):
+    people = countries_of("RABAT, June 16, 2026 - Morocco and Israel signed an agreement on Tuesday to build drones near "
+                          "Rabat.\n\n" + sentence)
+    assert people[name] == country
+
+
 def test_a_country_inside_a_quotation_gives_nobody_a_country():
     people = countries_of('ACCRA, June 2, 2025 - Ghana and Togo held joint drills on Monday.\n\n'
                           'Brigadier General Yaw Boateng said: "Our friends in Nigeria and Benin watched closely."')

@@ -142,6 +142,15 @@ def _is_title_word(word: str) -> bool:
     return known
 
 
+def _company_or_independent(role: str | None) -> bool:
+    """A company's post ("chief executive", "head of sales at Nordwing", "CEO") or an analyst's, by its lower-case
+    words: in "head of the Executive Affairs Authority" the capitalised word names a state body."""
+    if not role:
+        return False
+    plain = " ".join(w for w in role.split() if not w[:1].isupper() or w.strip(".,()") == "CEO")
+    return bool(patterns().company_post.search(plain))
+
+
 def _outside(spans: list[tuple[int, int]], found: list[CountryMention]) -> list[CountryMention]:
     return [c for c in found if not any(a < c.start < b for a, b in spans)]
 
@@ -326,6 +335,9 @@ class PeopleFinder:
             maker = _maker_in(" ".join(r for r in (role, after_role) if r))
             if maker:
                 country, cue = maker, _knob("cue_title")
+        if country is None and patterns().company_post.search(" ".join(r for r in (role, after_role) if r)):
+            country = self._company_country_after(i, end)
+            cue = _knob("cue_title") if country else cue
         name = " ".join(self._original_words(original, text, words, start, end, paren))
         person = self.find(words) or self._add(name, words)
         if len(person.tokens) < len(words) and person.tokens == [fold(w) for w in words][-len(person.tokens):]:
@@ -533,6 +545,15 @@ class PeopleFinder:
             return found[-1][1]
         return None
 
+    def _company_country_after(self, i: int, end: int) -> str | None:
+        """"X, chief executive of SkyLark, a subsidiary of Israel Aerospace Industries", "…, a Swedish drone maker":
+        the country a second apposition gives the company named in X's post (its owner's, or its own)."""
+        m = _cue("company_apposition").match(self.folded[i], end)
+        if not m:
+            return None
+        s, e = m.span("what")
+        return _maker_in(self.paragraphs[i][s:e]) or _country_in(s, e, self.countries[i])
+
     def _services_country(self, i: int, start: int) -> str | None:
         """"the Gabonese navy's Commander X": the country that owns the service named with a possessive before X."""
         base = max(0, start - 80)
@@ -621,9 +642,9 @@ class PeopleFinder:
                         p.country, p.cue = code, _knob("cue_context")
                         break
         for p in self.people:
-            if p.country is None and not (p.role and patterns().independent_post.search(p.role)):
-                # Nearest country named in the same sentence, before the name and then after it (not for analysts
-                # and academics, who speak for no side: without a cue of their own, null).
+            if p.country is None and not _company_or_independent(p.role):
+                # Nearest country named in the same sentence, before the name and then after it (not for analysts,
+                # academics and a company's people, who speak for no side: without a cue of their own, null).
                 for (i, s, e) in p.mentions:
                     text = self.folded[i]
                     sent_start = sentence_start(text, s)
