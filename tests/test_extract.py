@@ -2352,3 +2352,31 @@ def test_undated_calls_of_one_visit_are_one_meeting_and_a_recalled_pact_takes_no
             "Pakistan and Saudi Arabia signed the pact in Riyadh in September 2025.")
     x = doc(text)
     assert sorted((e.type, e.place) for e in x.events) == [("agreement", "Riyadh"), ("meeting", "Rawalpindi")]
+
+
+_SUBMARINE_STORY = ("Norway orders more German submarines\n\nBy Staff Writer | 5 August 2026\n\n"
+                    "OSLO — Norway's defence materiel agency on Tuesday signed a contract with Germany's ThyssenKrupp "
+                    "Marine Systems for two more Type 212CD submarines.\n\n")
+
+
+@pytest.mark.parametrize(("background", "event"), [
+    # what "followed" with a time of its own is a second deed, and the first keeps its own kind
+    ("A framework agreement for the boats was signed in Oslo in July 2021, followed in August 2021 by the first "
+     "construction contract for four submarines.", ("arms_transfer", "DEU-NOR", "2021-08")),
+    ("A framework agreement for the boats was signed in Oslo in July 2021, followed in August 2021 by the first "
+     "construction contract for four submarines.", ("agreement", "DEU-NOR", "2021-07")),
+    # a deed in the past passive, no side named: the story's pair
+    ("The first boat was handed over in Kiel in March 2026, two months late.", ("arms_transfer", "DEU-NOR", "2026-03")),
+    ("The first ten armoured vehicles were unloaded at the port of Bergen in December 2022.",
+     ("arms_transfer", "DEU-NOR", "2022-12")),
+    ("A second contract, for another 40 vehicles, followed in 2024.", ("arms_transfer", "DEU-NOR", "2024")),
+])
+def test_a_background_deed_with_no_side_named_is_the_story_pairs(background, event):
+    assert event in events_of(_SUBMARINE_STORY + "Background\n\n" + background)
+
+
+def test_a_background_deed_with_no_side_named_after_another_country_is_nobodys():
+    # the sentence before turned to Denmark: "the first boat" may be Denmark's, so no event rather than a guess
+    found = events_of(_SUBMARINE_STORY + "Denmark is weighing a similar order from Sweden. The first boat was handed "
+                      "over in Kiel in March 2026, two months late.")
+    assert ("arms_transfer", "DEU-NOR", "2026-03") not in found

@@ -272,6 +272,12 @@ class _EventReader:
         codes = sorted(set(before[-1].countries)) if before else []
         return codes if len(codes) == 2 else None
 
+    def _topic_elsewhere(self, s: Sentence) -> bool:
+        """Whether the sentence before, in the same paragraph, names a country outside the story's pair: then a
+        sentence naming none may be about that one ("Romania signed for K9s in 2024. The first arrived in 2025")."""
+        before = [o for o in self.sentences if o.paragraph == s.paragraph and o.start < s.start]
+        return bool(before) and any(c not in self.main_pair for c in before[-1].countries)
+
     def _participants(self, s: Sentence) -> list[str] | None:
         """"Ministers from eight countries met …": the first list of three or more countries the story gives, from
         this sentence on, names the participants; without one, nobody can be named."""
@@ -337,7 +343,7 @@ class _EventReader:
             if occasion is not None:
                 date, place = occasion.date, place or occasion.place
         s = _without_bystanders(s, kind)
-        groups = _parties(s, self.main_pair, trigger, date, usable, self._pair_just_named(s))
+        groups = _parties(s, self.main_pair, trigger, date, usable, self._pair_just_named(s), self._topic_elsewhere(s))
         if kind == "meeting":
             groups = self._with_each_counterpart(s, date) or groups
         if _cue("counted_countries").search(s.text) and len(set(s.countries)) < 3:
@@ -610,7 +616,7 @@ def _clauses(sentences: list[Sentence]) -> list[Sentence]:
         cuts = list(_cue("clause_split").finditer(s.text))
         cuts += [m for m in _cue("clause_split_timed").finditer(s.text)
                  if any(d.start >= m.end() for d in s.dates) and not any(c.start() == m.start() for c in cuts)]
-        cuts += [m for name in ("clause_split_buyers", "clause_split_relative") for m in _cue(name).finditer(s.text)
+        cuts += [m for name in ("clause_split_buyers", "clause_split_relative", "clause_split_followed") for m in _cue(name).finditer(s.text)
                  if any(d.start >= m.end() for d in s.dates) and any(d.end <= m.start() for d in s.dates)]
         cuts.sort(key=lambda m: m.start())
         if not cuts:
@@ -728,7 +734,8 @@ def _make(kind: str, group: list[str], date: Date | None, place: str | None, tex
 
 
 def _parties(s: Sentence, main_pair: list[str], trigger: re.Match, date: Date | None,
-             usable: list[DateMention], pair_just_named: list[str] | None = None) -> list[tuple[list[str], Date | None]]:
+             usable: list[DateMention], pair_just_named: list[str] | None = None,
+             topic_elsewhere: bool = False) -> list[tuple[list[str], Date | None]]:
     codes = list(dict.fromkeys(s.countries))
     text = s.text
     pair = main_pair if len(main_pair) == 2 else []
@@ -781,8 +788,10 @@ def _parties(s: Sentence, main_pair: list[str], trigger: re.Match, date: Date | 
     if pair and codes and codes[0] in pair and (s.lead or _cue("happened").search(text)):
         return [(sorted(pair), date)]  # one side named, the other the story's: only for what took place
     if len(pair) == 2 and not codes and date is not None and (
-            _done_besides(text, trigger) or _cue("year_named_before").search(text[:trigger.start()])):
-        # "since the agreement was signed in 2014", "the 2006 agreement": no side named, a dated deed of the story's pair
+            _done_besides(text, trigger) or _cue("year_named_before").search(text[:trigger.start()])
+            or (not topic_elsewhere and _cue("passive_past").search(text, max(0, trigger.start() - 12), trigger.end()))):
+        # "since the agreement was signed in 2014", "the 2006 agreement", "the first boat was handed over in March
+        # 2026": no side named, a dated deed of the story's pair (unless the sentence before turned to another country)
         return [(sorted(pair), date)]
     return []
 
