@@ -2380,3 +2380,32 @@ def test_a_background_deed_with_no_side_named_after_another_country_is_nobodys()
     found = events_of(_SUBMARINE_STORY + "Denmark is weighing a similar order from Sweden. The first boat was handed "
                       "over in Kiel in March 2026, two months late.")
     assert ("arms_transfer", "DEU-NOR", "2026-03") not in found
+
+
+_DECADE_STORY = "Fiji and Australia: a decade\n\nSUVA, May 8, 2026 - Fiji and Australia have grown closer, officials in Suva say.\n\n"
+
+
+@pytest.mark.parametrize("sentence", [
+    "In May 2019, the then Defence Minister, Ana Kolovesi, travelled to Canberra and met Australia's defence minister.",
+    "Defence Minister Ana Kolovesi flew to Canberra in 2019 and met Australia's defence minister.",
+    "In 2019 Ana Kolovesi, then the defence minister, went to Canberra, where she met Australia's defence minister.",
+])
+def test_whoever_travels_to_a_capital_and_meets_its_minister_is_of_the_other_side(sentence):
+    people = countries_of(_DECADE_STORY + sentence + '\n\n"We have come a long way," Kolovesi said.')
+    assert people["Ana Kolovesi"] == "FJI"
+
+
+def test_a_trip_flown_to_a_capital_for_talks_is_a_meeting_there():
+    x = doc(_DECADE_STORY + "The army chief, Major General Tevita Raduva, flew to Canberra in 2021 for talks with "
+            "Australia's defence force chief.")
+    assert [(e.type, e.countries, e.date.value, e.place) for e in x.events if e.date and e.date.value == "2021"] == [
+        ("meeting", ["AUS", "FJI"], "2021", "Canberra")]
+    # "flew to Canberra …" after the name is what he did, not his post
+    assert {p.name: (p.country, p.role) for p in x.people}["Tevita Raduva"] == ("FJI", "Major General")
+
+
+@pytest.mark.parametrize("post", ["The Flag Officer Commanding the Naval Service", "The General Officer Commanding the 2nd Brigade"])
+def test_an_officer_commanding_is_a_post_not_a_name(post):
+    people = countries_of("DUBLIN, May 8, 2026 - Ireland and New Zealand held naval talks in Dublin on Friday.\n\n"
+                          f"{post}, Commodore Declan Moriarty, said the talks were useful.")
+    assert people == {"Declan Moriarty": "IRL"}

@@ -190,6 +190,7 @@ _COMPANY_NAME_REST = re.compile(r"(?:\s+(?:[A-Z][\w.-]*|&|and))*,\s*")  # "Embra
 # "X, called on Y", "X, and Y", "X, in the presence of Y": what follows the comma is no post of X's
 _PREDICATE_OPENER = re.compile(r"[a-z]+(?:ed|s)\s+(?:on|with|to|for|by|at|in|the|a|an)\b|"
                                r"(?:and|or|but|while|whereas|whose|when|where|though|although|because)\s|"
+                               r"(?:flew|went|came|met|held|made|took|sat|spoke|gave|left|led|paid|began|arrived|travell?ed)\s|"
                                r"(?:in|at|on|during|after|before|under|with|from|alongside|accompanied|watched)\s")
 
 
@@ -762,10 +763,14 @@ class PeopleFinder:
             head = heads[0]
             for j in range(0, i + 1):
                 for c in self.narrated[j]:
+                    if j == i and c.start >= s:
+                        break  # "X travelled to Tokyo and met Japan's defence minister": named after X, someone else
                     after = self.folded[j][c.end:c.end + _knob("role_noun_window")]
                     mm = re.match(rf"(?:'s)?\s+(?:[a-z]+\s+){{0,2}}{re.escape(head)}\b(?!\s+[A-Z])", after)
                     taken = any(q is not p and q.country == c.code and head in fold(q.role or "") for q in self.people)
-                    if mm and not taken:  # "the French defence minister" stands for the French minister named, if any
+                    # "… and met Japan's defence minister": whom someone met is nobody named with that role here
+                    met = _cue("other_side_before").search(self.folded[j][max(0, c.start - 40):c.start])
+                    if mm and not taken and not met:  # "the French defence minister" stands for the French minister named, if any
                         return c.code
         return None
 
