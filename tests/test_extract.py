@@ -2409,3 +2409,14 @@ def test_an_officer_commanding_is_a_post_not_a_name(post):
     people = countries_of("DUBLIN, May 8, 2026 - Ireland and New Zealand held naval talks in Dublin on Friday.\n\n"
                           f"{post}, Commodore Declan Moriarty, said the talks were useful.")
     assert people == {"Declan Moriarty": "IRL"}
+
+
+@pytest.mark.parametrize(("sentence", "event"), [
+    ("The Indian Navy frigate INS Talwar came alongside at Port Louis on Monday for a three-day visit.",
+     ("meeting", "IND-MUS", "2026-05-04")),
+    ("The Chilean training ship Esmeralda tied up at Callao in Peru on Friday.", ("meeting", "CHL-PER", "2026-05-08")),
+    ("When the Thai frigate HTMS Bhumibol Adulyadej slid alongside the wharf in Manila on Tuesday, a band played.",
+     ("meeting", "PHL-THA", "2026-05-05")),
+])
+def test_a_warship_coming_alongside_in_a_foreign_port_is_a_port_call(sentence, event):
+    assert events_of(f"Ships\n\nMay 8, 2026 - {sentence}") == [event]
