@@ -2420,3 +2420,23 @@ def test_an_officer_commanding_is_a_post_not_a_name(post):
 ])
 def test_a_warship_coming_alongside_in_a_foreign_port_is_a_port_call(sentence, event):
     assert events_of(f"Ships\n\nMay 8, 2026 - {sentence}") == [event]
+
+
+@pytest.mark.parametrize(("sentence", "event"), [
+    ("The head of U.S. Southern Command toured the Argentine Navy's base in Ushuaia on Wednesday with the defence minister.",
+     ("meeting", "ARG-USA", "2026-04-08")),
+    ("Egyptian and Chinese air forces on Wednesday launched a joint air training at Beni Suef Air Base.",
+     ("exercise", "CHN-EGY", "2026-04-08")),
+    ("Indian and Omani sailors began joint naval training off Muscat on Wednesday.", ("exercise", "IND-OMN", "2026-04-08")),
+])
+def test_a_tour_with_the_host_is_a_visit_and_joint_training_of_any_arm_is_an_exercise(sentence, event):
+    assert event in events_of(f"News\n\nApril 8, 2026 - {sentence}")
+
+
+def test_talks_after_an_outcome_do_not_end_in_it():
+    # the handover was the day before the visit: the visit is its own meeting, not part of the handover
+    found = events_of("Visit\n\nApril 8, 2026 - The head of U.S. Southern Command toured the Argentine Navy's base in "
+                      "Ushuaia on Wednesday with the defence minister.\n\nThe visit came a day after the United States "
+                      "handed over a transport aircraft to the Argentine Air Force on Tuesday.")
+    assert ("meeting", "ARG-USA", "2026-04-08") in found
+    assert ("arms_transfer", "ARG-USA", "2026-04-07") in found

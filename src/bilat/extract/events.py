@@ -975,7 +975,8 @@ def _merge(found: list[_Found]) -> list[_Found]:
         if e.type == "meeting" and not f.recalled:
             # "held talks on Tuesday", where nothing fixes the week, joins no outcome dated by the text
             host = next((o for o in others if not o.recalled and not o.planned and o.event.type in _OUTCOMES
-                         and _compatible_or_open(o.event, e) and not (f.unfixed_day and o.event.date is not None)), None)
+                         and _compatible_or_open(o.event, e) and not (f.unfixed_day and o.event.date is not None)
+                         and not _ended_before(o.event, e)), None)
         elif e.type == "agreement" and not f.recalled and e.date is not None:
             # Documents signed at a purchase, a joint venture or a joint body's session are that occasion.
             # A cooperation plan signed on the day of an order is a document of its own; a contract is the order's.
@@ -999,6 +1000,12 @@ def _merge(found: list[_Found]) -> list[_Found]:
             _absorb(host.event, e)
             kept.remove(f)
     return kept
+
+
+def _ended_before(outcome: Event, talks: Event) -> bool:
+    """Whether the outcome's day lies before the talks' day: "the visit came a day after the handover" did not end in it."""
+    return (outcome.date is not None and talks.date is not None and outcome.date.precision == talks.date.precision == "day"
+            and outcome.date.value < talks.date.value)
 
 
 def _one_visit(a: _Found, b: _Found) -> bool:
