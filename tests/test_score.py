@@ -30,11 +30,13 @@ RATCHET = {
     ("fresh7", "event_f1"): 0.74, ("fresh7", "event_date_acc"): 0.75,
     ("fresh8", "date_acc"): 0.73, ("fresh8", "countries_f1"): 0.92, ("fresh8", "pairs_f1"): 0.79,
     ("fresh8", "people_country_acc"): 0.85, ("fresh8", "event_f1"): 0.78, ("fresh8", "event_date_acc"): 0.73,
+    ("fresh9", "date_acc"): 0.64, ("fresh9", "countries_f1"): 0.92, ("fresh9", "pairs_f1"): 0.82,
+    ("fresh9", "people_country_acc"): 0.80, ("fresh9", "event_f1"): 0.68, ("fresh9", "event_date_acc"): 0.52,
 }
 # Annotated articles of our own, shipped with the tests: fresh (written with the rules in view), fresh2 to
-# fresh8 (written blind, to watch the gap; see their READMEs).
+# fresh9 (written blind, to watch the gap; see their READMEs).
 OWN_SETS = {name: Path(__file__).parent / name for name in ("fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6",
-                                                            "fresh7", "fresh8")}
+                                                            "fresh7", "fresh8", "fresh9")}
 SHARED_SETS = ["seeds", "dev", "dev2"]
 _cache: dict[str, dict[str, float]] = {}
 
