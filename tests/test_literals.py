@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from bilat import literals, rulebook
-from bilat.literals import Screened, required_literals, screen_text
+from bilat.literals import AlternationPattern, Alternatives, Screened, required_literals, screen_text
 
 HERE = Path(__file__).parent
 BOOK = rulebook.load()
@@ -70,7 +70,7 @@ def test_each_scanning_call_is_the_patterns_own():
 @pytest.mark.parametrize("name", sorted(PATTERNS))
 def test_every_rule_pattern_screened_finds_what_it_finds(name):
     rx = PATTERNS[name]
-    plain = rx._rx if isinstance(rx, Screened) else rx
+    plain = rx._rx if isinstance(rx, (Screened, AlternationPattern)) else rx
     screened = Screened(plain)
     for text in SENTENCES:
         _same(plain, screened, text)
@@ -80,10 +80,54 @@ def test_every_rule_pattern_screened_finds_what_it_finds(name):
 @settings(max_examples=150)
 @given(st.sampled_from(sorted(PATTERNS)), st.data())
 def test_screen_never_turns_away_a_text_the_pattern_matches(name, data):
-    plain = PATTERNS[name]._rx if isinstance(PATTERNS[name], Screened) else PATTERNS[name]
+    plain = PATTERNS[name]._rx if isinstance(PATTERNS[name], (Screened, AlternationPattern)) else PATTERNS[name]
     needed = sorted(required_literals(plain) or ["defence"])
     # Texts made of the pattern's own words, in any case, with the letters re.I takes for ASCII ones mixed in.
     words = st.sampled_from(needed + ["the", "Kenya", "and", "signed", "ſ", "İ", "ı", "K", ",", "2024", " "])
     pieces = data.draw(st.lists(words, min_size=1, max_size=12))
     text = " ".join(p.upper() if data.draw(st.booleans()) else p for p in pieces)
     _same(plain, Screened(plain), text)
+
+
+def _same_matches(whole: re.Pattern, pruned, text: str, *pos) -> None:
+    assert [(m.span(), m.group(0)) for m in whole.finditer(text, *pos)] == \
+        [(m.span(), m.group(0)) for m in pruned.finditer(text, *pos)], (whole.pattern[:80], text)
+
+
+def test_triggers_tried_by_their_words_find_what_every_trigger_finds():
+    triggers = [e.trigger for e in BOOK.events]
+    assert all(isinstance(t, AlternationPattern) for t in triggers)
+    for text in SENTENCES:
+        for variant in (text, text.upper()):
+            for t in triggers:  # one type after another on the same text, as extraction asks
+                _same_matches(t._rx, t, variant)
+                _same_matches(t._rx, t, variant, len(variant) // 3)
+                assert bool(t.search(variant)) == bool(t._rx.search(variant))
+
+
+@settings(max_examples=150)
+@given(st.data())
+def test_a_part_is_left_out_only_where_it_cannot_match(data):
+    triggers = [e.trigger for e in BOOK.events]
+    words = sorted(set().union(*(literals._required(t.head + f"(?:{p})" + t.tail, t.flags) or set()
+                                 for t in triggers for p in t.parts)))
+    pieces = data.draw(st.lists(st.sampled_from(words + ["the", "Kenya", "and", "ſ", "İ", "K", ",", "2024"]), min_size=1, max_size=12))
+    text = " ".join(p.upper() if data.draw(st.booleans()) else p for p in pieces)
+    for t in triggers:
+        _same_matches(t._rx, t, text)
+
+
+def test_alternatives_keep_parts_without_words_and_patterns_with_groups_whole():
+    group = Alternatives()
+    head, tail = r"\b(?:", r")\b"
+    parts = [r"signed", r"\w+ed", r"(?:held|hold) talks"]
+    plain = group.add(re.compile(head + "|".join(f"(?:{p})" for p in parts) + tail, re.I), head, parts, tail)
+    grouped_parts = [r"(met)", r"visited"]
+    grouped = group.add(re.compile(head + "|".join(f"(?:{p})" for p in grouped_parts) + tail, re.I), head, grouped_parts, tail)
+    for text in ("They HELD TALKS and signed", "nothing here", "it rained", "Ministers met and visited"):
+        _same_matches(plain._rx, plain, text)
+        _same_matches(grouped._rx, grouped, text)
+        assert plain.findall(text) == plain._rx.findall(text) and plain.sub("_", text) == plain._rx.sub("_", text)
+        assert grouped.findall(text) == grouped._rx.findall(text)
+    with pytest.raises(ValueError):
+        group.add(re.compile("signed|met"), head, ["signed", "met"], tail)

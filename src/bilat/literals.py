@@ -54,10 +54,14 @@ def screen_text(text: str) -> str:
 
 def required_literals(pattern: re.Pattern) -> frozenset[str] | None:
     """Lower-case strings one of which every match of pattern contains, or None when there is no useful such set."""
+    return _required(pattern.pattern, pattern.flags)
+
+
+def _required(pattern: str, flags: int) -> frozenset[str] | None:
     if _P is None:
         return None
     try:
-        tree = _P.parse(pattern.pattern, pattern.flags)
+        tree = _P.parse(pattern, flags)
         _, needed = _Analysis().sequence(tree)
     except Exception:  # noqa: BLE001 - any surprise in a private parse tree: no screen, the pattern runs as ever
         return None
@@ -211,3 +215,124 @@ class Screened:
 def screened(rx: re.Pattern) -> Screened:
     """The pattern with a literal screen in front of its scans (worked out when it first scans)."""
     return Screened(rx)
+
+
+class Alternatives:
+    """Patterns that are each one alternation of many parts (`\\b(?:(?:a)|(?:b)|…)\\b`: every trigger of an event type),
+    asked of the same texts one after another (every clause, for every type).
+
+    A part whose required literals a text lacks cannot take part in any match there, so the alternation of the other
+    parts, in their order, finds exactly the same matches at the same places, with fewer parts to try at every word.
+    One scan of the lower-cased text for the literals of all parts of all the patterns (kept for the last text, which
+    the next pattern asks about) tells which parts could match; a pattern none of whose parts could is not run.
+    """
+
+    def __init__(self):
+        self.members: list[AlternationPattern] = []
+        self._finder: re.Pattern | None = None
+        self._masks: dict[str, int] = {}  # a literal found → the parts that hold it or a literal it begins with
+        self._always = 0  # parts without a useful set of literals: they are always tried
+        self._built = 0  # how many members the finder knows
+        self._last: tuple[str | None, int] = (None, 0)
+
+    def add(self, rx: re.Pattern, head: str, parts: list[str], tail: str) -> AlternationPattern:
+        """rx, which must be compiled from head + the parts as `(?:part)|(?:part)…` + tail, with its scans pruned."""
+        member = AlternationPattern(self, rx, head, parts, tail, sum(len(m.parts) for m in self.members))
+        self.members.append(member)
+        return member
+
+    def _build(self) -> None:
+        by_literal: dict[str, int] = {}
+        always = 0
+        for member in self.members:
+            for k, part in enumerate(member.parts):
+                bit = 1 << (member.first_bit + k)
+                needed = _required(member.head + f"(?:{part})" + member.tail, member.flags)
+                if needed is None:
+                    always |= bit
+                    continue
+                for literal in needed:
+                    by_literal[literal] = by_literal.get(literal, 0) | bit
+        masks = {}
+        for literal in by_literal:  # a literal found also holds every shorter literal it begins with
+            masks[literal] = 0
+            for n in range(1, len(literal) + 1):
+                masks[literal] |= by_literal.get(literal[:n], 0)
+        self._finder = re.compile(alternation(by_literal)) if by_literal else None
+        self._masks, self._always, self._built = masks, always, len(self.members)
+        self._last = (None, 0)
+
+    def possible(self, text: str) -> int:
+        """The parts (as bits) that could match somewhere in text."""
+        last = self._last
+        if text is last[0]:
+            return last[1]
+        if self._built != len(self.members):
+            self._build()
+        found = self._always
+        if self._finder is not None:
+            low, finder, masks = screen_text(text), self._finder, self._masks
+            # The trie gives the longest literal starting at each place where one starts: every place, one by one.
+            m = finder.search(low)
+            while m is not None:
+                found |= masks[m.group()]
+                m = finder.search(low, m.start() + 1)
+        self._last = (text, found)
+        return found
+
+
+class AlternationPattern:
+    """One pattern of an Alternatives group: its scanning calls (search, finditer, findall, sub) run the alternation of
+    only the parts that could match the text; everything else is the whole pattern's own."""
+
+    _MAX_KEPT = 4096  # alternations of some of the parts, compiled as texts ask for them; bounded, whatever the corpus
+
+    def __init__(self, group: Alternatives, rx: re.Pattern, head: str, parts: list[str], tail: str, first_bit: int):
+        whole = head + "|".join(f"(?:{p})" for p in parts) + tail
+        if whole != rx.pattern:
+            raise ValueError("the pattern is not its head, parts and tail")
+        self._group, self._rx = group, rx
+        self.head, self.parts, self.tail, self.first_bit = head, list(parts), tail, first_bit
+        self._all = (1 << len(parts)) - 1
+        self._some: dict[int, re.Pattern] = {}
+        self.pattern, self.flags, self.groups, self.groupindex = rx.pattern, rx.flags, rx.groups, rx.groupindex
+        self.match, self.fullmatch = rx.match, rx.fullmatch
+        if rx.groups:  # a part's groups would be numbered otherwise without the parts before it: scan whole
+            self.search, self.finditer, self.findall, self.sub = rx.search, rx.finditer, rx.findall, rx.sub
+
+    def _for(self, text: str) -> re.Pattern | None:
+        """The alternation of the parts that could match text (the whole pattern when all could), or None."""
+        kept = (self._group.possible(text) >> self.first_bit) & self._all
+        if kept == self._all:
+            return self._rx
+        if not kept:
+            return None
+        rx = self._some.get(kept)
+        if rx is None:
+            if len(self._some) >= self._MAX_KEPT:
+                self._some.clear()
+            parts = [p for k, p in enumerate(self.parts) if kept >> k & 1]
+            rx = self._some[kept] = re.compile(self.head + "|".join(f"(?:{p})" for p in parts) + self.tail, self.flags)
+        return rx
+
+    def search(self, text: str, *pos):
+        rx = self._for(text)
+        return None if rx is None else rx.search(text, *pos)
+
+    def finditer(self, text: str, *pos):
+        rx = self._for(text)
+        return iter(()) if rx is None else rx.finditer(text, *pos)
+
+    def findall(self, text: str, *pos):
+        rx = self._for(text)
+        return [] if rx is None else rx.findall(text, *pos)
+
+    def sub(self, repl, text: str, count: int = 0):
+        rx = self._for(text)
+        return text if rx is None else rx.sub(repl, text, count)
+
+    def __getattr__(self, name):
+        return getattr(self._rx, name)
+
+    def __repr__(self) -> str:
+        return f"AlternationPattern({self._rx!r})"

@@ -19,7 +19,7 @@ from functools import cached_property, lru_cache
 from pathlib import Path
 
 from bilat import rulefiles
-from bilat.literals import screened
+from bilat.literals import Alternatives, screened
 from bilat.rulefiles import RULE_FILES, RuleError  # RuleError lives there: fingerprint() raises it too
 
 RULES_DIR = Path(rulefiles.RULES_DIR)
@@ -138,11 +138,14 @@ class Rulebook:
     def events(self) -> list[EventRule]:
         """Event rules in priority order: when several types trigger, the first one names the engagement."""
         out = []
+        # Every clause is scanned for every type's triggers, and most clauses hold the words of none or few of them:
+        # each scan tries only the triggers whose words the clause holds (literals.Alternatives).
+        group = Alternatives()
         for spec in self.event_specs:
             where = f"event {spec['type']!r}"
             triggers = [self.expand(t, where) for t in spec["triggers"]]
-            # Screened: every clause is scanned for every type's triggers, and most clauses hold none of their words.
-            trigger = screened(_compile(r"\b(?:" + "|".join(f"(?:{t})" for t in triggers) + r")\b", re.I, where))
+            head, tail = r"\b(?:", r")\b"
+            trigger = group.add(_compile(head + "|".join(f"(?:{t})" for t in triggers) + tail, re.I, where), head, triggers, tail)
             overrides = tuple(Override(self.compile(o["if"], True, where), o["cameo"], o["plover"]) for o in spec.get("overrides", []))
             out.append(EventRule(spec["type"], spec["label"], trigger, spec["cameo"], spec["plover"], overrides,
                                  tuple(spec.get("examples", {}).get("positive", [])),

@@ -8,6 +8,7 @@ as anchors for resolving "on Friday" or "today".
 from __future__ import annotations
 
 import re
+from itertools import islice
 
 from bilat.extract.dates import header_dates
 from bilat.literals import screened
@@ -85,7 +86,7 @@ _LETTER_WORD = re.compile(r"[^\W\d_]+")
 def _is_date_line(line: str) -> bool:
     """A short line that is mostly a date: `Oct 2, 2020`, `Published: 10 Feb, 2022`, `Jane Roe, Friday 19 Oct 2018`,
     `Published: 13 March 2026 - 10:14 | Updated: 13 March 2026 - 16:40` (times and bars are no words)."""
-    words = len(_LETTER_WORD.findall(line))
+    words = sum(1 for _ in islice(_LETTER_WORD.finditer(line), 13))  # past 12 the count is no matter: a sentence
     if not (words <= 6 or (words <= 12 and not line.rstrip().endswith((".", "”", '"')))):
         return False  # asked first: most lines are sentences, and looking for dates in them costs more
     return bool(header_dates(line))
@@ -94,8 +95,7 @@ def _is_date_line(line: str) -> bool:
 def _is_clutter(line: str) -> bool:
     """Page furniture a saved page or a copy-paste brings along: "Menu", "Back to top", "|", "@DefenceNews",
     "Lagos 31°C", "Home > Defence > Africa". A headline has words; these have none worth reading."""
-    words = re.findall(r"[^\W\d_]{2,}", line)
-    if not words:
+    if _LETTERS.search(line) is None:
         return True  # "|", "•", "21°C", "12:45"
     if _CLUTTER.fullmatch(line.strip().rstrip(":")):
         return True
@@ -103,6 +103,8 @@ def _is_clutter(line: str) -> bool:
     if len(line.split()) > 1 and _only_widget_words(line):
         return True
     # "Home | News | World | Asia | Defence", "EN | ID": a menu of short items, not a headline
+    if "|" not in line and "•" not in line:
+        return False  # one item: no menu (most lines, spared the split)
     menu = [x for x in re.split(r"\s*[|•]\s*", line.strip()) if x]
     return len(menu) >= 2 and line.count("|") + line.count("•") >= len(menu) - 1 and all(len(x.split()) <= 2 for x in menu)
 
