@@ -2440,3 +2440,21 @@ def test_talks_after_an_outcome_do_not_end_in_it():
                       "handed over a transport aircraft to the Argentine Air Force on Tuesday.")
     assert ("meeting", "ARG-USA", "2026-04-08") in found
     assert ("arms_transfer", "ARG-USA", "2026-04-07") in found
+
+
+@pytest.mark.parametrize("sentence", [
+    "The two ministers held talks on the war between Russia and Ukraine and on Black Sea security.",
+    "The two ministers held official talks, first alone and then with their delegations, on the consequences of "
+    "the Russian Federation's war of aggression against Ukraine.",
+    "Both delegations held consultations about the situation in Israel and Iran.",
+])
+def test_countries_the_talks_were_about_are_no_parties(sentence):
+    found = events_of("Visit\n\nBUCHAREST, Sept 15, 2026 - Romania and Turkey signed a defence memorandum in Bucharest "
+                      "on Tuesday.\n\n" + sentence)
+    assert {pair for _, pair, _ in found} == {"ROU-TUR"}
+
+
+def test_after_a_call_on_comes_the_host_not_a_topic():
+    found = events_of("Visit\n\nSINGAPORE, June 1, 2026 - New Zealand's defence minister opened his programme on Friday "
+                      "with a courtesy call on Singapore's Minister for Defence.")
+    assert found == [("meeting", "NZL-SGP", "2026-05-29")]

@@ -342,7 +342,7 @@ class _EventReader:
             occasion = self._occasion(s)
             if occasion is not None:
                 date, place = occasion.date, place or occasion.place
-        s = _without_bystanders(s, kind)
+        s = _without_topics(_without_bystanders(s, kind), kind, trigger, self.main_pair)
         groups = _parties(s, self.main_pair, trigger, date, usable, self._pair_just_named(s), self._topic_elsewhere(s))
         if kind == "meeting":
             groups = self._with_each_counterpart(s, date) or groups
@@ -551,6 +551,26 @@ def _without_bystanders(s: Sentence, kind: str) -> Sentence:
         return s
     mentions = [m for m in s.mentions if m[2] in kept]
     return replace(s, countries=kept, mentions=mentions)
+
+
+def _without_topics(s: Sentence, kind: str, trigger: re.Match, main_pair: list[str]) -> Sentence:
+    """Countries named as what talks were about ("held talks on Russia's war against Ukraine") are no parties,
+    unless they are named as a side too or are the story's own two ("talks on cooperation between Romania and
+    Turkey"); "the two ministers" then are the story's two."""
+    if kind not in ("meeting", "mechanism"):
+        return s
+    m = _cue("talks_topic").search(s.text, trigger.start(), trigger.end() + 160)
+    if not m or m.end("noun") != trigger.end():
+        return s  # the trigger must be the talks noun itself: after "a call on" comes the host
+    stop = _cue("topic_end").search(s.text, m.end())
+    start, end = m.end(), stop.start() if stop else len(s.text)
+    topical = {c for a, _b, c in s.mentions if start <= a < end}
+    sides = {c for a, _b, c in s.mentions if not start <= a < end}
+    topical -= sides | set(main_pair)
+    if not topical:
+        return s
+    kept = [c for c in dict.fromkeys(s.countries) if c not in topical]
+    return replace(s, countries=kept, mentions=[x for x in s.mentions if x[2] in kept])
 
 
 def _rementioned(text: str, trigger: re.Match) -> bool:
