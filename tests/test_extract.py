@@ -2458,3 +2458,29 @@ def test_after_a_call_on_comes_the_host_not_a_topic():
     found = events_of("Visit\n\nSINGAPORE, June 1, 2026 - New Zealand's defence minister opened his programme on Friday "
                       "with a courtesy call on Singapore's Minister for Defence.")
     assert found == [("meeting", "NZL-SGP", "2026-05-29")]
+
+
+@pytest.mark.parametrize(("sentence", "event"), [
+    ("The Turkish defence minister, who arrived in Bucharest yesterday evening, was received today with military "
+     "honours by his Romanian counterpart.", ("meeting", "ROU-TUR", "2026-09-15")),
+    ("The Turkish defence minister, who landed in Bucharest on Sunday, held talks with his Romanian counterpart on "
+     "Monday.", ("meeting", "ROU-TUR", "2026-09-14")),
+    ("The Turkish delegation, which reached Bucharest last week, signed a protocol with Romania on Monday.",
+     ("agreement", "ROU-TUR", "2026-09-14")),
+    # an aside that opens the engagement itself gives its first day
+    ("The Romanian-Turkish naval exercise, which began on Monday 7 September, was concluded today.",
+     ("exercise", "ROU-TUR", "2026-09-07")),
+])
+def test_a_who_or_which_aside_keeps_its_time_to_itself(sentence, event):
+    assert events_of(f"Visit\n\nBUCHAREST, Tuesday, 15 September 2026 - {sentence}") == [event]
+
+
+@pytest.mark.parametrize("text", ["began on Monday 7 September", "on Monday, 7 September", "on Monday, September 7"])
+def test_a_weekday_before_a_date_only_names_that_date(text):
+    found = find_dates(text, dt.date(2026, 9, 15))
+    assert [(d.date.value if d.date else None) for d in found] == ["2026-09-07"]
+
+
+def test_a_weekday_apart_from_a_date_is_a_day_of_its_own():
+    found = find_dates("on Monday and on 7 September", dt.date(2026, 9, 15))
+    assert [d.date.value for d in found] == ["2026-09-14", "2026-09-07"]

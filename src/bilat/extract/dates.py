@@ -248,7 +248,13 @@ def find_dates(text: str, anchor: dt.date | None, reference: Date | None = None)
     for m in narrative:
         before = [d.date for d in sorted(out, key=lambda d: d.start) if d.end <= m.start() and d.date is not None]
         out.append(DateMention(m.start(), m.end(), _counted(m, before[-1] if before else reference, anchor), "narrative"))
+    # "on Monday 7 September", "on Monday, September 7": the weekday only names the day the date gives
+    named_days = [d.start for d in out if d.kind != "weekday"]
+    out = [d for d in out if d.kind != "weekday" or not any(_WEEKDAY_JOIN.fullmatch(text, d.end, s) for s in named_days)]
     return sorted(out, key=lambda d: d.start)
+
+
+_WEEKDAY_JOIN = re.compile(r",?\s+")
 
 
 def _counted(m: re.Match, base: Date | None, anchor: dt.date | None) -> Date | None:

@@ -67,6 +67,12 @@ def _usable_dates(sentence: Sentence) -> list[DateMention]:
                 or _cue("year_of_plan").match(rest)):
             continue  # "a plan for 2024", "a 2024 cooperation plan", "2023-2028", "since 2011": not when it happened
         usable.append(d)
+    # "The minister, who arrived yesterday, was received today": the aside's own time; but "The exercise, which began
+    # on Monday, ended today" gives the first day of the engagement itself
+    asides = [m.span() for m in _cue("relative_aside").finditer(sentence.text) if not _cue("span_start").search(m.group(0))]
+    if asides:
+        outside = [d for d in usable if not any(a <= d.start < b for a, b in asides)]
+        usable = outside if any(d.date is not None for d in outside) else usable
     reported = _report_days(sentence, usable)
     return [d for d in usable if d not in reported] or reported
 
