@@ -2484,3 +2484,25 @@ def test_a_weekday_before_a_date_only_names_that_date(text):
 def test_a_weekday_apart_from_a_date_is_a_day_of_its_own():
     found = find_dates("on Monday and on 7 September", dt.date(2026, 9, 15))
     assert [d.date.value for d in found] == ["2026-09-14", "2026-09-07"]
+
+
+@pytest.mark.parametrize(("sentence", "name"), [
+    ("Brigadier General Jens Wollner said the range would let German and Lithuanian units train together.",
+     "Jens Wollner"),
+    ("MP Anna Zielonka asked whether the Russian fleet in Kaliningrad had changed its activity.", "Anna Zielonka"),
+    ("Admiral Tomas Ruiz, chief of the naval staff, said many foreign vessels, most of them Chinese, fish there.",
+     "Tomas Ruiz"),
+])
+def test_countries_in_what_someone_said_give_them_no_country(sentence, name):
+    people = countries_of("VILNIUS, March 3, 2026 - Germany and Lithuania opened a training area on Tuesday.\n\n" + sentence)
+    assert people[name] not in ("RUS", "CHN")
+    # without a cue of their own, the story's home side or nobody: never a country only named in what they said
+    assert people[name] in ("LTU", None)
+
+
+@pytest.mark.parametrize("verb", ["to meet", "and met", "for talks with"])
+def test_whoever_meets_the_commander_of_a_countrys_forces_is_of_the_other_side(verb):
+    people = countries_of("OIAPOQUE, September 9, 2026 - Brazil and France held border talks on Wednesday.\n\n"
+                          f"General Rodrigo Pimenta crossed the river bridge {verb} the commander of the French Armed "
+                          "Forces in Guiana on Wednesday.")
+    assert people["Rodrigo Pimenta"] == "BRA"
