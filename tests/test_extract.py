@@ -2506,3 +2506,41 @@ def test_whoever_meets_the_commander_of_a_countrys_forces_is_of_the_other_side(v
                           f"General Rodrigo Pimenta crossed the river bridge {verb} the commander of the French Armed "
                           "Forces in Guiana on Wednesday.")
     assert people["Rodrigo Pimenta"] == "BRA"
+
+
+_TRAINER_STORY = ("Spain signs for trainers\n\n16 April 2026\n\nSpain's Ministry of Defence on Tuesday signed a contract with "
+                  "Turkish Aerospace for 45 jet trainers.\n\n")
+
+
+@pytest.mark.parametrize(("sentence", "event"), [
+    # a clause with a verb of doing is no item of a list, whatever commas stand around it
+    ("On Wednesday, Airbus and Turkish Aerospace, both long-time partners, signed a technology transfer and licence "
+     "agreement in Seville.", ("industry", "ESP-TUR", "2026-04-15")),
+    ("On Wednesday, Indra and Aselsan, the two suppliers, signed a joint venture and licence agreement in Madrid.",
+     ("industry", "ESP-TUR", "2026-04-15")),
+])
+def test_a_company_agreement_among_commas_is_read_as_a_clause(sentence, event):
+    assert event in events_of(_TRAINER_STORY + sentence)
+
+
+@pytest.mark.parametrize("sentence", [
+    "The contract was signed by Ana Ruiz, Spain's secretary of state for defence, who signed for her country.",
+    "Ahmet Kaya, head of the Turkish procurement agency, signed for Türkiye.",
+])
+def test_signing_for_a_country_is_on_its_behalf_not_a_purchase(sentence):
+    found = events_of(_TRAINER_STORY + sentence)
+    assert [e for e in found if e[0] == "arms_transfer" and e[2] is None] == []
+
+
+def test_an_owners_name_before_a_place_is_not_the_place():
+    x = doc(_TRAINER_STORY + "On Wednesday, the two companies signed an industrial cooperation agreement at Airbus's plant "
+            "in Seville.")
+    assert "Airbus's" not in {e.place for e in x.events}
+
+
+@pytest.mark.parametrize("subject", ["the two companies", "both firms", "the two shipyards"])
+def test_an_agreement_signed_by_companies_is_an_industrial_project(subject):
+    found = events_of(_TRAINER_STORY + f"A day later, on Wednesday, {subject} signed an industrial cooperation "
+                      "agreement in Seville.")
+    assert ("industry", "ESP-TUR", "2026-04-15") in found
+    assert ("arms_transfer", "ESP-TUR", "2026-04-14") in found

@@ -101,8 +101,9 @@ def _event_date(sentence: Sentence, anchor_date: Date | None, usable: list[DateM
 def _place(text: str, is_country_word) -> str | None:
     for m in _cue("place").finditer(text):
         place = m.group(1)
-        if is_country_word(place) or _cue("not_place").match(place) or _cue("institution").search(place):
-            continue
+        if is_country_word(place) or _cue("not_place").match(place) or _cue("institution").search(place) \
+                or place.endswith(("'s", "’s")):
+            continue  # "at Airbus's plant in Seville": an owner, and the place comes after
         return place
     return None
 
@@ -117,7 +118,9 @@ def _in_enumeration(text: str, start: int, end: int) -> bool:
     item = text[seg_start + 1:end + (seg_end if seg_end >= 0 else len(right))]
     window = _knob("enumeration_window")
     commas = text[max(0, start - window):end + window].count(",")
-    return seg_start >= 0 and len(item.split()) <= _knob("enumeration_item_words") and commas >= _knob("enumeration_commas")
+    # "…, signed a technology transfer and licence agreement": a verb of doing makes it a clause, not a list item
+    return (seg_start >= 0 and len(item.split()) <= _knob("enumeration_item_words") and commas >= _knob("enumeration_commas")
+            and not _cue("happened").search(item))
 
 
 class _Known:
@@ -187,6 +190,9 @@ def _trigger_matches(s: Sentence):
                     continue  # "the frigate arrived in Mombasa for a four-day port call": a visit, not a delivery
             elif kind == "meeting" and arrival and _cue("equipment_arriving").search(before):
                 continue  # "the first six aircraft arrived in April 2024": a delivery, which its own triggers read
+            if kind == "arms_transfer" and m.group(0).lower().startswith("sign") and (
+                    _cue("on_behalf_after").match(s.text, m.end()) or any(0 < a - m.end() <= 5 for a, _b, _c in s.mentions)):
+                continue  # "X signed for his country", "signed for Fiji": on a side's behalf
             if _cue("negated_before").search(before):
                 continue  # "though no agreement has been announced", "ended without a contract"
             if kind == "industry" and _cue("site_toured").search(before):
@@ -313,6 +319,8 @@ class _EventReader:
             return  # "'Serbia has no reason to fear an exercise …,' said the minister": talk about one, not a report
         if kind != "agreement" and _cue("intent_document").search(s.text):
             kind = "agreement"  # an intent document is an agreement, whatever it intends
+        elif kind == "agreement" and _cue("companies_subject").search(s.text[:trigger.start()]):
+            kind = "industry"  # "the two companies signed an agreement": companies' papers are an industrial project
         if kind == "exercise" and not s.lead and (_cue("generic_exercise").search(s.text) or (
                 _cue("multilateral").search(s.text) and len(set(s.countries)) < 3)):
             return  # generic or unnamed multinational drills are not an engagement of named parties
