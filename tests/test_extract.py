@@ -2544,3 +2544,28 @@ def test_an_agreement_signed_by_companies_is_an_industrial_project(subject):
                       "agreement in Seville.")
     assert ("industry", "ESP-TUR", "2026-04-15") in found
     assert ("arms_transfer", "ESP-TUR", "2026-04-14") in found
+
+
+@pytest.mark.parametrize(("sentence", "date"), [
+    ("The Spanish frigate Blas de Lezo today concluded a five-day port call in Manila.", "2026-06-01"),
+    ("Indian and Omani troops on Friday wrapped up a ten-day exercise near Salalah.", "2026-05-27"),
+    ("The Philippine defence secretary today ended a two-day visit to Madrid.", "2026-06-04"),
+])
+def test_a_span_of_days_reported_by_its_last_is_dated_by_its_first(sentence, date):
+    assert [d for _, _, d in events_of(f"News\n\n05 June 2026\n\n{sentence}")] == [date]
+
+
+@pytest.mark.parametrize("aside", [", which is also home to the US Navy's Seventh Fleet",
+                                   ", which lies a short drive from the Russian border"])
+def test_a_description_of_a_place_names_no_side(aside):
+    found = events_of("Drill\n\n05 June 2026\n\nThe Italian patrol ship Paolo Thaon di Revel arrived in Yokosuka, "
+                      "Japan, on Monday.\n\nOn Wednesday, sailors of the two navies held a firefighting drill at the "
+                      f"Yokosuka base{aside}.")
+    assert {pair for _, pair, _ in found} == {"ITA-JPN"}
+
+
+def test_a_which_clause_that_tells_a_deed_still_names_its_parties():
+    found = events_of("Rockets\n\n05 June 2026\n\nEstonia received the first Chunmoo launchers from South Korea on "
+                      "Monday.\n\nThey will serve alongside six HIMARS launchers, which were ordered from the United "
+                      "States in 2022.")
+    assert ("arms_transfer", "EST-USA", "2022") in found

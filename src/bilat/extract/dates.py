@@ -257,6 +257,16 @@ def find_dates(text: str, anchor: dt.date | None, reference: Date | None = None)
 _WEEKDAY_JOIN = re.compile(r",?\s+")
 
 
+def first_day_of_span(text: str, last: Date) -> Date:
+    """"… today concluded a five-day port call": the first day of a span of days the text reports by its last."""
+    m = rules().cue("span_end_days").search(text)
+    if m is None or last.precision != "day":
+        return last
+    n = m.group("n").lower()
+    days = int(n) if n.isdigit() else _NUMBERS.get(n, 1)
+    return Date((dt.date.fromisoformat(last.value) - dt.timedelta(days=days - 1)).isoformat(), last.source)
+
+
 def _counted(m: re.Match, base: Date | None, anchor: dt.date | None) -> Date | None:
     """A date counted from base at the precision both fix: "two years later" than March 2019 is 2021, "later that
     month" than 12 June 2022 is 2022-06, "two days later" than a month is no day. Without a base, "earlier" counts

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
-from bilat.extract.dates import FULL_KINDS, DateMention, month_number
+from bilat.extract.dates import FULL_KINDS, DateMention, first_day_of_span, month_number
 from bilat.extract.people import makers_in
 from bilat.rulebook import rules
 from bilat.models import EVENT_TYPES, Date, Event
@@ -329,6 +329,8 @@ class _EventReader:
         heading = s.day_heading
         if heading is not None and (date is None or (date.precision == "year" and heading.value.startswith(date.value))):
             date = heading  # a live blog's entry without a day of its own happened on its heading's day
+        if date is not None:
+            date = first_day_of_span(s.text, date)  # "today concluded a five-day port call"
         if date is None and kind == "exercise":
             named = _cue("year_in_name").search(s.text)
             date = Date(named.group("year"), "text") if named else None  # "the Shield-2021 drill"
@@ -568,19 +570,20 @@ def _without_bystanders(s: Sentence, kind: str) -> Sentence:
 
 
 def _without_topics(s: Sentence, kind: str, trigger: re.Match, main_pair: list[str]) -> Sentence:
-    """Countries named as what talks were about ("held talks on Russia's war against Ukraine") are no parties,
-    unless they are named as a side too or are the story's own two ("talks on cooperation between Romania and
-    Turkey"); "the two ministers" then are the story's two."""
-    if kind not in ("meeting", "mechanism"):
+    """Countries named as what talks were about ("held talks on Russia's war against Ukraine") or in a description
+    of a place or thing (", which is also home to the US Navy's Seventh Fleet") are no parties, unless they are named
+    as a side too or are the story's own two ("talks on cooperation between Romania and Turkey"); "the two ministers"
+    then are the story's two."""
+    spans = [m.span() for m in _cue("descriptive_aside").finditer(s.text)]
+    m = _cue("talks_topic").search(s.text, trigger.start(), trigger.end() + 160) if kind in ("meeting", "mechanism") else None
+    if m and m.end("noun") == trigger.end():  # the trigger must be the talks noun itself: after "a call on" comes the host
+        stop = _cue("topic_end").search(s.text, m.end())
+        spans.append((m.end(), stop.start() if stop else len(s.text)))
+    if not spans:
         return s
-    m = _cue("talks_topic").search(s.text, trigger.start(), trigger.end() + 160)
-    if not m or m.end("noun") != trigger.end():
-        return s  # the trigger must be the talks noun itself: after "a call on" comes the host
-    stop = _cue("topic_end").search(s.text, m.end())
-    start, end = m.end(), stop.start() if stop else len(s.text)
-    topical = {c for a, _b, c in s.mentions if start <= a < end}
-    sides = {c for a, _b, c in s.mentions if not start <= a < end}
-    topical -= sides | set(main_pair)
+    inside = lambda a: any(start <= a < end for start, end in spans)  # noqa: E731
+    topical = {c for a, _b, c in s.mentions if inside(a)}
+    topical -= {c for a, _b, c in s.mentions if not inside(a)} | set(main_pair)
     if not topical:
         return s
     kept = [c for c in dict.fromkeys(s.countries) if c not in topical]
