@@ -2024,6 +2024,8 @@ def test_a_demonym_two_countries_share_is_the_one_the_text_names_otherwise(text,
     ("05.12.2026", "It ends December 11.", "2026-12-05"),  # of December: day first
     ("05.12.2026", "It ends next week.", "2026-12-05"),  # nothing to tell: day first, as most of the world prints it
     ("25.12.2026", "It ends May 21.", "2026-12-25"),  # only one reading is a date
+    # a month named far down, of a recalled occasion, says nothing of how the header was printed
+    ("05.12.2026", "It ends next week.\n\nMore.\n\nMore.\n\nMore.\n\nLast year's edition was held in May.", "2026-12-05"),
 ])
 def test_a_numeric_date_with_two_readings_takes_the_one_whose_month_the_story_names(posted, story, date):
     x = doc(f"Guard trains abroad\nDate Posted: {posted}\n\nTBILISI — Guardsmen and Georgian soldiers are holding a "
@@ -2569,3 +2571,9 @@ def test_a_which_clause_that_tells_a_deed_still_names_its_parties():
                       "Monday.\n\nThey will serve alongside six HIMARS launchers, which were ordered from the United "
                       "States in 2022.")
     assert ("arms_transfer", "EST-USA", "2022") in found
+
+
+def test_a_rank_after_a_place_is_not_the_place():
+    x = doc("Talks\n\n05 June 2026\n\nOn Wednesday, Brazil's northern commander crossed the bridge to meet the commander "
+            "of the French Armed Forces in Guiana, General Paul Varenne.")
+    assert [e.place for e in x.events] == [None]

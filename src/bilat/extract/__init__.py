@@ -45,8 +45,9 @@ def _anchor(doc: Document):
         if d:
             other = other_reading(raw)
             if other is not None:
-                # "05.12.2026" on a page whose story speaks of May and never of December: 12 May, printed month first
-                named = months_named(doc.body)
+                # "05.12.2026" on a page whose story opens on May and never names December: 12 May, printed month
+                # first (a month named further down may be a recalled occasion's: "last year's edition, in October")
+                named = months_named(doc.body[:doc.headline_lines + 3])
                 if other.month in named and d.month not in named:
                     d = other
             return d, "dateline"

@@ -102,10 +102,16 @@ def _place(text: str, is_country_word) -> str | None:
     for m in _cue("place").finditer(text):
         place = m.group(1)
         if is_country_word(place) or _cue("not_place").match(place) or _cue("institution").search(place) \
-                or place.endswith(("'s", "’s")):
-            continue  # "at Airbus's plant in Seville": an owner, and the place comes after
+                or place.endswith(("'s", "’s")) or _titled(place.split()[0]):
+            continue  # "at Airbus's plant in Seville": an owner, and the place comes after; "General" is a rank
         return place
     return None
+
+
+def _titled(word: str) -> bool:
+    """A rank, honorific or post ("in Guiana, General X"): never the first word of a place."""
+    low = word.lower().strip(".")
+    return low in rules().words("ranks") or low in rules().words("honorifics") or low in rules().words("role_heads")
 
 
 def _in_enumeration(text: str, start: int, end: int) -> bool:
