@@ -231,6 +231,8 @@ class PeopleFinder:
         self.paragraphs = paragraphs
         self.folded = [fold_same_length(p) for p in paragraphs]
         self.countries = countries
+        # The offsets inside a country's name, by paragraph: asked of every word of every name candidate and title.
+        self._in_country = [frozenset(k for c in found for k in range(c.start, c.end)) for found in countries]
         # Words inside quotation marks never give anyone a country: context cues read only the narration.
         self.narrated = [_outside(quoted_spans(text), found) for text, found in zip(paragraphs, countries, strict=True)]
         self.main_pair = main_pair
@@ -253,19 +255,19 @@ class PeopleFinder:
 
     def _name_tokens(self, i: int, m: re.Match) -> tuple[int, int, list[str]] | None:
         """Trim titles off the front and organisation words off the back; what is left must look like a name."""
-        words = [(w.start() + m.start("name"), w.end() + m.start("name"), w.group(0))
-                 for w in _WORD.finditer(m.group("name"))]
-        def is_country(w) -> bool:
-            return any(c.start <= w[0] < c.end for c in self.countries[i])
-
-        def is_title(w) -> bool:
-            return _is_title_word(w[2]) or is_country(w)
-
+        base = m.start("name")
+        words = [(w.start() + base, w.end() + base, w.group(0)) for w in _WORD.finditer(m.group("name"))]
+        in_country = self._in_country[i]
         not_name = _words("not_name")
         while words and (fold(words[-1][2]) in not_name or _is_role(words[-1][2])):
             words.pop()
-        # The name is what follows the last title word: "Ghana's Defence Cabinet Secretary Kofi Mensah".
-        cut = next((k for k in range(len(words) - 1, -1, -1) if is_title(words[k])), -1)  # from the end: the last is wanted
+        # The name is what follows the last title word (a title word, or a country's): "Ghana's Defence Cabinet
+        # Secretary Kofi Mensah".
+        cut = -1
+        for k in range(len(words) - 1, -1, -1):  # from the end: the last is wanted
+            if _is_title_word(words[k][2]) or words[k][0] in in_country:
+                cut = k
+                break
         words = words[cut + 1:]
         if not words:
             return None
@@ -380,7 +382,7 @@ class PeopleFinder:
             if ":" in left[tokens[j].end():tokens[j + 1].start() if j + 1 < len(tokens) else len(left)]:
                 break  # "VIETNAM – PHILIPPINES: Vietnamese Defence Minister X": a brief's label is no part of the title
             # the lower-case part of a country's name belongs to the title: "Minister of Defence of Côte d'Ivoire"
-            in_country = any(c.start <= offset + tokens[j].start() < c.end for c in self.countries[i])
+            in_country = offset + tokens[j].start() in self._in_country[i]
             if tok.endswith(",") and j != len(tokens) - 1:
                 # "Kazakh Defence Minister, Colonel General X", "Chief of Army Staff, Lieutenant General X": a bare
                 # rank reaches back over the comma to the post before it; the post is the role, the rank apart.
