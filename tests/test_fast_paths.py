@@ -95,3 +95,17 @@ def test_a_speaker_phrase_before_a_quote_is_looked_for_from_after_the_last_stop(
         head = "".join(rng.choice(pieces) + rng.choice(["", " "]) for _ in range(rng.randint(0, 10)))
         whole, part = pattern.search(head), pattern.search(head, quotes._phrase_start(head))
         assert (whole and (whole.span(), whole.group("who"))) == (part and (part.span(), part.group("who"))), head
+
+
+def test_title_stops_found_from_the_stop_are_those_the_title_pattern_found():
+    from bilat.textutil import _TITLE_STOP, _TITLES, mask_title_stops
+
+    def by_title(text):  # the form mask_title_stops replaced: the pattern tried at every place, title first
+        return _TITLE_STOP.sub(lambda m: m.group(0)[:-1] + " ", text)
+
+    rng = random.Random(9)
+    pieces = _TITLES.split("|") + [".", ". ", " ", "  ", "\t", "\n", "A", "a", "x", "Lt", "Col", "-", "é", "1"]
+    for _ in range(5000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 10)))
+        assert mask_title_stops(text) == by_title(text), text
+    assert mask_title_stops("Lt. Cmdr. Ana Costa met Mrs. Okafor.") == "Lt  Cmdr  Ana Costa met Mrs  Okafor."

@@ -58,6 +58,9 @@ _TITLES = r"Mr|Mrs|Ms|Dr|Prof|Gen|Lt|Col|Maj|Capt|Adm|Brig|Cmdr|Cdr|Sgt|Cpl|Pvt|
 _ABBREV = re.compile(rf"(?:\b(?:{_TITLES}|St|Jr|Sr|No|vs|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|U\.S|U\.K|[A-Z])\.)$")
 # A title's full stop before a name ("Lt. Cmdr. Ana Costa"), which punctuation-bounded patterns must read through.
 _TITLE_STOP = re.compile(rf"\b(?:{_TITLES})\.(?=\s+[A-Z])")
+# The same full stops found from the stop itself, which the engine skips to at once, then the title before it (one
+# fixed-width look-behind a title), where the pattern above is tried at every place of the text.
+_TITLE_STOP_ONLY = re.compile(r"\.(?=\s+[A-Z])(?:" + "|".join(rf"(?<=\b{t}\.)" for t in _TITLES.split("|")) + ")")
 
 
 @lru_cache(maxsize=1024)
@@ -78,7 +81,7 @@ def split_sentences(paragraph: str) -> tuple[tuple[int, str], ...]:
 
 def mask_title_stops(text: str) -> str:
     """text with the full stops of abbreviated titles as spaces ("Lt  Cmdr  Ana Costa"), offsets kept."""
-    return _TITLE_STOP.sub(lambda m: m.group(0)[:-1] + " ", text)
+    return _TITLE_STOP_ONLY.sub(" ", text)
 
 
 def sentence_start(paragraph: str, offset: int) -> int:
