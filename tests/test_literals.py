@@ -131,3 +131,14 @@ def test_alternatives_keep_parts_without_words_and_patterns_with_groups_whole():
         assert grouped.findall(text) == grouped._rx.findall(text)
     with pytest.raises(ValueError):
         group.add(re.compile("signed|met"), head, ["signed", "met"], tail)
+
+
+@pytest.mark.parametrize(("pattern", "needs"), [
+    (r"\d+", True), (r"x?\d", True), (r"(?:19|20)\d\d", True), (r"\$?€?\d[\d,.]*(?:\s*million)?", True), (r"[0-5]", True),
+    (r"(?:\d|a)", False), (r"\d*", False), (r"[0-9a]", False), (r"(?=\d)a", False), (r"[^0-9]", False), (r"(?:|\d)", False),
+])
+def test_a_pattern_without_literals_may_still_need_a_digit(pattern, needs):
+    assert literals.needs_digit(re.compile(pattern)) is needs
+    screened = Screened(re.compile(pattern))
+    for text in ("79 joint activities", "no number at all", "٣ Arabic-Indic three", "Mid-2024", ""):
+        _same(re.compile(pattern), screened, text)

@@ -73,6 +73,41 @@ def _required(pattern: str, flags: int) -> frozenset[str] | None:
     return needed
 
 
+_DIGIT = re.compile(r"\d")  # any digit: lower-casing leaves digits as they are, so it reads the screen form alike
+
+
+def needs_digit(pattern: re.Pattern) -> bool:
+    """Whether every match of pattern holds a digit (`\\d`, `[0-9]`, `5`): a pattern with no literals may still need one."""
+    if _P is None:
+        return False
+    try:
+        return _digit_in_sequence(_P.parse(pattern.pattern, pattern.flags))
+    except Exception:  # noqa: BLE001 - as in required_literals: whatever is not understood needs nothing
+        return False
+
+
+def _digit_in_sequence(items) -> bool:
+    return any(_digit_in_item(op, av) for op, av in items)
+
+
+def _digit_in_item(op, av) -> bool:
+    C = _C
+    if op is C.LITERAL:
+        return chr(av) in "0123456789"
+    if op is C.IN:  # every character the class takes is a digit
+        return bool(av) and all((o is C.LITERAL and chr(a) in "0123456789") or (o is C.RANGE and 48 <= a[0] <= a[1] <= 57)
+                                or (o is C.CATEGORY and a is C.CATEGORY_DIGIT) for o, a in av)
+    if op is C.SUBPATTERN:
+        return _digit_in_sequence(av[3])
+    if op is getattr(C, "ATOMIC_GROUP", None):
+        return _digit_in_sequence(av)
+    if op is C.BRANCH:
+        return all(_digit_in_sequence(alt) for alt in av[1])
+    if op in (C.MAX_REPEAT, C.MIN_REPEAT, getattr(C, "POSSESSIVE_REPEAT", None)):
+        return av[0] >= 1 and _digit_in_sequence(av[2])
+    return False  # zero-width assertions ask, they do not consume; anything else could be anything
+
+
 def _minimal(strings: frozenset[str]) -> frozenset[str]:
     """The same requirement with fewer strings: one that contains another is implied by it ("deal for" by "deal")."""
     kept: list[str] = []
@@ -177,6 +212,8 @@ class Screened:
         needed = required_literals(self._rx)
         if needed:
             self._screen = re.compile(alternation(needed))
+        elif needs_digit(self._rx):  # "79 joint activities": a text without a digit is turned away as cheaply
+            self._screen, needed = _DIGIT, True
         for each in ("search", "finditer", "findall", "sub"):
             setattr(self, each, getattr(self, "_screened_" + each) if needed else getattr(self._rx, each))
         return getattr(self, name)
