@@ -2577,3 +2577,27 @@ def test_a_rank_after_a_place_is_not_the_place():
     x = doc("Talks\n\n05 June 2026\n\nOn Wednesday, Brazil's northern commander crossed the bridge to meet the commander "
             "of the French Armed Forces in Guiana, General Paul Varenne.")
     assert [e.place for e in x.events] == [None]
+
+
+@pytest.mark.parametrize(("sentence", "events"), [
+    ("In December 2024 the ministry signed a contract for 44 tanks with the German maker KNDS, and on Monday the "
+     "first group of about 40 Lithuanian soldiers began training on the tanks in Munster.",
+     [("arms_transfer", "DEU-LTU", "2024-12"), ("exercise", "DEU-LTU", "2026-03-16")]),
+    ("Lithuania ordered 18 howitzers from Germany in 2023, and in February the first Lithuanian gun crews started "
+     "training in Idar-Oberstein.", [("arms_transfer", "DEU-LTU", "2023"), ("exercise", "DEU-LTU", "2026-02")]),
+])
+def test_a_second_clause_with_its_own_time_and_a_course_begun_abroad(sentence, events):
+    found = events_of("Tanks\n\nVilnius, March 18, 2026 - Lithuania and Germany signed a training-area agreement on "
+                      "Wednesday.\n\n" + sentence)
+    assert all(e in found for e in events)
+
+
+@pytest.mark.parametrize("lead", [
+    "The two ministers signed an agreement in Vilnius on Wednesday on the joint development of the training area.",
+    "The two ministers signed an agreement on Wednesday on the joint use of the training area.",
+    "The two ministers on Wednesday signed an agreement about the co-production of ammunition.",
+])
+def test_a_document_about_a_joint_project_is_an_agreement(lead):
+    found = events_of("Pact\n\nVilnius, March 18, 2026 - Lithuania and Germany deepened ties.\n\n" + lead)
+    assert ("agreement", "DEU-LTU", "2026-03-18") in found
+    assert not [e for e in found if e[0] == "industry"]

@@ -203,7 +203,8 @@ def _trigger_matches(s: Sentence):
                 continue  # "though no agreement has been announced", "ended without a contract"
             if kind == "industry" and _cue("site_toured").search(before):
                 continue  # "visited Embraer and the Navy's shipyard": a visit, not an industrial project
-            if kind in ("industry", "exercise") and _cue("document_subject").search(before):
+            if kind in ("industry", "exercise") and _cue("document_subject").search(
+                    s.text[max(0, m.start() - _knob("document_window")):m.start()]):
                 continue  # "an agreement on defence industry cooperation": the document is the engagement
             if kind == "agreement" and _cue("guest_book").search(s.text) and not _cue("names_document").search(s.text):
                 continue
