@@ -2601,3 +2601,28 @@ def test_a_document_about_a_joint_project_is_an_agreement(lead):
     found = events_of("Pact\n\nVilnius, March 18, 2026 - Lithuania and Germany deepened ties.\n\n" + lead)
     assert ("agreement", "DEU-LTU", "2026-03-18") in found
     assert not [e for e in found if e[0] == "industry"]
+
+
+_ALLY_STORY = "Drills\n\nLOPBURI, Thailand, Aug 19, 2026 - Thai and U.S. soldiers opened an exercise in Lopburi on Monday.\n\n"
+
+
+@pytest.mark.parametrize(("sentence", "event"), [
+    ("Thailand dealt a blow to U.S. manufacturers last year when it chose Sweden's Saab over Lockheed Martin, signing "
+     "a contract in August 2025 for four Gripen fighters.", ("arms_transfer", "SWE-THA", "2025-08")),
+    ("Thailand has received more than 100 Stryker armoured vehicles from the United States since 2019.",
+     ("arms_transfer", "THA-USA", None)),
+    ("The two countries remain committed to the Joint Vision Statement, the document signed by their defence chiefs "
+     "in Bangkok in November 2019.", ("agreement", "THA-USA", "2019-11")),
+    ("The Thai army co-hosts Cobra Gold, a multinational exercise which earlier this year brought together troops from "
+     "Thailand, the United States, Singapore and Japan.", ("exercise", "JPN-SGP-THA-USA", "2026")),
+])
+def test_recalled_deeds_of_an_alliance_story(sentence, event):
+    assert event in events_of(_ALLY_STORY + sentence)
+
+
+def test_a_contract_signed_in_a_capital_names_no_seller_from_before_it():
+    # "relations with Washington were cool": a country named before "contract" is never the one contracted with
+    found = events_of("Jets\n\nCAIRO, May 5, 2026 - Egypt and France held talks on Monday.\n\nIn February 2015, when "
+                      "relations with Washington were cool, Egypt signed a contract in Cairo for 24 French Rafale fighters.")
+    assert not [e for e in found if e[1] == "EGY-USA"]
+    assert ("arms_transfer", "EGY-FRA", "2015-02") in found

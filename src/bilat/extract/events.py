@@ -864,7 +864,8 @@ def _buyer_and_seller(s: Sentence, trigger: re.Match) -> tuple[str, str] | None:
     clause_end = min([i for i in (s.text.find(";", trigger.end()), s.text.find(" while ", trigger.end())) if i >= 0] or [len(s.text)])
     if trigger.group(0).lower().startswith("contract"):
         # "signed a contract with Portugal (… a rival offer from South Korea)": the seller is the one right after "with"
-        others = [(a, c) for a, b, c in s.mentions if re.fullmatch(r"\s*(?:the\s+)?", s.text[trigger.end():a])]
+        others = [(a, c) for a, b, c in s.mentions
+                  if a >= trigger.end() and re.fullmatch(r"\s*(?:the\s+)?", s.text[trigger.end():a])]
         others += [(m.start(), code) for m, code in makers_in(s.text, trigger.end(), clause_end)
                    if re.fullmatch(r"\s*(?:the\s+)?(?:[\w-]+\s+){0,2}", s.text[trigger.end():m.start()])]
     else:
@@ -875,6 +876,11 @@ def _buyer_and_seller(s: Sentence, trigger: re.Match) -> tuple[str, str] | None:
         # "ordered 17 Gripen from Saab", "bought … from the Korean firm Hanwha": a maker sells for its country
         others = [(m.start(), code) for m, code in makers_in(s.text, trigger.start(), clause_end)
                   if _cue("seller_word_before").search(s.text[max(0, m.start() - 40):m.start()])]
+    if not others and buying:
+        # "when it chose Sweden's Saab over Lockheed Martin, signing a contract for four Gripen": the chosen sells
+        others = sorted([(a, c) for a, b, c in s.mentions if _cue("chosen_before").search(s.text[max(0, a - 30):a])]
+                        + [(m.start(), code) for m, code in makers_in(s.text, 0, clause_end)
+                           if _cue("chosen_before").search(s.text[max(0, m.start() - 30):m.start()])])
     if not others or not subjects or subjects[0] == others[0][1]:
         return None
     return (subjects[0], others[0][1]) if buying else (others[0][1], subjects[0])
