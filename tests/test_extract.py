@@ -2626,3 +2626,25 @@ def test_a_contract_signed_in_a_capital_names_no_seller_from_before_it():
                       "relations with Washington were cool, Egypt signed a contract in Cairo for 24 French Rafale fighters.")
     assert not [e for e in found if e[1] == "EGY-USA"]
     assert ("arms_transfer", "EGY-FRA", "2015-02") in found
+
+
+@pytest.mark.parametrize(("sentence", "event"), [
+    ("The exercise began a day before the U.S. Army Pacific commander held talks with Thailand's army chief in Bangkok "
+     "on Tuesday.", ("meeting", "THA-USA", "2026-08-18")),
+    ("The drill opened two days after the two navies held staff talks in Sattahip on Saturday.",
+     ("meeting", "THA-USA", "2026-08-15")),
+    ("The delivery came two days after the two firms signed an agreement on Saturday to service the radars in "
+     "Thailand.", ("industry", "THA-USA", "2026-08-15")),
+])
+def test_what_happened_days_before_or_after_is_a_deed_of_its_own(sentence, event):
+    found = events_of(_ALLY_STORY + sentence)
+    assert event in found
+    assert ("exercise", "THA-USA", "2026-08-17") in found
+
+
+def test_an_agreement_two_named_makers_sign_is_an_industrial_project():
+    found = events_of("Gripen\n\nBRASILIA, March 12, 2026 - Brazil received its twelfth Gripen fighter from Sweden on "
+                      "Thursday.\n\nThe delivery came two days after Saab and Embraer signed an agreement on Tuesday to "
+                      "extend the assembly line.")
+    assert ("industry", "BRA-SWE", "2026-03-10") in found
+    assert not [e for e in found if e[0] == "agreement"]

@@ -326,8 +326,11 @@ class _EventReader:
             return  # "'Serbia has no reason to fear an exercise …,' said the minister": talk about one, not a report
         if kind != "agreement" and _cue("intent_document").search(s.text):
             kind = "agreement"  # an intent document is an agreement, whatever it intends
-        elif kind == "agreement" and _cue("companies_subject").search(s.text[:trigger.start()]):
-            kind = "industry"  # "the two companies signed an agreement": companies' papers are an industrial project
+        elif kind == "agreement" and (_cue("companies_subject").search(s.text[:trigger.start()]) or (
+                len(makers_in(s.text, 0, trigger.start())) >= 2 and not any(a < trigger.start() for a, _b, _c in s.mentions))):
+            # "the two companies signed an agreement", "Saab and Embraer signed an agreement": companies' papers are
+            # an industrial project
+            kind = "industry"
         if kind == "exercise" and not s.lead and (_cue("generic_exercise").search(s.text) or (
                 _cue("multilateral").search(s.text) and len(set(s.countries)) < 3)):
             return  # generic or unnamed multinational drills are not an engagement of named parties
@@ -379,6 +382,10 @@ class _EventReader:
             groups = self._from_sellers_to_story_buyer(s, usable) or groups
         if not groups and kind == "arms_transfer":
             groups = self._from_story_seller(s, trigger, date) or self._pronoun_buyer(s, usable)
+        if not groups and kind == "industry":
+            # "Saab and Embraer signed an agreement": two companies of two countries, each for its own
+            homes = {code for _m, code in makers_in(s.text, 0, trigger.start())}
+            groups = [(sorted(homes), date)] if len(homes) == 2 else []
         if not groups:
             self._refine(s, triggers[0])  # no parties of its own: perhaps a closer date for one already reported
         for group, group_date in groups:
@@ -658,7 +665,7 @@ def _clauses(sentences: list[Sentence]) -> list[Sentence]:
     out = []
     for s in (part for whole in sentences for part in _asides(whole)):
         cuts = list(_cue("clause_split").finditer(s.text))
-        cuts += [m for m in _cue("clause_split_timed").finditer(s.text)
+        cuts += [m for name in ("clause_split_timed", "clause_split_before_after") for m in _cue(name).finditer(s.text)
                  if any(d.start >= m.end() for d in s.dates) and not any(c.start() == m.start() for c in cuts)]
         cuts += [m for name in ("clause_split_buyers", "clause_split_relative", "clause_split_followed") for m in _cue(name).finditer(s.text)
                  if any(d.start >= m.end() for d in s.dates) and any(d.end <= m.start() for d in s.dates)]
