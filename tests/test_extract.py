@@ -2648,3 +2648,10 @@ def test_an_agreement_two_named_makers_sign_is_an_industrial_project():
                       "extend the assembly line.")
     assert ("industry", "BRA-SWE", "2026-03-10") in found
     assert not [e for e in found if e[0] == "agreement"]
+
+
+def test_whom_a_courtesy_call_is_paid_on_is_the_other_side_past_a_comma():
+    people = countries_of("YOKOSUKA, June 5, 2026 - An Italian patrol ship concluded a port call in Japan today.\n\n"
+                          "Commander Davide Morlacchi of the Italian Navy paid a courtesy call on the Commandant of the "
+                          "Yokosuka District, Vice Admiral Kenji Hatanaka.")
+    assert people == {"Davide Morlacchi": "ITA", "Kenji Hatanaka": "JPN"}
