@@ -2655,3 +2655,29 @@ def test_whom_a_courtesy_call_is_paid_on_is_the_other_side_past_a_comma():
                           "Commander Davide Morlacchi of the Italian Navy paid a courtesy call on the Commandant of the "
                           "Yokosuka District, Vice Admiral Kenji Hatanaka.")
     assert people == {"Davide Morlacchi": "ITA", "Kenji Hatanaka": "JPN"}
+
+
+_JET_STORY = "Jet deal\n\n21 October 2026\n\n"
+
+
+@pytest.mark.parametrize(("sentence", "event"), [
+    # a signed document, and past the comma what it is about: an agreement, not the project
+    ("JAKARTA — Indonesia and South Korea on Wednesday signed an amendment to their cost-sharing agreement for the "
+     "fighter, reducing Jakarta's share of the joint development programme.", ("agreement", "IDN-KOR", "2026-10-21")),
+    # a body's name holds no deed
+    ("JAKARTA — Indonesia and South Korea on Wednesday signed a memorandum, witnessed by the head of Korea's Defense "
+     "Acquisition Program Administration.", ("agreement", "IDN-KOR", "2026-10-21")),
+    # two companies, one named by what it makes
+    ("In January 2016, Korea Aerospace Industries and Indonesia's state aircraft maker PT Dirgantara signed a work-share "
+     "agreement.", ("industry", "IDN-KOR", "2016-01")),
+])
+def test_what_a_signed_document_is(sentence, event):
+    found = events_of(_JET_STORY + "JAKARTA — Indonesia and South Korea held talks on Wednesday.\n\n" + sentence)
+    assert event in found
+    assert len([e for e in found if e[2] == event[2]]) == 1
+
+
+def test_a_deed_denied_does_not_make_an_intention_a_deed():
+    found = events_of(_JET_STORY + "JAKARTA — Indonesia and South Korea held talks on Wednesday.\n\nIndonesia has said it "
+                      "intends to buy the jets once they enter production, but no contract has been signed.")
+    assert [e for e in found if e[0] == "arms_transfer"] == []

@@ -203,6 +203,11 @@ def _trigger_matches(s: Sentence):
                 continue  # "though no agreement has been announced", "ended without a contract"
             if kind == "industry" and _cue("site_toured").search(before):
                 continue  # "visited Embraer and the Navy's shipyard": a visit, not an industrial project
+            if kind == "arms_transfer" and m.group(0)[:1].isupper() and _cue("name_word_before").search(before) \
+                    and _cue("name_of_body").match(s.text, m.end()):
+                continue  # "the Defense Acquisition Program Administration": a word of a name
+            if kind == "industry" and _cue("document_object").search(s.text[:m.start()]):
+                continue  # "signed an amendment to their agreement for the jet, … the joint development programme"
             if kind in ("industry", "exercise") and _cue("document_subject").search(
                     s.text[max(0, m.start() - _knob("document_window")):m.start()]):
                 continue  # "an agreement on defence industry cooperation": the document is the engagement
@@ -291,6 +296,16 @@ class _EventReader:
         codes = sorted(set(before[-1].countries)) if before else []
         return codes if len(codes) == 2 else None
 
+    @staticmethod
+    def _companies_sign(s: Sentence, trigger: re.Match) -> bool:
+        """Whether companies sign: "the two companies signed", "Saab and Embraer signed", "KAI and Indonesia's state
+        aircraft maker PTDI signed"."""
+        subject = s.text[:trigger.start()]
+        makers = makers_in(s.text, 0, trigger.start())
+        return bool(_cue("companies_subject").search(subject)) or (
+            len(makers) >= 2 and not any(a < trigger.start() for a, _b, _c in s.mentions)) or (
+            len(makers) >= 1 and " and " in subject and bool(_cue("company_noun").search(subject)))
+
     def _topic_elsewhere(self, s: Sentence) -> bool:
         """Whether the sentence before, in the same paragraph, names a country outside the story's pair: then a
         sentence naming none may be about that one ("Romania signed for K9s in 2024. The first arrived in 2025")."""
@@ -326,8 +341,7 @@ class _EventReader:
             return  # "'Serbia has no reason to fear an exercise …,' said the minister": talk about one, not a report
         if kind != "agreement" and _cue("intent_document").search(s.text):
             kind = "agreement"  # an intent document is an agreement, whatever it intends
-        elif kind == "agreement" and (_cue("companies_subject").search(s.text[:trigger.start()]) or (
-                len(makers_in(s.text, 0, trigger.start())) >= 2 and not any(a < trigger.start() for a, _b, _c in s.mentions))):
+        elif kind == "agreement" and self._companies_sign(s, trigger):
             # "the two companies signed an agreement", "Saab and Embraer signed an agreement": companies' papers are
             # an industrial project
             kind = "industry"
@@ -707,7 +721,7 @@ def _happened(s: Sentence, trigger: re.Match) -> bool:
     window = text[max(0, trigger.start() - reach):min(ends) if ends else len(text)]
     happened = _cue("happened").search(text)
     intention = [m for m in _cue("intention").finditer(window) if not (s.lead and m.group(0).lower() == "agreed to")]
-    done = list(_cue("happened").finditer(window))
+    done = [m for m in _cue("happened").finditer(window) if not _cue("negated_done_before").search(window[:m.start()])]
     scheduled = _scheduled(s, intention)
     if intention and not done:
         return scheduled  # (in the lead, "X and Y have agreed to …" is the news itself)
