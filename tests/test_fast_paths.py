@@ -1,6 +1,7 @@
 """Speed refactors that must find exactly what the plain forms they replace found."""
 import random
 import re
+from pathlib import Path
 
 from bilat.extract.quotes import _single_spans
 from bilat.textutil import alternation
@@ -109,3 +110,27 @@ def test_title_stops_found_from_the_stop_are_those_the_title_pattern_found():
         text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 10)))
         assert mask_title_stops(text) == by_title(text), text
     assert mask_title_stops("Lt. Cmdr. Ana Costa met Mrs. Okafor.") == "Lt  Cmdr  Ana Costa met Mrs  Okafor."
+
+
+_ONE_BOILERPLATE = re.compile(  # the single pattern wirecopy's two replaced, branches that look anywhere included
+    r"^(?:related (?:news|articles?|posts?|stories)|(?:previous|next) (?:article|post|story)|comments?|ends|"
+    r"show original|advertisement|share|print|e-?mail|tweet|read more.*|follow us.*|subscribe.*|tags?:.*|"
+    r"kaynak:?.*|source:.*|photo:.*|press release:.*|©.*|copyright.*|more from .*|home\s*[›>»].*|"
+    r".*\bpaywall\b.*|a licen[cs]e is needed.*|this news has been read.*|.*\byorumlar\b.*|"
+    r"(?:correction|clarification|editor'?s note)s?\s*:.*|(?:read|see) also\s*:.*|also read\s*:.*|"
+    r"we use cookies.*|.*\bcookies?\b.*\b(?:accept|consent|cookie policy|settings)\b.*)$"
+)
+
+
+def test_boilerplate_lines_are_those_the_single_pattern_took():
+    from bilat.wirecopy import _is_boilerplate
+
+    lines = [line.lower() for folder in (Path(__file__).parent / "fresh", Path(__file__).parent / "fresh4")
+             for path in sorted(folder.glob("*.txt")) for line in path.read_text(encoding="utf-8").splitlines()]
+    rng = random.Random(9)
+    pieces = ["paywall", "paywalls", "yorumlar", "cookie", "cookies", "accept", "settings", "cookie policy", "share",
+              "print", "e-mail", "read more", "tags:", "©", "home ›", "related news", " ", "x", ".", "-", "a"]
+    lines += ["".join(rng.choice(pieces) for _ in range(rng.randint(1, 8))) for _ in range(5000)]
+    for line in lines:
+        assert _is_boilerplate(line) == bool(_ONE_BOILERPLATE.match(line)), line
+

@@ -20,15 +20,24 @@ _PREFIX_DATE = re.compile(r"^\s*date\s+(\d{4}-\d{2}-\d{2})\b\s*")
 _MONTH = rf"{load().alternation('months')}\.?"
 _WEEKDAY = load().alternation("weekdays")
 
-# Lines that belong to the website, not the story. Matched against the lower-cased line.
+# Lines that belong to the website, not the story, read from the lower-cased line (`_is_boilerplate`): those that
+# open with one of these,
 _BOILERPLATE = re.compile(
     r"^(?:related (?:news|articles?|posts?|stories)|(?:previous|next) (?:article|post|story)|comments?|ends|"
     r"show original|advertisement|share|print|e-?mail|tweet|read more.*|follow us.*|subscribe.*|tags?:.*|"
     r"kaynak:?.*|source:.*|photo:.*|press release:.*|©.*|copyright.*|more from .*|home\s*[›>»].*|"
-    r".*\bpaywall\b.*|a licen[cs]e is needed.*|this news has been read.*|.*\byorumlar\b.*|"
+    r"a licen[cs]e is needed.*|this news has been read.*|"
     r"(?:correction|clarification|editor'?s note)s?\s*:.*|(?:read|see) also\s*:.*|also read\s*:.*|"
-    r"we use cookies.*|.*\bcookies?\b.*\b(?:accept|consent|cookie policy|settings)\b.*)$"
+    r"we use cookies.*)$"
 )
+# and those that say one of these anywhere. (One pattern of both, with `.*\bpaywall\b.*` as a branch, ran every
+# line of every story to its end and back; screened, a story's line is turned away by one look for the words.)
+_BOILERPLATE_ANYWHERE = screened(re.compile(r"\bpaywall\b|\byorumlar\b|\bcookies?\b.*\b(?:accept|consent|cookie policy|settings)\b"))
+
+
+def _is_boilerplate(low: str) -> bool:
+    """Whether a lower-cased line (one line: no line break) is the website's, not the story's."""
+    return _BOILERPLATE.match(low) is not None or _BOILERPLATE_ANYWHERE.search(low) is not None
 # Navigation, sharing and widget lines (the words are the lexicon's `page_clutter`), social handles,
 # weather widgets and breadcrumbs.
 _CLUTTER = re.compile(
@@ -191,14 +200,14 @@ def parse_document(id_: str, path: str, text: str) -> Document:
             lines[n] = line[m.end():]
             lines = [x for x in lines if x]
             break
-        if not _BOILERPLATE.match(line.lower()):
+        if not _is_boilerplate(line.lower()):
             break
     kept: list[str] = []
     for line in lines:
         low = line.lower()
         if _TRAILER.match(low) and kept:
             break
-        if _BOILERPLATE.match(low) and not _SOCIAL.search(line):
+        if _is_boilerplate(low) and not _SOCIAL.search(line):
             continue
         if _is_clutter(line):
             doc.header_dates += header_dates(line)  # "Tuesday, 14 January 2025 | 21°C"
