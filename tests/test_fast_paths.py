@@ -134,3 +134,17 @@ def test_boilerplate_lines_are_those_the_single_pattern_took():
     for line in lines:
         assert _is_boilerplate(line) == bool(_ONE_BOILERPLATE.match(line)), line
 
+
+def test_country_names_from_two_patterns_are_those_the_one_alternation_found():
+    from bilat.extract.countries import matcher
+
+    m = matcher()
+    one = re.compile(r"(?<![A-Za-z0-9])(?:" + alternation(m._by_folded) + r")(?![A-Za-z0-9])")
+    forms = sorted(m._by_folded)
+    rng = random.Random(9)
+    pieces = [rng.choice(forms) for _ in range(60)] + ["the Netherlands", " Republica del Peru", "weSwatini", "al-", "x",
+                                                       "2", " ", ", ", "-", "the ", "Sri", "Lanka", "Guinea", "e", "A"]
+    lines = [path.read_text(encoding="utf-8") for path in sorted((Path(__file__).parent / "fresh").glob("*.txt"))]
+    lines += ["".join(rng.choice(pieces) for _ in range(rng.randint(1, 8))) for _ in range(3000)]
+    for text in lines:
+        assert [x.span() for x in m._names(text)] == [x.span() for x in one.finditer(text)], text

@@ -115,9 +115,13 @@ def quoted_spans(paragraph: str) -> list[tuple[int, int]]:
     return spans
 
 
-def alternation(words) -> str:
+def alternation(words, after_first: str = "") -> str:
     """A regex matching any of `words`, longest first where one is a prefix of another, as the plain alternation of
-    them sorted longest first does; written as a trie so the engine follows one branch instead of trying each word."""
+    them sorted longest first does; written as a trie so the engine follows one branch instead of trying each word.
+
+    `after_first`, a zero-width assertion, goes right after each word's first character: a look-behind there leaves
+    the pattern opening with a character, so the engine skips at once to the places where a word can start, where a
+    pattern that opens with the look-behind is tried at every place."""
     trie: dict = {}
     for word in words:
         node = trie
@@ -125,8 +129,8 @@ def alternation(words) -> str:
             node = node.setdefault(ch, {})
         node[""] = {}  # a word ends here
 
-    def pattern(node: dict) -> str:
-        branches = [re.escape(ch) + pattern(child) for ch, child in sorted(node.items()) if ch]
+    def pattern(node: dict, glue: str = "") -> str:
+        branches = [re.escape(ch) + glue + pattern(child) for ch, child in sorted(node.items()) if ch]
         ends = "" in node
         if not branches:
             return ""
@@ -134,4 +138,4 @@ def alternation(words) -> str:
         # Longer words first: the end of a shorter word is tried only after every longer one failed.
         return f"(?:{body})?" if ends else body
 
-    return pattern(trie)
+    return pattern(trie, after_first)

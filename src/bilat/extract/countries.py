@@ -34,7 +34,13 @@ class CountryMatcher:
         self._by_folded = {fold_same_length(alias): (code, "name") for alias, code in book.country_aliases.items()}
         for form in forms:
             self._by_folded.setdefault(fold_same_length(form), gazetteer.forms[form])
-        self._rx = re.compile(rf"(?<![A-Za-z0-9])(?:{alternation(self._by_folded)})(?![A-Za-z0-9])")
+        # One alternation of every form, in two (see _names): the forms that open with a capital (or a letter of another
+        # script), whose first character the engine skips to, with "no letter or digit before" asked after it (the
+        # first character is never a line break, which `.` would not take); and the few others ("the Netherlands").
+        capital = [f for f in self._by_folded if not (f[0].isascii() and not f[0].isupper())]
+        rest = [f for f in self._by_folded if f[0].isascii() and not f[0].isupper()]
+        self._rx = re.compile(rf"(?:{alternation(capital, after_first='(?<![A-Za-z0-9].)')})(?![A-Za-z0-9])")
+        self._rest = screened(re.compile(rf"(?<![A-Za-z0-9])(?:{alternation(rest)})(?![A-Za-z0-9])")) if rest else None
         not_countries = list(gazetteer.not_countries) + book.not_countries
         blocked = alternation(fold_same_length(p).lower() for p in not_countries)  # lower: re.I reads them alike
         # Screened (literals.py): every paragraph is asked, and few name any of these phrases.
@@ -44,7 +50,7 @@ class CountryMatcher:
         folded = fold_same_length(text)
         blocked = [(m.start(), m.end()) for m in self._blocked.finditer(folded)]
         out = []
-        for m in self._rx.finditer(folded):
+        for m in self._names(folded):
             if any(s <= m.start() and m.end() <= e for s, e in blocked):
                 continue
             code, kind = self._by_folded[m.group(0)]
@@ -70,6 +76,23 @@ class CountryMatcher:
             if kind == "name" and m.group(0).lower() in self._state_names and self._state_after_place(text, m.start(), code):
                 continue  # "Marietta, Georgia": the US state; "Tbilisi, Georgia" stays the country
             out.append(CountryMention(m.start(), m.end(), code, kind, text[m.start():m.end()]))
+        return out
+
+    def _names(self, folded: str):
+        """The forms named in folded, as finditer of the one alternation of them all gives them: leftmost first, none
+        overlapping. A capital's form and another can never start at one place (their first characters differ),
+        so the earlier of the two patterns' next matches is the alternation's."""
+        if self._rest is None:
+            return self._rx.finditer(folded)
+        out = []
+        capital, other = self._rx.search(folded), self._rest.search(folded)
+        while capital is not None or other is not None:
+            m = capital if other is None or (capital is not None and capital.start() < other.start()) else other
+            out.append(m)
+            if capital is not None and capital.start() < m.end():
+                capital = self._rx.search(folded, m.end())
+            if other is not None and other.start() < m.end():
+                other = self._rest.search(folded, m.end())
         return out
 
     def _state_after_place(self, text: str, start: int, code: str) -> bool:
