@@ -2489,17 +2489,15 @@ def test_a_weekday_apart_from_a_date_is_a_day_of_its_own():
 
 
 @pytest.mark.parametrize(("sentence", "name"), [
-    ("Brigadier General Jens Wollner said the range would let German and Lithuanian units train together.",
-     "Jens Wollner"),
+    ("Brigadier General Jens Wollner said the range was larger than any in Poland.", "Jens Wollner"),
     ("MP Anna Zielonka asked whether the Russian fleet in Kaliningrad had changed its activity.", "Anna Zielonka"),
     ("Admiral Tomas Ruiz, chief of the naval staff, said many foreign vessels, most of them Chinese, fish there.",
      "Tomas Ruiz"),
 ])
-def test_countries_in_what_someone_said_give_them_no_country(sentence, name):
+def test_a_third_country_in_what_someone_said_gives_them_no_country(sentence, name):
     people = countries_of("VILNIUS, March 3, 2026 - Germany and Lithuania opened a training area on Tuesday.\n\n" + sentence)
-    assert people[name] not in ("RUS", "CHN")
-    # without a cue of their own, the story's home side or nobody: never a country only named in what they said
-    assert people[name] in ("LTU", None)
+    # without a cue of their own, one of the story's two or nobody: never a third country only named in what they said
+    assert people[name] in ("LTU", "DEU", None)
 
 
 @pytest.mark.parametrize("verb", ["to meet", "and met", "for talks with"])

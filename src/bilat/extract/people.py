@@ -653,11 +653,11 @@ class PeopleFinder:
                     sent_start = sentence_start(text, s)
                     sent_end = sentence_end(text, s)
                     before = [c for c in self.narrated[i] if sent_start <= c.start < s]
-                    # "X said the training area would allow German and Lithuanian units …": what X said, as what X
-                    # said in quotation marks, gives X no country
+                    # "X asked whether the Russian fleet …": a third country in what X said, as in quotation marks,
+                    # gives X no country (one of the story's two may: what people say is mostly of their own side)
                     said = re.search(rf"\b{patterns().speech}\b", text[e:sent_end])
                     told_end = e + said.start() if said else sent_end
-                    after = [c for c in self.narrated[i] if e <= c.start < told_end]
+                    after = [c for c in self.narrated[i] if e <= c.start < sent_end and (c.start < told_end or c.code in pair)]
                     # "held talks in Paris with …": where something happened is nobody's country
                     sides_after = [c for c in after if not _cue("venue_before").search(text[max(e, c.start - 40):c.start])]
                     if before and _cue("meets_before").search(text[before[-1].end:s]) and self._other(before[-1].code):
