@@ -2679,3 +2679,23 @@ def test_a_deed_denied_does_not_make_an_intention_a_deed():
     found = events_of(_JET_STORY + "JAKARTA — Indonesia and South Korea held talks on Wednesday.\n\nIndonesia has said it "
                       "intends to buy the jets once they enter production, but no contract has been signed.")
     assert [e for e in found if e[0] == "arms_transfer"] == []
+
+
+_REDBACK_STORY = ("Redbacks\n\nGEELONG, Aug 5, 2026 - The first Redback vehicles built in Geelong were handed over to the "
+                  "Australian Army by South Korea's Hanwha on Wednesday.\n\n")
+
+
+@pytest.mark.parametrize("rival", ["after Hanwha's design beat the Lynx offered by German firm Rheinmetall",
+                                   "after the Korean bid edged out a German rival",
+                                   "when Hanwha outbid Germany's Rheinmetall"])
+def test_a_beaten_rival_is_no_party(rival):
+    found = events_of(_REDBACK_STORY + f"The contract for 129 Redbacks was signed in Canberra in December 2023, {rival}.")
+    assert ("arms_transfer", "AUS-KOR", "2023-12") in found
+    assert not [e for e in found if "DEU" in e[1]]
+
+
+@pytest.mark.parametrize("sentence", ["The factory itself was officially opened in August 2024.",
+                                      "Hanwha inaugurated its Geelong plant in August 2024.",
+                                      "In August 2024 the company opened a new assembly line in Geelong."])
+def test_a_factory_opened_for_a_foreign_design_is_an_industrial_project(sentence):
+    assert ("industry", "AUS-KOR", "2024-08") in events_of(_REDBACK_STORY + sentence)

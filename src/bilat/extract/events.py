@@ -397,8 +397,11 @@ class _EventReader:
         if not groups and kind == "arms_transfer":
             groups = self._from_story_seller(s, trigger, date) or self._pronoun_buyer(s, usable)
         if not groups and kind == "industry":
-            # "Saab and Embraer signed an agreement": two companies of two countries, each for its own
+            # "Saab and Embraer signed an agreement": two companies of two countries, each for its own; "Hanwha
+            # inaugurated its plant": a company of one of the story's two, with the other
             homes = {code for _m, code in makers_in(s.text, 0, trigger.start())}
+            if len(homes) == 1 and len(self.main_pair) == 2 and homes <= set(self.main_pair) and date is not None:
+                homes = set(self.main_pair)
             groups = [(sorted(homes), date)] if len(homes) == 2 else []
         if not groups:
             self._refine(s, triggers[0])  # no parties of its own: perhaps a closer date for one already reported
