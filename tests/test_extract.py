@@ -2699,3 +2699,24 @@ def test_a_beaten_rival_is_no_party(rival):
                                       "In August 2024 the company opened a new assembly line in Geelong."])
 def test_a_factory_opened_for_a_foreign_design_is_an_industrial_project(sentence):
     assert ("industry", "AUS-KOR", "2024-08") in events_of(_REDBACK_STORY + sentence)
+
+
+@pytest.mark.parametrize(("text", "dates"), [
+    ("was held in Egypt in April and May last year", ["2025-04", "2025"]),
+    ("in April and May 2025", ["2025-04", "2025-05"]),
+    ("in March, April and May last year", ["2025-03", "2025"]),
+    ("in April, then again in May 2025", ["2026-04", "2025-05"]),  # not one list: April is this year's
+])
+def test_the_months_of_a_list_take_the_year_its_last_one_has(text, dates):
+    assert [d.date.value for d in find_dates(text, dt.date(2026, 5, 12))] == dates
+
+
+@pytest.mark.parametrize("sentence", [
+    "The chief of staff visited Beijing in October last year, and earlier this year a group of Egyptian naval officers "
+    "attended a course at the Chinese navy's command college in Nanjing.",
+    "Earlier this year Egyptian naval officers completed a staff course at the Chinese navy's college in Nanjing.",
+])
+def test_officers_who_attended_a_course_abroad_trained_there(sentence):
+    found = events_of("Eagles\n\nCairo, May 12, 2026 - The Egyptian and Chinese air forces on Tuesday launched a joint "
+                      "air exercise.\n\n" + sentence)
+    assert ("exercise", "CHN-EGY", "2026") in found

@@ -248,6 +248,8 @@ def find_dates(text: str, anchor: dt.date | None, reference: Date | None = None)
     for m in narrative:
         before = [d.date for d in sorted(out, key=lambda d: d.start) if d.end <= m.start() and d.date is not None]
         out.append(DateMention(m.start(), m.end(), _counted(m, before[-1] if before else reference, anchor), "narrative"))
+    # "in April and May last year", "in April and May 2025": the months of a list take the year its last one has
+    out = [_listed_month_year(d, out, text) if d.kind == "m_alone" and d.date is not None else d for d in out]
     # "on Monday 7 September", "on Monday, September 7": the weekday only names the day the date gives
     named_days = [d.start for d in out if d.kind != "weekday"]
     out = [d for d in out if d.kind != "weekday" or not any(_WEEKDAY_JOIN.fullmatch(text, d.end, s) for s in named_days)]
@@ -255,6 +257,19 @@ def find_dates(text: str, anchor: dt.date | None, reference: Date | None = None)
 
 
 _WEEKDAY_JOIN = re.compile(r",?\s+")
+_MONTH_LIST_REST = re.compile(rf"(?:(?:\s*,\s*|\s+(?:and|or|to|through|until)\s+)(?P<last>{load().alternation('months')})\.?){{1,4}}\s+")
+
+
+def _listed_month_year(d: DateMention, found: list[DateMention], text: str) -> DateMention:
+    """A month alone that opens a list of months whose last one carries a year ("last year", "2025") is of that year."""
+    rest = _MONTH_LIST_REST.match(text, d.end)
+    if rest is None:
+        return d
+    year = next((o.date.value[:4] for o in found if o.start in (rest.start("last"), rest.end()) and o.date is not None
+                 and o.kind in ("rel_week", "my", "year", "m_rel")), None)
+    if year is None:
+        return d
+    return DateMention(d.start, d.end, Date(f"{year}{d.date.value[4:]}", d.date.source), d.kind)
 
 
 def first_day_of_span(text: str, last: Date) -> Date:
