@@ -2720,3 +2720,22 @@ def test_officers_who_attended_a_course_abroad_trained_there(sentence):
     found = events_of("Eagles\n\nCairo, May 12, 2026 - The Egyptian and Chinese air forces on Tuesday launched a joint "
                       "air exercise.\n\n" + sentence)
     assert ("exercise", "CHN-EGY", "2026") in found
+
+
+@pytest.mark.parametrize("sentence", [
+    "The mine countermeasures group was established by Romania, the Republic of Bulgaria and the Republic of Türkiye "
+    "through a memorandum signed in Istanbul on 11 January 2024.",
+    "The group was set up by Romania, Bulgaria and Türkiye under a memorandum signed in Istanbul on 11 January 2024.",
+])
+def test_a_body_set_up_by_three_countries_is_one_engagement_of_them_all(sentence):
+    found = events_of("Visit\n\nBUCHAREST, 15 September 2026 - Romania and Türkiye signed a memorandum on Tuesday.\n\n"
+                      + sentence)
+    assert ("agreement", "BGR-ROU-TUR", "2024-01-11") in found
+    assert ("agreement", "ROU-TUR", "2024-01-11") not in found
+
+
+def test_a_part_to_be_delivered_later_does_not_date_the_order():
+    found = events_of("Drones\n\nBUCHAREST, 15 September 2026 - Romania and Türkiye signed a memorandum on Tuesday.\n\n"
+                      "Romania concluded last year, with the Turkish company Baykar, a contract for 18 Bayraktar TB2 "
+                      "unmanned aerial systems, the first of which are to be delivered in 2027.")
+    assert ("arms_transfer", "ROU-TUR", "2025") in found

@@ -536,7 +536,7 @@ class _EventReader:
         own = _event_date(earlier, None)
         if own is not None and self.anchor_date is not None and not _before_anchor(own, self.anchor_date):
             return s  # "will supply … under a contract signed in Accra on Tuesday": this week's contract, the news itself
-        rest = _sub_sentence(s, 0, builds.start())
+        rest = before = _sub_sentence(s, 0, builds.start())
         if not _trigger(rest):
             # "Under a 2021 deal, Washington is handing over 12 vehicles": the deed follows the frame
             rest = _sub_sentence(s, builds.end("what"), len(s.text))
@@ -546,7 +546,10 @@ class _EventReader:
             main = _trigger(rest)
             if kind == "agreement" and main and main[0] == "arms_transfer" and _cue("sale_document").search(earlier.text):
                 kind = "arms_transfer"  # "launchers delivered under a 2022 contract": the contract was a purchase
-            groups = _parties(earlier, self.main_pair, hit[1], None, []) or _parties(rest, self.main_pair, hit[1], None, [])
+            # "set up by Romania, Bulgaria and Türkiye under a memorandum signed in 2024": the list names its parties
+            listed = len(_country_list(before.text, before.mentions)) >= 3
+            groups = (listed and _parties(before, self.main_pair, hit[1], None, [])) or _parties(
+                earlier, self.main_pair, hit[1], None, []) or _parties(rest, self.main_pair, hit[1], None, [])
             # "builds on a 2023 deal" dates the deal in its own words; "under a deal", "part of a deal" by the sentence.
             framed = _cue("framed_by").match(builds.group(0))
             when = _event_date(earlier, None) or (_event_date(rest, None) if framed else None)
