@@ -2739,3 +2739,17 @@ def test_a_part_to_be_delivered_later_does_not_date_the_order():
                       "Romania concluded last year, with the Turkish company Baykar, a contract for 18 Bayraktar TB2 "
                       "unmanned aerial systems, the first of which are to be delivered in 2027.")
     assert ("arms_transfer", "ROU-TUR", "2025") in found
+
+
+@pytest.mark.parametrize("frame", ["at a time when relations with Washington were cool",
+                                   "while ties with Moscow soured"])
+def test_the_state_of_a_relationship_names_no_partner(frame):
+    found = events_of("Jets\n\nCAIRO, May 5, 2026 - Egypt and France held talks on Monday.\n\nIn February 2015, "
+                      f"{frame}, Egypt signed a contract in Cairo for 24 Rafale fighters and a French frigate.")
+    assert ("arms_transfer", "EGY-FRA", "2015-02") in found
+
+
+def test_friendly_ties_with_a_seller_still_name_it():
+    found = events_of("Drones\n\nBELGRADE, May 5, 2026 - Serbia and Russia held talks on Monday.\n\nSerbia has kept "
+                      "friendly ties with Russia, and said in 2024 that it was buying the Russian-made Repellent system.")
+    assert {pair for _, pair, _ in found} == {"RUS-SRB"}

@@ -948,8 +948,11 @@ def _with_partners(text: str, named, trigger) -> list[tuple[str, int]]:
     for m in _cue("with_partner").finditer(text):
         if trigger is not None and abs(m.start() - trigger.end()) > _knob("partner_window") and m.start() > trigger.start():
             continue  # "… at a time of friction with its neighbour Turkey": far from the deed, no partner of it
+        relation = _cue("relation_with").search(text[max(0, m.start() - 30):m.end()])
         for st_, en, c in named:
             if st_ >= m.end() and _cue("partner_gap").fullmatch(text[m.end():st_]) is not None:
+                if relation and _cue("relation_state_after").match(text, en):
+                    break  # "when relations with Washington were cool": a relationship's state, not a partner
                 out.append((c, en))
                 # a list continues: "with Bahrain, Qatar and Kuwait"
                 tail_end = en
