@@ -2753,3 +2753,22 @@ def test_friendly_ties_with_a_seller_still_name_it():
     found = events_of("Drones\n\nBELGRADE, May 5, 2026 - Serbia and Russia held talks on Monday.\n\nSerbia has kept "
                       "friendly ties with Russia, and said in 2024 that it was buying the Russian-made Repellent system.")
     assert {pair for _, pair, _ in found} == {"RUS-SRB"}
+
+
+@pytest.mark.parametrize(("sentence", "event"), [
+    ("1. On 9 June 2026 the Third Meeting of the Chile–Peru High-Level Security and Defence Group was held in Lima.",
+     ("mechanism", "CHL-PER", "2026-06-09")),
+    ("On 9 June 2026 the 4th session of the Chile-Peru Joint Border Dialogue was held in Lima.",
+     ("mechanism", "CHL-PER", "2026-06-09")),
+    ("The delegations praised the coordinated patrols carried out by both armies along the border from 2 to 13 March 2026.",
+     ("exercise", "CHL-PER", "2026-03-02")),
+])
+def test_a_numbered_meeting_of_a_named_group_and_patrols_carried_out(sentence, event):
+    assert event in events_of("Communiqué\n\nLima, 9 June 2026\n\nChile and Peru held defence talks.\n\n" + sentence)
+
+
+def test_patrols_an_agreement_allows_are_no_exercise():
+    found = events_of("Pact\n\nQuito, 9 June 2026\n\nEcuador and the United States held talks.\n\nIn October 2023 the two "
+                      "signed a status of forces agreement allowing joint patrols and ship boarding.")
+    assert ("agreement", "ECU-USA", "2023-10") in found
+    assert not [e for e in found if e[0] == "exercise"]

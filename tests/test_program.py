@@ -184,18 +184,18 @@ def test_environment_variables_are_read_in_one_place():
     assert readers == {"environment.py"}
 
 
-PATROL = "NAIROBI, March 4, 2025 - Kenya and Tanzania conducted a joint maritime patrol off Mombasa on Tuesday.\n"
-PATROL_RULE = '[[event]]\ntype = "exercise"\ntriggers = ["joint (?:maritime )?patrols?"]\n'
+REHEARSAL = "NAIROBI, March 4, 2025 - Kenya and Tanzania staged a search-and-rescue rehearsal off Mombasa on Tuesday.\n"
+REHEARSAL_RULE = '[[event]]\ntype = "exercise"\ntriggers = ["rehearsals?"]\n'
 
 
 def test_a_users_rule_file_makes_a_new_trigger_count_and_its_change_re_reads(tmp_path):
     folder = tmp_path / "news"
     folder.mkdir()
-    (folder / "patrol.txt").write_text(PATROL, encoding="utf-8")
+    (folder / "rehearsal.txt").write_text(REHEARSAL, encoding="utf-8")
     status, out, _ = run(make_env(tmp_path, corpus=folder), "timeline", "--json")
     assert status is ExitStatus.OK and json.loads(out) == []
     rules = tmp_path / "mine.toml"
-    rules.write_text(PATROL_RULE, encoding="utf-8")
+    rules.write_text(REHEARSAL_RULE, encoding="utf-8")
     for env in (make_env(tmp_path, corpus=folder), make_env(tmp_path, corpus=folder, rules=rules)):
         args = ("--rules", str(rules), "timeline", "--json") if env.rules is None else ("timeline", "--json")
         status, out, _ = run(env, *args)
@@ -218,11 +218,11 @@ def test_a_malformed_rule_file_is_one_line_naming_file_and_line_and_exit_2(tmp_p
 def test_include_exclude_and_an_empty_corpus_say_what_was_read(tmp_path):
     folder = tmp_path / "news"
     (folder / "2024").mkdir(parents=True)
-    (folder / "2024" / "patrol.txt").write_text(PATROL, encoding="utf-8")
+    (folder / "2024" / "rehearsal.txt").write_text(REHEARSAL, encoding="utf-8")
     (folder / "notes.txt").write_text("SEOUL, May 2, 2025 - South Korea and Poland signed a tank deal on Friday.", encoding="utf-8")
     (folder / "README.md").write_text("# my notes", encoding="utf-8")
     status, out, _ = run(make_env(tmp_path, corpus=folder), "list", "--json", "--include", "2024/*")
-    assert [d["id"] for d in json.loads(out)] == ["2024/patrol"]
+    assert [d["id"] for d in json.loads(out)] == ["2024/rehearsal"]
     status, out, _ = run(make_env(tmp_path, corpus=folder), "list", "--json", "--exclude", "2024/")
     assert [d["id"] for d in json.loads(out)] == ["notes"]
     empty = tmp_path / "empty"
@@ -244,10 +244,10 @@ def test_an_extraction_bug_is_one_line_naming_the_stage_and_debug_shows_its_trac
     monkeypatch.setattr(bilat.extract, "extract", broken)
     folder = tmp_path / "news"
     folder.mkdir()
-    (folder / "patrol.txt").write_text(PATROL, encoding="utf-8")
+    (folder / "rehearsal.txt").write_text(REHEARSAL, encoding="utf-8")
     status, _, err = run(make_env(tmp_path, corpus=folder), "list", "--json")
     assert status is ExitStatus.OK
-    assert "patrol.txt: events: KeyError: 'trigger'" in err and "Traceback" not in err
-    (folder / "patrol.txt").write_text(PATROL + "\n", encoding="utf-8")  # changed: read (and reported) again
+    assert "rehearsal.txt: events: KeyError: 'trigger'" in err and "Traceback" not in err
+    (folder / "rehearsal.txt").write_text(REHEARSAL + "\n", encoding="utf-8")  # changed: read (and reported) again
     status, _, err = run(make_env(tmp_path, corpus=folder, debug=True), "list", "--json")
     assert "Traceback" in err

@@ -95,16 +95,16 @@ def test_every_knob_changes_what_is_read(name, baseline):
 
 
 # -- user rules ----------------------------------------------------------------------------------
-PATROL = "Kenya and Tanzania conducted a joint maritime patrol off Mombasa on 4 March 2025."
+REHEARSAL = "Kenya and Tanzania staged a search-and-rescue rehearsal off Mombasa on 4 March 2025."
 
 
 def test_a_user_trigger_makes_a_new_engagement(tmp_path):
-    assert not read(PATROL).events
+    assert not read(REHEARSAL).events
     rules = tmp_path / "mine.toml"
-    rules.write_text('[[event]]\ntype = "exercise"\ntriggers = ["joint (?:maritime )?patrols?"]\n', encoding="utf-8")
+    rules.write_text('[[event]]\ntype = "exercise"\ntriggers = ["rehearsals?"]\n', encoding="utf-8")
     rulebook.use(rules)
     try:
-        events = read(PATROL).events
+        events = read(REHEARSAL).events
     finally:
         rulebook.use(None)
     assert [(e.type, e.countries, e.date.value) for e in events] == [("exercise", ["KEN", "TZA"], "2025-03-04")]
@@ -261,10 +261,10 @@ def test_triggers_known_for_a_clause_follow_the_rule_set(tmp_path):
     """events.py keeps each clause's triggers while it reads a document; rules that add a trigger read it anew."""
     from bilat.extract import events
 
-    clause = events.Sentence(0, 0, PATROL, ["KEN", "TZA"], [], True, False)
+    clause = events.Sentence(0, 0, REHEARSAL, ["KEN", "TZA"], [], True, False)
     assert list(events._triggers(clause)) == []
     rules = tmp_path / "mine.toml"
-    rules.write_text('[[event]]\ntype = "exercise"\ntriggers = ["joint (?:maritime )?patrols?"]\n', encoding="utf-8")
+    rules.write_text('[[event]]\ntype = "exercise"\ntriggers = ["rehearsals?"]\n', encoding="utf-8")
     rulebook.use(rules)
     try:
         assert [kind for kind, _ in events._triggers(clause)] == ["exercise"]
