@@ -2772,3 +2772,17 @@ def test_patrols_an_agreement_allows_are_no_exercise():
                       "signed a status of forces agreement allowing joint patrols and ship boarding.")
     assert ("agreement", "ECU-USA", "2023-10") in found
     assert not [e for e in found if e[0] == "exercise"]
+
+
+def test_a_signed_statement_is_an_agreement_and_a_target_year_dates_nothing():
+    found = events_of("Ties\n\nNEW DELHI, 21 October 2025 - India and Vietnam held talks on Monday.\n\nIn 2022, during a visit "
+                      "by the Indian defence minister to Hanoi, the two sides signed a Joint Vision Statement on the "
+                      "defence partnership towards 2030.")
+    assert ("agreement", "IND-VNM", "2022") in found
+    assert not [e for e in found if e[2] == "2030"]
+
+
+def test_a_place_of_several_words_is_kept_whole():
+    x = doc("Ties\n\nNEW DELHI, 21 October 2025 - India and Vietnam held talks on Monday.\n\nThe last of the boats was "
+            "handed over to Vietnam at a ceremony in Ho Chi Minh City in 2022.")
+    assert "Ho Chi Minh City" in {e.place for e in x.events}
