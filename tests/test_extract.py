@@ -2786,3 +2786,11 @@ def test_a_place_of_several_words_is_kept_whole():
     x = doc("Ties\n\nNEW DELHI, 21 October 2025 - India and Vietnam held talks on Monday.\n\nThe last of the boats was "
             "handed over to Vietnam at a ceremony in Ho Chi Minh City in 2022.")
     assert "Ho Chi Minh City" in {e.place for e in x.events}
+
+
+@pytest.mark.parametrize("footer", ["Source: Huaxia | 2026-05-19 22:15:07 | Editor: Wen Lu",
+                                    "Source: Huaxia | 2026-05-19 | Editor: Wen Lu"])
+def test_a_yearless_dateline_takes_its_year_from_a_credit_footer(footer):
+    x = doc("Ministers hold talks\n\nBEIJING, May 19 (Huaxia) -- China's defense minister held talks with his Serbian "
+            f"counterpart in Beijing on Tuesday.\n\nBoth sides pledged closer ties.\n\n{footer}")
+    assert x.date.value == "2026-05-19"

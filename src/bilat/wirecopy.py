@@ -208,6 +208,8 @@ def parse_document(id_: str, path: str, text: str) -> Document:
         if _TRAILER.match(low) and kept:
             break
         if _is_boilerplate(low) and not _SOCIAL.search(line):
+            if _is_date_line(line):
+                doc.header_dates += header_dates(line)  # "Source: Huaxia | 2026-05-19 22:15:07 | Editor: …"
             continue
         if _is_clutter(line):
             doc.header_dates += header_dates(line)  # "Tuesday, 14 January 2025 | 21°C"
