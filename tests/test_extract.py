@@ -2794,3 +2794,13 @@ def test_a_yearless_dateline_takes_its_year_from_a_credit_footer(footer):
     x = doc("Ministers hold talks\n\nBEIJING, May 19 (Huaxia) -- China's defense minister held talks with his Serbian "
             f"counterpart in Beijing on Tuesday.\n\nBoth sides pledged closer ties.\n\n{footer}")
     assert x.date.value == "2026-05-19"
+
+
+def test_a_span_dates_only_the_engagement_it_is_of():
+    # the session began two days before it closed; a memorandum signed at its close keeps the day of the signing
+    found = events_of("Talks\n\nFriday, 17 July 2026\n\nJINJA — The Kenya-Uganda joint defence commission yesterday "
+                      "closed its three-day session in Jinja.")
+    assert found == [("mechanism", "KEN-UGA", "2026-07-14")]
+    found = events_of("Talks\n\nFriday, 17 July 2026\n\nJINJA — Uganda and Kenya yesterday signed a memorandum of "
+                      "understanding on border security at the close of a three-day visit.")
+    assert ("agreement", "KEN-UGA", "2026-07-16") in found

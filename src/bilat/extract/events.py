@@ -354,7 +354,7 @@ class _EventReader:
         if heading is not None and (date is None or (date.precision == "year" and heading.value.startswith(date.value))):
             date = heading  # a live blog's entry without a day of its own happened on its heading's day
         if date is not None:
-            date = first_day_of_span(s.text, date)  # "today concluded a five-day port call"
+            date = first_day_of_span(s.text, date, kind)  # "today concluded a five-day port call"
         if date is None and kind == "exercise":
             named = _cue("year_in_name").search(s.text)
             date = Date(named.group("year"), "text") if named else None  # "the Shield-2021 drill"
