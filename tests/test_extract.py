@@ -2804,3 +2804,15 @@ def test_a_span_dates_only_the_engagement_it_is_of():
     found = events_of("Talks\n\nFriday, 17 July 2026\n\nJINJA — Uganda and Kenya yesterday signed a memorandum of "
                       "understanding on border security at the close of a three-day visit.")
     assert ("agreement", "KEN-UGA", "2026-07-16") in found
+
+
+@pytest.mark.parametrize(("sentence", "event"), [
+    ("The previous, 60th GBC meeting was held in Chiang Mai in November 2025.", ("mechanism", "MYS-THA", "2025-11")),
+    ("The meeting was preceded on Tuesday by the 49th meeting of the Regional Border Committee, chaired by Malaysian "
+     "and Thai army commanders in Alor Setar.", ("mechanism", "MYS-THA", "2026-08-25")),
+    ("The 12th JBC session took place in Songkhla in March 2024.", ("mechanism", "MYS-THA", "2024-03")),
+])
+def test_a_numbered_session_of_a_body_is_a_new_one_not_a_remention(sentence, event):
+    found = events_of("Border\n\nKUALA LUMPUR, Aug 27, 2026 - Malaysia and Thailand agreed on joint border operations at "
+                      "the 61st meeting of the Malaysia-Thailand General Border Committee (GBC) here today.\n\n" + sentence)
+    assert event in found

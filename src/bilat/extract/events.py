@@ -742,7 +742,8 @@ def _happened(s: Sentence, trigger: re.Match) -> bool:
         return False
     # "the agreement", "these drills" without a verb of doing: a re-mention of an engagement already reported.
     before = text[max(0, trigger.start() - _knob("remention_window")):trigger.start()]
-    specific = _cue("specific_before").search(before) or _cue("specific_after").match(text[trigger.end():])
+    specific = (_cue("specific_before").search(before) or _cue("specific_after").match(text[trigger.end():])
+                or _cue("numbered_session").match(trigger.group(0)))
     subject = _cue("pair_subject_before").search(before)  # "when the two ministers meet": a subject, not a re-mention
     if not s.lead and not happened and not specific and not subject and _cue("remention").search(before):
         return False
@@ -1027,7 +1028,8 @@ def _merge(found: list[_Found]) -> list[_Found]:
     for f in found:
         e = f.event
         same = next((o for o in out if o.event.type == e.type and o.event.countries == e.countries and o.name == f.name
-                     and o.recalled == f.recalled and (_compatible(o.event, e) or _one_visit(o, f))), None)
+                     and o.recalled == f.recalled and (_compatible(o.event, e) or _one_visit(o, f))
+                     and not _other_session(o.event, e)), None)
         # "The exercise, which began on 19 December, …": the first day of a span reported by its end dates it
         starts_span = e.date is not None and bool(_cue("span_start").search(e.evidence))
         if same is None and f.remention and starts_span:
@@ -1080,6 +1082,17 @@ def _merge(found: list[_Found]) -> list[_Found]:
             _absorb(host.event, e)
             kept.remove(f)
     return kept
+
+
+def _session_number(evidence: str) -> str | None:
+    m = _cue("session_number").search(evidence)
+    return m.group("n") if m else None
+
+
+def _other_session(a: Event, b: Event) -> bool:
+    """"the 61st GBC meeting" and "the 49th meeting of the Regional Border Committee": numbered apart, two sessions."""
+    x, y = _session_number(a.evidence), _session_number(b.evidence)
+    return x is not None and y is not None and x != y
 
 
 def _ended_before(outcome: Event, talks: Event) -> bool:
