@@ -2816,3 +2816,14 @@ def test_a_numbered_session_of_a_body_is_a_new_one_not_a_remention(sentence, eve
     found = events_of("Border\n\nKUALA LUMPUR, Aug 27, 2026 - Malaysia and Thailand agreed on joint border operations at "
                       "the 61st meeting of the Malaysia-Thailand General Border Committee (GBC) here today.\n\n" + sentence)
     assert event in found
+
+
+@pytest.mark.parametrize("sentence", [
+    "Norway's state secretary held talks at the ministry in Warsaw last week on industry, cyber defence and support "
+    "for Ukraine.",
+    "The two delegations held consultations in Oslo on Monday about the war in Ukraine.",
+])
+def test_what_talks_were_about_may_follow_their_place_and_day(sentence):
+    found = events_of("Missiles\n\nWARSAW, 13 May 2026 - Poland and Norway signed a missile contract on Tuesday.\n\n"
+                      + sentence)
+    assert {pair for _, pair, _ in found} == {"NOR-POL"}
