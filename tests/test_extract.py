@@ -2827,3 +2827,14 @@ def test_what_talks_were_about_may_follow_their_place_and_day(sentence):
     found = events_of("Missiles\n\nWARSAW, 13 May 2026 - Poland and Norway signed a missile contract on Tuesday.\n\n"
                       + sentence)
     assert {pair for _, pair, _ in found} == {"NOR-POL"}
+
+
+@pytest.mark.parametrize("sentence", [
+    "The most important moment was the visit to Brasília in September 2025 of the Minister of National Defence, "
+    "Cirilo Mbanza.",
+    "Officials recall the trip to Brasília of the defence minister, Cirilo Mbanza, in 2025.",
+])
+def test_whoever_pays_a_visit_to_a_capital_is_of_the_other_side(sentence):
+    people = countries_of("Interview\n\nLUANDA, 23 November 2026 - Angola and Brazil held staff talks on Monday.\n\n"
+                          + sentence)
+    assert people["Cirilo Mbanza"] == "AGO"

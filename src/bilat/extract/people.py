@@ -439,7 +439,7 @@ class PeopleFinder:
         # "to Brasília of the Chief of Staff of the Portuguese Army" a place the post's holder went to is not theirs
         in_title = [c for c in self.countries[i] if title_start - 4 <= c.start and title_start < c.end <= start]
         own = [c for c in in_title if not re.search(r"\b(?:to|in)\s+(?:the\s+)?$", text[max(0, c.start - 8):c.start])]
-        country = (own or in_title)[0].code if in_title else None
+        country = own[0].code if own else None  # only places gone to: the fallback reads them as the host's
         cue = _knob("cue_title") if country else 0
         if country is None:
             country = self._acronym_country(title)
@@ -664,7 +664,10 @@ class PeopleFinder:
                         # "the Thai delegation also called on Vice Admiral X": X is whom the Thai side met
                         p.country = self._other(before[-1].code)
                         break
-                    if before:
+                    if before and _cue("destination_before").search(text[max(0, before[0].start - 25):before[0].start]) \
+                            and self._other(before[0].code):
+                        p.country = self._other(before[0].code)  # "the visit to Brasília … of the Minister …, X"
+                    elif before:
                         p.country = before[0].code
                     elif after and _cue("counterpart_of_before").search(text[e:after[0].start]) and (
                             self.home not in (None, after[0].code) or self._other(after[0].code)):
