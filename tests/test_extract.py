@@ -2838,3 +2838,10 @@ def test_whoever_pays_a_visit_to_a_capital_is_of_the_other_side(sentence):
     people = countries_of("Interview\n\nLUANDA, 23 November 2026 - Angola and Brazil held staff talks on Monday.\n\n"
                           + sentence)
     assert people["Cirilo Mbanza"] == "AGO"
+
+
+@pytest.mark.parametrize(("company", "code"), [("COTECMAR", "COL"), ("Bumar-Łabędy", "POL"), ("Yugoimport", "SRB")])
+def test_the_head_of_a_state_yard_or_maker_takes_its_country(company, code):
+    people = countries_of("Deal\n\nLIMA, 4 June 2026 - Peru and Brazil signed a contract on Tuesday.\n\n"
+                          f"The chief executive of {company}, Marta Quispe, said production would begin in 2027.")
+    assert people["Marta Quispe"] == code
