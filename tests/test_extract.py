@@ -2845,3 +2845,15 @@ def test_the_head_of_a_state_yard_or_maker_takes_its_country(company, code):
     people = countries_of("Deal\n\nLIMA, 4 June 2026 - Peru and Brazil signed a contract on Tuesday.\n\n"
                           f"The chief executive of {company}, Marta Quispe, said production would begin in 2027.")
     assert people["Marta Quispe"] == code
+
+
+def test_a_dependent_territory_is_read_as_its_sovereign_and_no_state_is_made_of_a_continent_or_a_given_name():
+    assert codes("in Nouméa, New Caledonia; French Guiana; Guam; Diego Garcia") == ["FRA", "FRA", "FRA", "USA", "GBR"]
+    assert codes("a hub for Antarctica; the Falkland Islands") == []
+    assert codes("Additional reporting by Sofía Landaburu in Buenos Aires") == ["ARG"]
+
+
+def test_a_drill_off_a_territory_pairs_the_sovereign():
+    found = events_of("Drill\n\nPORT VILA, 6 August 2026 - Vanuatu and French forces based in New Caledonia began a "
+                      "joint exercise in Nouméa on Tuesday.")
+    assert {pair for _, pair, _ in found} == {"FRA-VUT"}

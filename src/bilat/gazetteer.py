@@ -191,6 +191,14 @@ def _build(extra: dict) -> Gazetteer:
     for kind in ("names", "demonyms", "capitals"):
         for code, forms in extra[kind].items():
             getattr(countries[code], kind).update(forms)
+    # A dependent territory is read as its sovereign ("in Nouméa, New Caledonia" is France's side): its names and
+    # capital become the sovereign's, and it is no country of its own.
+    for code, sovereign in extra.get("territories", {}).items():
+        if code.startswith("_") or code not in countries or sovereign not in countries:
+            continue
+        territory = countries.pop(code)
+        countries[sovereign].names.update(territory.names)
+        countries[sovereign].capitals.update(territory.capitals)
     # Common English names for the few countries countryinfo files under a formal one.
     preferred = {"TUR": "Türkiye", "KOR": "South Korea", "PRK": "North Korea", "CZE": "Czechia", "MKD": "North Macedonia",
                  "CIV": "Côte d'Ivoire", "SWZ": "Eswatini", "TLS": "Timor-Leste", "VAT": "Vatican City", "CPV": "Cabo Verde",

@@ -54,7 +54,7 @@ class CountryMatcher:
             if any(s <= m.start() and m.end() <= e for s, e in blocked):
                 continue
             code, kind = self._by_folded[m.group(0)]
-            if kind == "capital" and self._given_name.match(text, m.start()):
+            if kind == "capital" and self._given_name.match(folded, m.start()):  # "Sofía Landaburu" as "Sofia …"
                 continue
             # "US", "UAE" are codes, never surnames; "Jordan" after "Michael" may be one
             if (kind in ("name", "capital") and " " not in m.group(0) and not m.group(0).isupper()
