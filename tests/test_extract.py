@@ -2857,3 +2857,14 @@ def test_a_drill_off_a_territory_pairs_the_sovereign():
     found = events_of("Drill\n\nPORT VILA, 6 August 2026 - Vanuatu and French forces based in New Caledonia began a "
                       "joint exercise in Nouméa on Tuesday.")
     assert {pair for _, pair, _ in found} == {"FRA-VUT"}
+
+
+@pytest.mark.parametrize("sentence", [
+    "Hiro Tanabe, Japan's foreign minister, is due in the Philippines next week for two days of talks on defense "
+    "cooperation and regional security with Secretary for Foreign Affairs Ramon Dizon, the department said.",
+    "Hiro Tanabe, Japan's foreign minister, opened consultations in Manila on maritime security with Secretary "
+    "of National Defense Ramon Dizon on Monday.",
+])
+def test_whom_talks_are_held_with_is_of_the_other_side_however_long_the_topic(sentence):
+    people = countries_of("MANILA, January 10, 2025 - " + sentence)
+    assert people == {"Hiro Tanabe": "JPN", "Ramon Dizon": "PHL"}

@@ -733,7 +733,7 @@ class PeopleFinder:
                 continue
             for (j, _qs, qe) in q.mentions:
                 gap = text[qe:s] if j == i and qe <= s else ""
-                if gap and "." not in gap.replace(". ", ".") and _cue("meets_before").search(gap) and len(gap) < _knob("list_gap"):
+                if gap and "." not in gap.replace(". ", ".") and _cue("meets_before").search(gap) and len(gap) < _knob("meets_gap"):
                     return other(q.country)
         # "X … was received by the Chief of Defence Staff, General Y": Y hosts X, the subject, so is X's other side.
         sent_start = sentence_start(text, s)
