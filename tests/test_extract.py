@@ -2868,3 +2868,10 @@ def test_a_drill_off_a_territory_pairs_the_sovereign():
 def test_whom_talks_are_held_with_is_of_the_other_side_however_long_the_topic(sentence):
     people = countries_of("MANILA, January 10, 2025 - " + sentence)
     assert people == {"Hiro Tanabe": "JPN", "Ramon Dizon": "PHL"}
+
+
+@pytest.mark.parametrize("title", ["Greek prime minister", "Greek Prime Minister", "Greece's prime minister"])
+def test_a_lower_case_prime_minister_keeps_the_country_before_it(title):
+    people = countries_of(f"PARIS, 28 September 2026 - French president Henri Marot and {title} Nikos Varelas unveiled "
+                          "a defence partnership in Paris.")
+    assert people == {"Henri Marot": "FRA", "Nikos Varelas": "GRC"}
