@@ -2875,3 +2875,14 @@ def test_a_lower_case_prime_minister_keeps_the_country_before_it(title):
     people = countries_of(f"PARIS, 28 September 2026 - French president Henri Marot and {title} Nikos Varelas unveiled "
                           "a defence partnership in Paris.")
     assert people == {"Henri Marot": "FRA", "Nikos Varelas": "GRC"}
+
+
+def test_what_took_place_at_the_top_is_the_news_before_what_is_only_planned():
+    x = doc("Drills\n\nMANILA — Filipino soldiers will join Australia's biggest exercise next year, the defence chiefs "
+            "of the two countries announced on Wednesday, November 13, 2024.\n\nThe two ministers set out the plans "
+            "after they met in Canberra on Tuesday, November 12.")
+    assert x.date.value == "2024-11-12"
+    # a plan alone is still the news when nothing else took place
+    x = doc("Drills\n\nMANILA — Filipino soldiers will join Australia's biggest exercise next year, the defence chiefs "
+            "of the two countries announced on Wednesday, November 13, 2024.")
+    assert x.date.value == "2025"

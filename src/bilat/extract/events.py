@@ -230,7 +230,11 @@ def find_events(sentences: list[Sentence], main_pair: list[str], anchor_date: Da
         if not s.headline:
             reader.read(s, order)
     events = _merge(reader.found)
-    current = _headline_first([f for f in events if not f.recalled], sentences)
+    # what took place at the top of the story is the news before what is only planned there ("will join next year's
+    # exercise, the ministers announced after they met on Tuesday": the meeting)
+    top = min((s.paragraph for s in sentences if s.lead), default=0) + 1
+    done_at_top = [f for f in events if not f.recalled and not f.planned and 0 <= f.paragraph <= top]
+    current = _headline_first(done_at_top + [f for f in events if not f.recalled and f not in done_at_top], sentences)
     # An earlier engagement is never the news of an article that is dated: without a current one, there is no main.
     main = (current or ([] if anchor_date is not None else events) or [None])[0]
     if main is not None and not main.recalled and not main.lead and main.event.date is None:
