@@ -18,25 +18,26 @@ TARGET = {
     "countries_f1": 0.97, "pairs_f1": 0.93, "date_acc": 0.93, "people_recall": 0.93, "people_country_acc": 0.93,
     "quote_recall": 0.97, "quote_precision": 0.95, "speaker_acc": 0.93, "event_f1": 0.80, "event_date_acc": 0.85,
 }
-# (set, metric) → floor below the target, measured on 2026-12-07 (figure minus about 0.02).
+# (set, metric) → floor below the target, measured on 2026-12-07 at the end of the day (figure minus about 0.02).
 RATCHET = {
-    ("fresh2", "date_acc"): 0.85, ("fresh2", "pairs_f1"): 0.90, ("fresh2", "people_country_acc"): 0.91,
-    ("fresh2", "event_date_acc"): 0.84,
-    ("fresh3", "date_acc"): 0.83, ("fresh3", "event_f1"): 0.76,
-    ("fresh4", "event_date_acc"): 0.73,
-    ("fresh5", "date_acc"): 0.85, ("fresh5", "event_date_acc"): 0.83,
-    ("fresh6", "date_acc"): 0.89, ("fresh6", "people_country_acc"): 0.92, ("fresh6", "event_date_acc"): 0.64,
-    ("fresh7", "date_acc"): 0.91, ("fresh7", "pairs_f1"): 0.90, ("fresh7", "people_country_acc"): 0.83,
-    ("fresh7", "event_f1"): 0.74, ("fresh7", "event_date_acc"): 0.75,
-    ("fresh8", "date_acc"): 0.73, ("fresh8", "countries_f1"): 0.92, ("fresh8", "pairs_f1"): 0.79,
-    ("fresh8", "people_country_acc"): 0.85, ("fresh8", "event_f1"): 0.78, ("fresh8", "event_date_acc"): 0.73,
-    ("fresh9", "date_acc"): 0.64, ("fresh9", "countries_f1"): 0.92, ("fresh9", "pairs_f1"): 0.82,
-    ("fresh9", "people_country_acc"): 0.80, ("fresh9", "event_f1"): 0.68, ("fresh9", "event_date_acc"): 0.52,
+    ("fresh2", "date_acc"): 0.85, ("fresh2", "pairs_f1"): 0.90, ("fresh2", "people_country_acc"): 0.89,
+    ("fresh3", "date_acc"): 0.83, ("fresh3", "event_f1"): 0.78,
+    ("fresh4", "event_date_acc"): 0.74,
+    ("fresh5", "date_acc"): 0.85,
+    ("fresh6", "date_acc"): 0.89, ("fresh6", "event_date_acc"): 0.69,
+    ("fresh7", "pairs_f1"): 0.91, ("fresh7", "people_country_acc"): 0.86, ("fresh7", "event_f1"): 0.77,
+    ("fresh7", "event_date_acc"): 0.80,
+    ("fresh8", "date_acc"): 0.81, ("fresh8", "countries_f1"): 0.92, ("fresh8", "pairs_f1"): 0.82,
+    ("fresh8", "people_country_acc"): 0.91, ("fresh8", "event_date_acc"): 0.79,
+    ("fresh9", "date_acc"): 0.81, ("fresh9", "countries_f1"): 0.95, ("fresh9", "people_country_acc"): 0.86,
+    ("fresh9", "event_date_acc"): 0.81,
+    ("fresh10", "date_acc"): 0.64, ("fresh10", "pairs_f1"): 0.81, ("fresh10", "people_country_acc"): 0.87,
+    ("fresh10", "event_f1"): 0.68, ("fresh10", "event_date_acc"): 0.59,
 }
 # Annotated articles of our own, shipped with the tests: fresh (written with the rules in view), fresh2 to
-# fresh9 (written blind, to watch the gap; see their READMEs).
+# fresh10 (written blind, to watch the gap; see their READMEs).
 OWN_SETS = {name: Path(__file__).parent / name for name in ("fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6",
-                                                            "fresh7", "fresh8", "fresh9")}
+                                                            "fresh7", "fresh8", "fresh9", "fresh10")}
 SHARED_SETS = ["seeds", "dev", "dev2"]
 _cache: dict[str, dict[str, float]] = {}
 
