@@ -2886,3 +2886,23 @@ def test_what_took_place_at_the_top_is_the_news_before_what_is_only_planned():
     x = doc("Drills\n\nMANILA — Filipino soldiers will join Australia's biggest exercise next year, the defence chiefs "
             "of the two countries announced on Wednesday, November 13, 2024.")
     assert x.date.value == "2025"
+
+
+@pytest.mark.parametrize(("sentence", "event"), [
+    ("In 2023 the two countries agreed to develop a new long-range naval strike missile together.",
+     ("industry", "DEU-NOR", "2023")),
+    ("In 2024 Berlin and Oslo agreed to jointly produce artillery shells.", ("industry", "DEU-NOR", "2024")),
+])
+def test_agreeing_to_build_something_together_is_the_joint_project(sentence, event):
+    found = events_of("Boats\n\nOSLO, 8 July 2026 - Norway and Germany held submarine talks on Monday.\n\n" + sentence)
+    assert event in found
+
+
+@pytest.mark.parametrize("sentence", [
+    "The German yard is also working with Norwegian partners on maintenance of the fleet once deliveries begin.",
+    "The two navies will share spare parts once the first boats enter service.",
+    "Norway agreed to hold further talks with Germany.",
+])
+def test_what_waits_for_a_later_time_or_is_only_agreed_to_is_no_deed(sentence):
+    found = events_of("Boats\n\nOSLO, 8 July 2026 - Norway and Germany held submarine talks on Monday.\n\n" + sentence)
+    assert found == [("meeting", "DEU-NOR", "2026-07-06")]
