@@ -33,11 +33,13 @@ RATCHET = {
     ("fresh9", "event_date_acc"): 0.81,
     ("fresh10", "date_acc"): 0.64, ("fresh10", "pairs_f1"): 0.81, ("fresh10", "people_country_acc"): 0.87,
     ("fresh10", "event_f1"): 0.68, ("fresh10", "event_date_acc"): 0.59,
+    ("fresh11", "date_acc"): 0.73, ("fresh11", "countries_f1"): 0.94, ("fresh11", "pairs_f1"): 0.78,
+    ("fresh11", "people_country_acc"): 0.85, ("fresh11", "event_f1"): 0.67, ("fresh11", "event_date_acc"): 0.63,
 }
 # Annotated articles of our own, shipped with the tests: fresh (written with the rules in view), fresh2 to
-# fresh10 (written blind, to watch the gap; see their READMEs).
+# fresh11 (written blind, to watch the gap; see their READMEs).
 OWN_SETS = {name: Path(__file__).parent / name for name in ("fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6",
-                                                            "fresh7", "fresh8", "fresh9", "fresh10")}
+                                                            "fresh7", "fresh8", "fresh9", "fresh10", "fresh11")}
 SHARED_SETS = ["seeds", "dev", "dev2"]
 _cache: dict[str, dict[str, float]] = {}
 
