@@ -2906,3 +2906,13 @@ def test_agreeing_to_build_something_together_is_the_joint_project(sentence, eve
 def test_what_waits_for_a_later_time_or_is_only_agreed_to_is_no_deed(sentence):
     found = events_of("Boats\n\nOSLO, 8 July 2026 - Norway and Germany held submarine talks on Monday.\n\n" + sentence)
     assert found == [("meeting", "DEU-NOR", "2026-07-06")]
+
+
+def test_a_sender_in_capitals_above_a_mixed_case_line_still_tells_the_home_side():
+    text = ("MINISTRY OF NATIONAL DEFENCE – ROMANIA\nPublic Information and Press Directorate\n\nPRESS RELEASE No. 12\n"
+            "15 September 2026\n\nOfficial visit of the Minister of Defence of Türkiye\n\nThe Turkish minister held talks "
+            "with the Romanian minister in Bucharest today.\n\nThe talks were also attended by the Chief of the Defence "
+            "Staff, General Mihai Radulescu, and by the Ambassador of Türkiye to Romania, Mrs Selin Aydin.")
+    people = countries_of(text)
+    assert people["Mihai Radulescu"] == "ROU"
+    assert people["Selin Aydin"] == "TUR"

@@ -127,7 +127,9 @@ def _sender_country(sender: str | None) -> str | None:
     """The one country a release's sender lines name ("SRI LANKA ARMY - NEWS"): the side the story is told from."""
     if not sender:
         return None
-    codes = {c.code for c in matcher().find(sender.title() if sender.isupper() else sender)}
+    # each sender line on its own: "MINISTRY OF NATIONAL DEFENCE – ROMANIA | Public Information and Press Directorate"
+    lines = " | ".join(line.title() if line.isupper() else line for line in sender.split(" | "))
+    codes = {c.code for c in matcher().find(lines)}
     return codes.pop() if len(codes) == 1 else None
 
 
