@@ -272,18 +272,13 @@ def _listed_month_year(d: DateMention, found: list[DateMention], text: str) -> D
     return DateMention(d.start, d.end, Date(f"{year}{d.date.value[4:]}", d.date.source), d.kind)
 
 
-# What a span of days can be of, by the kind of engagement it dates ("a three-day session" dates no signing at its close).
-_SPAN_KINDS = {"exercise": ("exercise", "drill", "drills", "manoeuvres", "maneuvers", "training"),
-               "meeting": ("visit", "port call", "call", "trip", "tour", "talks", "meeting", "conference"),
-               "mechanism": ("session", "meeting", "round")}
-
-
 def first_day_of_span(text: str, last: Date, kind: str) -> Date:
     """"… today concluded a five-day port call": the first day of a span of days the text reports by its last, for an
     engagement of the kind the span is of."""
     m = rules().cue("span_end_days").search(text)
-    if m is None or last.precision != "day" or m.group("what").lower() not in _SPAN_KINDS.get(kind, ()):
-        return last
+    if m is None or last.precision != "day" or kind not in ("exercise", "meeting", "mechanism") \
+            or m.group("what").lower() not in rules().words(f"span_{kind}"):
+        return last  # (the lexicon's span_* sets: what a span of days can be of, by kind)
     n = m.group("n").lower()
     days = int(n) if n.isdigit() else _NUMBERS.get(n, 1)
     return Date((dt.date.fromisoformat(last.value) - dt.timedelta(days=days - 1)).isoformat(), last.source)

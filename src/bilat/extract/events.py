@@ -293,11 +293,15 @@ class _EventReader:
             return [(sorted({subject, *partners}), date)]  # "hosted his Malaysian and Indonesian counterparts for a trilateral"
         return [(sorted({subject, p}), date) for p in partners]
 
+    def _sentence_before(self, s: Sentence) -> Sentence | None:
+        """The sentence right before s in its paragraph, if any."""
+        return next((o for o in reversed(self.sentences) if o.paragraph == s.paragraph and o.start < s.start), None)
+
     def _pair_just_named(self, s: Sentence) -> list[str] | None:
         """The two countries the sentence before, in the same paragraph, names: whom "the two" of this one means
         (in a round-up of briefs, not the story's first pair)."""
-        before = [o for o in self.sentences if o.paragraph == s.paragraph and o.start < s.start]
-        codes = sorted(set(before[-1].countries)) if before else []
+        before = self._sentence_before(s)
+        codes = sorted(set(before.countries)) if before else []
         return codes if len(codes) == 2 else None
 
     @staticmethod
@@ -313,8 +317,8 @@ class _EventReader:
     def _topic_elsewhere(self, s: Sentence) -> bool:
         """Whether the sentence before, in the same paragraph, names a country outside the story's pair: then a
         sentence naming none may be about that one ("Romania signed for K9s in 2024. The first arrived in 2025")."""
-        before = [o for o in self.sentences if o.paragraph == s.paragraph and o.start < s.start]
-        return bool(before) and any(c not in self.main_pair for c in before[-1].countries)
+        before = self._sentence_before(s)
+        return before is not None and any(c not in self.main_pair for c in before.countries)
 
     def _participants(self, s: Sentence) -> list[str] | None:
         """"Ministers from eight countries met …": the first list of three or more countries the story gives, from
