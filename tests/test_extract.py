@@ -2916,3 +2916,70 @@ def test_a_sender_in_capitals_above_a_mixed_case_line_still_tells_the_home_side(
     people = countries_of(text)
     assert people["Mihai Radulescu"] == "ROU"
     assert people["Selin Aydin"] == "TUR"
+
+
+@pytest.mark.parametrize(("text", "dates"), [
+    ("the first ship was handed over last December", ["2025-12"]),
+    ("the two navies exercised together last March", ["2026-03"]),  # the March just gone, not a year before it
+    ("the plan signed this January", ["2026-01"]),
+    ("talks are due next February", ["2027-02"]),
+    ("a contract signed this past August", ["2026-08"]),
+])
+def test_a_month_named_with_last_this_or_next_is_the_one_that_word_picks(text, dates):
+    assert [d.date.value for d in find_dates(text, dt.date(2026, 11, 20))] == dates
+
+
+@pytest.mark.parametrize("sentence", [
+    "A day earlier, on Wednesday, the Greek minister held talks in Paris with the French minister.",
+    "Two days before, on Wednesday, the Greek minister held talks in Paris with his French counterpart.",
+    "The day before, on Wednesday 18 November, the Greek minister held talks in Paris with the French minister.",
+])
+def test_a_day_named_beside_a_count_of_days_is_the_day_the_count_was_of(sentence):
+    found = events_of("Frigate\n\nATHENS, 20 November 2026 - The Greek navy took delivery of a frigate from France in "
+                      "Lorient on Thursday.\n\nGreece ordered the frigates from France in March 2022.\n\n" + sentence)
+    assert ("meeting", "FRA-GRC", "2026-11-18") in found
+
+
+@pytest.mark.parametrize("text", [
+    "The delegation is also due to visit the shipyard in Gdansk before returning home on Friday.",
+    "The ministers are now expected to meet again on Friday.",
+    "The frigate is still set to sail for Oman on Friday.",
+])
+def test_a_day_after_a_plan_with_an_adverb_in_it_is_still_ahead(text):
+    assert [d.date.value for d in find_dates(text, dt.date(2024, 11, 27))] == ["2024-11-29"]
+
+
+@pytest.mark.parametrize(("sentence", "day"), [
+    ("Norway formally accepted its first K9 howitzer from South Korea at the plant in Changwon on Tuesday.", "2025-03-04"),
+    ("The Philippine Navy accepted the second of two South Korean frigates in Ulsan on Monday.", "2025-03-03"),
+    ("Chile took ownership of the first of four Dutch-built frigates at Den Helder on Tuesday.", "2025-03-04"),
+])
+def test_accepting_or_taking_ownership_of_equipment_is_its_delivery(sentence, day):
+    found = events_of("Handover\n\n5 March 2025\n\n" + sentence)
+    assert [e[0] for e in found] == ["arms_transfer"] and found[0][2] == day
+
+
+@pytest.mark.parametrize("sentence", [
+    "Norway accepted an invitation from South Korea to the exercise on Tuesday.",
+    "The Philippines accepted the first offer from South Korea on Monday.",
+])
+def test_accepting_an_offer_or_an_invitation_is_no_delivery(sentence):
+    assert not [e for e in events_of("Offer\n\n5 March 2025\n\n" + sentence) if e[0] == "arms_transfer"]
+
+
+@pytest.mark.parametrize("standfirst", [
+    "The Norwegian Army has formally taken ownership of the first of 24 K9 howitzers.",
+    "Norway's army has taken delivery of its first new howitzer.",
+    "The army has received its first of 24 new howitzers ordered under the programme.",
+])
+def test_a_standfirst_and_the_lead_dating_it_are_one_delivery(standfirst):
+    found = events_of("TRADE PRESS\n5 March 2025\n\nNorway accepts its first K9\n\n" + standfirst + "\n\nNorway formally "
+                      "accepted its first K9 howitzer from South Korea at the plant in Changwon on Tuesday.")
+    assert found == [("arms_transfer", "KOR-NOR", "2025-03-04")]
+
+
+def test_more_ordered_later_that_year_is_another_order():
+    found = events_of("Jets\n\n5 March 2025\n\nGreece and France held talks in Athens on Tuesday.\n\nIn January 2021, "
+                      "Greece signed a contract in Athens to buy 18 jets from France. Six more were ordered later that year.")
+    assert [e for e in found if e[0] == "arms_transfer"] == [("arms_transfer", "FRA-GRC", "2021"),
+                                                            ("arms_transfer", "FRA-GRC", "2021-01")]

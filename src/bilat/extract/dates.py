@@ -40,6 +40,8 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
     ("md", re.compile(rf"\b{_M}\s+{_D}\b(?!\s*(?:%|per|years?|km|million|billion))")),
     ("my", re.compile(rf"\b{_M},?\s+{_Y}\b")),
     ("m_rel", re.compile(rf"\b(?:in|since|until|by)\s+{_M}\s+(?P<rel>last|this|next)\s+year\b", re.I)),
+    # "last December", "this March", "this past August", "next June": the month that word picks from the article's day
+    ("m_word", re.compile(rf"\b(?P<rel>[Ll]ast|[Tt]his(?:\s+past)?|[Nn]ext|[Pp]ast)\s+{_M}(?!\s*\d)(?![\w-])")),
     ("m_alone", re.compile(rf"\b(?:in|since|until|by|early|late|mid-?)\s+{_M}(?!\s*\d)(?!\s+(?:last|this|next)\s+year)\b")),
     ("weekday", re.compile(rf"\b(?:on\s+|last\s+|this\s+)?{_WD}\b")),
     ("today", re.compile(r"\b(?P<word>today|yesterday|tonight|this morning|this afternoon|this evening)\b", re.I)),
@@ -74,7 +76,7 @@ _NEEDS = {
 }
 _KIND_NEEDS = {"iso": ("digit",), "dmy_num": ("digit",), "year": ("digit",),
                "dmy": ("digit", "month"), "mdy": ("digit", "month"), "range": ("digit", "month"), "dm": ("digit", "month"),
-               "md": ("digit", "month"), "my": ("digit", "month"), "m_rel": ("month",), "m_alone": ("month",),
+               "md": ("digit", "month"), "my": ("digit", "month"), "m_rel": ("month",), "m_word": ("month",), "m_alone": ("month",),
                "weekday": ("weekday",), "rel_week": ("unit",), "ago": ("unit",), "few_days_after": ("unit",),
                "narrative": ("unit",)}
 
@@ -366,6 +368,17 @@ def _resolve(kind: str, m: re.Match, anchor: dt.date | None, text: str) -> DateM
             return make(None)
         year = anchor.year + {"last": -1, "this": 0, "next": 1}[m.group("rel").lower()]
         return make(Date(f"{year:04d}-{_month(m):02d}", "relative"))
+    if kind == "m_word":
+        if anchor is None:
+            return make(None)
+        month, rel = _month(m), m.group("rel").lower()
+        if rel == "next":
+            year = anchor.year + (month <= anchor.month)
+        elif rel == "this":
+            year = anchor.year
+        else:  # "last December" in November is a year ago; "last March" the March just gone
+            year = anchor.year - (month >= anchor.month)
+        return make(Date(f"{year:04d}-{month:02d}", "relative"))
     if kind == "m_alone":
         if m.group("month") == "May" and not re.match(r"(?i)in|since|until|by", m.group(0)):
             return None

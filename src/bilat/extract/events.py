@@ -1035,7 +1035,8 @@ def _merge(found: list[_Found]) -> list[_Found]:
     out: list[_Found] = []
     for f in found:
         e = f.event
-        same = next((o for o in out if o.event.type == e.type and o.event.countries == e.countries and o.name == f.name
+        same = next((o for o in out if o.event.type == e.type and o.event.countries == e.countries
+                     and (o.name == f.name or _direction_unknown(o, f))
                      and o.recalled == f.recalled and (_compatible(o.event, e) or _one_visit(o, f))
                      and not _other_session(o.event, e)), None)
         # "The exercise, which began on 19 December, …": the first day of a span reported by its end dates it
@@ -1066,7 +1067,7 @@ def _merge(found: list[_Found]) -> list[_Found]:
             # "held talks on Tuesday", where nothing fixes the week, joins no outcome dated by the text
             host = next((o for o in others if not o.recalled and not o.planned and o.event.type in _OUTCOMES
                          and _compatible_or_open(o.event, e) and not (f.unfixed_day and o.event.date is not None)
-                         and not _ended_before(o.event, e)), None)
+                         and not _ended_before(o.event, e) and not _elsewhere(o.event, e)), None)
         elif e.type == "agreement" and not f.recalled and e.date is not None:
             # Documents signed at a purchase, a joint venture or a joint body's session are that occasion.
             # A cooperation plan signed on the day of an order is a document of its own; a contract is the order's.
@@ -1092,6 +1093,13 @@ def _merge(found: list[_Found]) -> list[_Found]:
     return kept
 
 
+def _direction_unknown(a: _Found, b: _Found) -> bool:
+    """A transfer told from one side only ("the army has taken ownership of its first jet") may be either of the
+    directions another mention of it gives ("Finland accepted its first jet from the United States")."""
+    return a.event.type == "arms_transfer" and None in (a.name, b.name) and not a.recalled  # ("six more were
+    # ordered later that year" is another order of the year before it, not the same)
+
+
 def _session_number(evidence: str) -> str | None:
     m = _cue("session_number").search(evidence)
     return m.group("n") if m else None
@@ -1107,6 +1115,14 @@ def _ended_before(outcome: Event, talks: Event) -> bool:
     """Whether the outcome's day lies before the talks' day: "the visit came a day after the handover" did not end in it."""
     return (outcome.date is not None and talks.date is not None and outcome.date.precision == talks.date.precision == "day"
             and outcome.date.value < talks.date.value)
+
+
+def _elsewhere(outcome: Event, talks: Event) -> bool:
+    """Talks in one city on another day than an outcome in another ("held talks in Paris on Wednesday", the frigate
+    handed over in Lorient on Thursday) did not end in it."""
+    return (outcome.place is not None and talks.place is not None and outcome.place != talks.place
+            and outcome.date is not None and talks.date is not None
+            and outcome.date.precision == talks.date.precision == "day" and outcome.date.value != talks.date.value)
 
 
 def _one_visit(a: _Found, b: _Found) -> bool:
