@@ -2983,3 +2983,68 @@ def test_more_ordered_later_that_year_is_another_order():
                       "Greece signed a contract in Athens to buy 18 jets from France. Six more were ordered later that year.")
     assert [e for e in found if e[0] == "arms_transfer"] == [("arms_transfer", "FRA-GRC", "2021"),
                                                             ("arms_transfer", "FRA-GRC", "2021-01")]
+
+
+@pytest.mark.parametrize("lead", [
+    "The Chile-Peru Joint Defence Commission concluded its fifth session in Lima on Wednesday with the signing of a "
+    "memorandum of understanding on training.",
+    "The Kenya-Uganda joint permanent commission on defence held its third meeting in Kampala on Wednesday, where the "
+    "two sides signed a memorandum of understanding on border patrols.",
+    "The Ghana–Togo Joint Commission for Defence Cooperation wrapped up its second session in Accra on Wednesday by "
+    "signing a memorandum of understanding.",
+])
+def test_a_joint_bodys_session_that_ends_in_a_memorandum_is_the_session(lead):
+    found = events_of("Commission\n\n5 March 2025 - " + lead)
+    assert [e for e in found if e[0] == "mechanism"] and not [e for e in found if e[0] == "agreement"]
+
+
+def test_a_memorandum_that_sets_up_a_joint_body_is_an_agreement():
+    found = events_of("Commission\n\n5 March 2025 - Chile and Peru signed a memorandum of understanding in Lima on "
+                      "Wednesday to set up a joint defence commission.")
+    assert [e[0] for e in found] == ["agreement"]
+
+
+@pytest.mark.parametrize("second", [
+    "The two-day meeting, which opened on Tuesday at the ministry, was co-chaired by the two deputy ministers.",
+    "The session, which began on Tuesday, was chaired by the two chiefs of staff.",
+    "The two-day talks, which started on Tuesday in the capital, covered training and procurement.",
+])
+def test_a_session_reported_by_its_close_is_dated_by_the_day_it_opened(second):
+    found = events_of("Commission\n\n5 March 2025 - The Chile-Peru Joint Defence Commission concluded its fifth session "
+                      "in Lima on Wednesday.\n\n" + second)
+    assert found == [("mechanism", "CHL-PER", "2025-03-04")]
+
+
+@pytest.mark.parametrize(("sentence", "place"), [
+    ("The Greek navy took delivery of a frigate from France in Lorient, Brittany, on Thursday.", "Lorient"),
+    ("Finland accepted its first fighter from the United States in Fort Worth, Texas, on Thursday.", "Fort Worth"),
+    ("During the defence show in Riyadh, Hanwha Aerospace and Saudi Arabian Military Industries signed an agreement "
+     "with Korea on Thursday.", "Riyadh"),
+])
+def test_a_city_before_its_region_or_the_next_clause_is_the_place(sentence, place):
+    x = doc("Handover\n\nATHENS, 20 November 2026 - " + sentence)
+    assert [e.place for e in x.events] == [place]
+
+
+@pytest.mark.parametrize(("sentence", "place"), [
+    ("The Kazakh minister held talks with the Turkish minister in the capital of Kazakhstan, Astana, on Thursday.", "Astana"),
+    ("The commander of the French forces in Guiana, General Paul Leroy, met the Brazilian general in Oiapoque on "
+     "Thursday.", "Oiapoque"),
+])
+def test_a_capital_after_its_country_and_a_posts_place_before_a_name(sentence, place):
+    x = doc("Visit\n\nATHENS, 20 November 2026 - " + sentence)
+    assert [e.place for e in x.events] == [place]
+
+
+@pytest.mark.parametrize(("sentence", "event"), [
+    ("The joint commission last met in Mombasa in March 2025, when the two sides agreed to draft the accord signed "
+     "yesterday.", ("mechanism", "KEN-UGA", "2025-03")),
+    ("The two armies last exercised together near Tororo in May 2024, when the plan approved on Tuesday was first "
+     "discussed.", ("exercise", "KEN-UGA", "2024-05")),
+    ("Kenyan and Ugandan ministers first met for talks in Busia in 2019, when the accord renewed last week was drafted.",
+     ("meeting", "KEN-UGA", "2019")),
+])
+def test_a_day_inside_a_when_clause_dates_what_that_clause_tells(sentence, event):
+    found = events_of("Accord\n\nKAMPALA, 17 July 2026 - Kenya and Uganda signed a defence accord in Jinja on "
+                      "Thursday.\n\n" + sentence)
+    assert event in found

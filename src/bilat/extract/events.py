@@ -73,6 +73,11 @@ def _usable_dates(sentence: Sentence) -> list[DateMention]:
     if asides:
         outside = [d for d in usable if not any(a <= d.start < b for a, b in asides)]
         usable = outside if any(d.date is not None for d in outside) else usable
+    # "last met in Naivasha in March 2025, when the two sides agreed to draft the accord signed yesterday": a day inside
+    # the when-clause dates what that clause tells; the engagement has its own date before it
+    when = _cue("when_clause").search(sentence.text)
+    if when and any(d.date is not None and d.start < when.start() for d in usable):
+        usable = [d for d in usable if d.start < when.start()]
     reported = _report_days(sentence, usable)
     return [d for d in usable if d not in reported] or reported
 
@@ -102,10 +107,16 @@ def _place(text: str, is_country_word) -> str | None:
     for m in _cue("place").finditer(text):
         place = m.group(1)
         if is_country_word(place) or _cue("not_place").match(place) or _cue("institution").search(place) \
-                or place.endswith(("'s", "’s")) or _titled(place.split()[0]):
+                or place.endswith(("'s", "’s")) or _titled(place.split()[0]) or _before_a_title(text, m.end()):
             continue  # "at Airbus's plant in Seville": an owner, and the place comes after; "General" is a rank
         return place
     return None
+
+
+def _before_a_title(text: str, end: int) -> bool:
+    """"the commander of the forces in Guiana, General X, …": the place is a post's, not the engagement's."""
+    after = re.match(r",\s+([\w.]+)", text[end:])
+    return after is not None and _titled(after.group(1))
 
 
 def _titled(word: str) -> bool:
@@ -162,7 +173,8 @@ def _triggers(s: Sentence):
     """Trigger matches in type priority, then text order; list items and guest books are not triggers.
 
     A trigger inside a relative clause that follows another trigger comes last: "signed an agreement in 2014,
-    which opened the way for joint exercises" reports the agreement; the exercises are its consequence."""
+    which opened the way for joint exercises" reports the agreement; the exercises are its consequence. So does one
+    inside a when-clause ("last met in 2019, when the accord was drafted")."""
     known = _known_now().triggers
     if s.text not in known:
         known[s.text] = list(_ordered_triggers(s))
@@ -175,11 +187,16 @@ def _ordered_triggers(s: Sentence):
     relative = next((r for r in _cue("relative_clause").finditer(s.text)
                      if first is not None and r.start() > first
                      and (s.text[:r.start()].rstrip().endswith(",") or r.group(0).endswith(" by"))), None)
-    if relative is None:
+    # "last met in Busia in 2019, when the accord renewed last week was drafted": a when-clause with a time of its own
+    # tells another occasion ("arrived in October 2023, when drones were delivered" tells the same one)
+    when = next((w for w in _cue("when_clause").finditer(s.text) if first is not None and w.start() > first
+                 and any(d.start > w.start() for d in s.dates)), None)
+    bounds = [b.start() for b in (relative, when) if b is not None]
+    if not bounds:
         yield from found
         return
-    yield from (h for h in found if h[1].start() < relative.start())
-    yield from (h for h in found if h[1].start() >= relative.start())
+    yield from (h for h in found if h[1].start() < min(bounds))
+    yield from (h for h in found if h[1].start() >= min(bounds))
 
 
 def _trigger_matches(s: Sentence):
@@ -347,7 +364,9 @@ class _EventReader:
         kind, trigger = hit
         if _inside_quote(s.text, trigger.start()) and not _cue("happened").search(_narration(s.text)):
             return  # "'Serbia has no reason to fear an exercise …,' said the minister": talk about one, not a report
-        if kind != "agreement" and _cue("intent_document").search(s.text):
+        if kind == "mechanism" and _cue("body_session").search(s.text, trigger.end()):
+            pass  # "the joint commission concluded its fifth session with the signing of a memorandum": the session
+        elif kind != "agreement" and _cue("intent_document").search(s.text):
             kind = "agreement"  # an intent document is an agreement, whatever it intends
         elif kind == "agreement" and self._companies_sign(s, trigger):
             # "the two companies signed an agreement", "Saab and Embraer signed an agreement": companies' papers are
@@ -481,6 +500,8 @@ class _EventReader:
             kind = "exercise"  # "the training kicks off on Monday": a word that names the drill only once it is known
         elif _cue("paper_signed").search(s.text):
             kind = "agreement"  # "The contract was signed last Friday": papers named again, with their day
+        elif _cue("session_remention").search(s.text):
+            kind = "meeting"
         else:
             return
         date = _event_date(s, self.anchor_date)
@@ -498,7 +519,10 @@ class _EventReader:
                 return
 
     def _paper_kinds(self, s: Sentence, kind: str) -> set[str]:
-        """The kinds of engagement a re-mention of kind can stand for: a purchase's or a joint venture's contract too."""
+        """The kinds of engagement a re-mention of kind can stand for: a purchase's or a joint venture's contract too, a
+        joint body's session for a meeting."""
+        if kind == "meeting":
+            return {"meeting", "mechanism"}  # "the two-day meeting" of a joint body's session
         paper = kind == "agreement" and _cue("purchase_paper").search(s.text)
         return {kind, "arms_transfer", "industry"} if paper else {kind}
 
