@@ -717,10 +717,12 @@ def _clauses(sentences: list[Sentence]) -> list[Sentence]:
     out = []
     for s in (part for whole in sentences for part in _asides(whole)):
         cuts = list(_cue("clause_split").finditer(s.text))
-        cuts += [m for name in ("clause_split_timed", "clause_split_before_after") for m in _cue(name).finditer(s.text)
-                 if any(d.start >= m.end() for d in s.dates) and not any(c.start() == m.start() for c in cuts)]
-        cuts += [m for name in ("clause_split_buyers", "clause_split_relative", "clause_split_followed") for m in _cue(name).finditer(s.text)
-                 if any(d.start >= m.end() for d in s.dates) and any(d.end <= m.start() for d in s.dates)]
+        if s.dates:  # the other splits each need a date after them: most sentences name none
+            cuts += [m for name in ("clause_split_timed", "clause_split_before_after") for m in _cue(name).finditer(s.text)
+                     if any(d.start >= m.end() for d in s.dates) and not any(c.start() == m.start() for c in cuts)]
+            cuts += [m for name in ("clause_split_buyers", "clause_split_relative", "clause_split_followed")
+                     for m in _cue(name).finditer(s.text)
+                     if any(d.start >= m.end() for d in s.dates) and any(d.end <= m.start() for d in s.dates)]
         cuts.sort(key=lambda m: m.start())
         if not cuts:
             out.append(s)
@@ -757,9 +759,10 @@ def _happened(s: Sentence, trigger: re.Match) -> bool:
         ends.append(relative.start())  # "an agreement under which Lima will buy …": the will is the purchase's
     reach = _knob("intent_window")
     window = text[max(0, trigger.start() - reach):min(ends) if ends else len(text)]
-    happened = _cue("happened").search(text)
     intention = [m for m in _cue("intention").finditer(window) if not (s.lead and m.group(0).lower() == "agreed to")]
-    done = [m for m in _cue("happened").finditer(window) if not _cue("negated_done_before").search(window[:m.start()])]
+    # what was done in the window weighs only against an intention there (most windows hold none)
+    done = [m for m in _cue("happened").finditer(window) if not _cue("negated_done_before").search(window[:m.start()])] \
+        if intention else []
     scheduled = _scheduled(s, intention)
     if intention and not done:
         return scheduled  # (in the lead, "X and Y have agreed to …" is the news itself)
@@ -770,16 +773,16 @@ def _happened(s: Sentence, trigger: re.Match) -> bool:
     if last_intent > last_done >= 0 and not framed:  # what was "agreed that" it would happen is the agreement
         return False  # "had signed an agreement that will lead to the purchase": the purchase is still to come
     # "X is expected to stress that … under an enhanced framework": a future frame governs all that follows it.
-    if _cue("future_frame").search(text[:trigger.start()]) and not happened and not scheduled:
+    if _cue("future_frame").search(text[:trigger.start()]) and not _cue("happened").search(text) and not scheduled:
         return False
     # "the agreement", "these drills" without a verb of doing: a re-mention of an engagement already reported.
     before = text[max(0, trigger.start() - _knob("remention_window")):trigger.start()]
+    if s.lead or not _cue("remention").search(before):
+        return True  # (asked first: few triggers follow a determiner, and the questions below cost more)
     specific = (_cue("specific_before").search(before) or _cue("specific_after").match(text[trigger.end():])
                 or _cue("numbered_session").match(trigger.group(0)))
     subject = _cue("pair_subject_before").search(before)  # "when the two ministers meet": a subject, not a re-mention
-    if not s.lead and not happened and not specific and not subject and _cue("remention").search(before):
-        return False
-    return True
+    return bool(specific or subject or _cue("happened").search(text))
 
 
 def _scheduled(s: Sentence, intention: list[re.Match]) -> bool:
