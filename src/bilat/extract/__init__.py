@@ -220,6 +220,10 @@ def _sentences(doc: Document, countries_found: list[list], finder: PeopleFinder,
     out: list[Sentence] = []
     reference = None  # the last date the story has reached, for "two years later" in the next sentence
     heading = None  # the day of the live blog's heading above, which fixes "this afternoon" and dates its entries
+    located = [[] for _ in doc.body]  # the people's mentions with a country, by paragraph, in the finder's order
+    for m in finder.mentions:
+        if m.person.country:
+            located[m.paragraph].append(m)
     for i, text in enumerate(doc.body):
         heading = _day_heading(text, anchor) or heading  # (a date line may stand among the headline's lines)
         here = dt.date.fromisoformat(heading.value) if heading else anchor
@@ -230,8 +234,7 @@ def _sentences(doc: Document, countries_found: list[list], finder: PeopleFinder,
             if finder.acronyms:
                 named = sorted(named + [(m.start(), m.end(), finder.acronyms[m.group(0)]) for m in _ACRONYM.finditer(sent)
                                         if m.group(0) in finder.acronyms])
-            people = [(m.start - start, m.end - start, m.person.country) for m in finder.mentions
-                      if m.paragraph == i and start <= m.start < end and m.person.country]
+            people = [(m.start - start, m.end - start, m.person.country) for m in located[i] if start <= m.start < end]
             codes = [c for _, _, c in sorted(named + people)]
             headline = i < doc.headline_lines
             lead = i == doc.headline_lines
