@@ -3048,3 +3048,58 @@ def test_a_day_inside_a_when_clause_dates_what_that_clause_tells(sentence, event
     found = events_of("Accord\n\nKAMPALA, 17 July 2026 - Kenya and Uganda signed a defence accord in Jinja on "
                       "Thursday.\n\n" + sentence)
     assert event in found
+
+
+_DECADE = ("A decade of ties\n\nThe Lagos Review | Saturday, 14 November 2026\n\nABUJA — Nigeria and Ghana signed a "
+           "defence pact in Abuja on Thursday.\n\nA look back, year by year.\n\n")
+
+
+@pytest.mark.parametrize(("paragraph", "event"), [
+    ("2017 — In April, Ghanaian and Nigerian warships held their first joint drill off Lagos.",
+     ("exercise", "GHA-NGA", "2017-04")),
+    ("2019 – Nigeria's defence minister flew to Accra in May for talks with his Ghanaian counterpart.",
+     ("meeting", "GHA-NGA", "2019-05")),
+    ("2021: The two armies trained together at Kaduna. Nigerian officers also held a joint exercise with Ghana's "
+     "army in Accra.", ("exercise", "GHA-NGA", "2021")),
+])
+def test_a_year_that_heads_a_paragraph_dates_what_the_paragraph_tells(paragraph, event):
+    found = events_of(_DECADE + paragraph)
+    assert event in found
+    assert not [e for e in found if e[2] and e[2].startswith("2026-") and e[2] != "2026-11-12"]
+
+
+@pytest.mark.parametrize("text", ["In April, the navies held a drill.", "Since April the navies have drilled.",
+                                  "Early April saw the first drill."])
+def test_a_month_alone_opening_a_sentence_is_a_date(text):
+    assert [d.date.value for d in find_dates(text, dt.date(2026, 11, 20))] == ["2026-04"]
+
+
+@pytest.mark.parametrize(("sentence", "event"), [
+    ("The Indian frigate INS Teg called at Port Louis, Mauritius, in March 2025.", ("meeting", "IND-MUS", "2025-03")),
+    ("Two Turkish corvettes called at the port of Karachi, Pakistan, in May 2024.", ("meeting", "PAK-TUR", "2024-05")),
+    ("In 2023 the Chilean training ship became the first foreign ship to call at the new Peruvian naval base in Callao.",
+     ("meeting", "CHL-PER", "2023")),
+])
+def test_a_warship_calling_at_a_foreign_port_is_a_port_call(sentence, event):
+    assert event in events_of("Navies\n\n14 November 2026\n\n" + sentence)
+
+
+@pytest.mark.parametrize(("sentence", "event"), [
+    ("In 2023, Indian army engineers ran a six-week course in Nairobi for Kenyan officers.", ("exercise", "IND-KEN", "2023")),
+    ("In 2024 a team of French navy divers spent two weeks in Dakar teaching mine clearance to Senegalese sailors.",
+     ("exercise", "FRA-SEN", "2024")),
+    ("Turkish instructors held a sniper course for Somali troops in Mogadishu in 2022.", ("exercise", "SOM-TUR", "2022")),
+])
+def test_one_sides_instructors_running_a_course_for_the_other_is_training(sentence, event):
+    assert event in events_of("Training\n\n14 November 2026\n\n" + sentence)
+
+
+@pytest.mark.parametrize(("sentence", "event"), [
+    ("In November 2025, a Vietnamese deputy defence minister led a delegation to Tokyo, where both sides agreed to begin "
+     "work on a new memorandum.", ("meeting", "JPN-VNM", "2025-11")),
+    ("Kenya's army chief headed a delegation to Kampala in March 2024.", ("meeting", "KEN-UGA", "2024-03")),
+    ("The Ghanaian navy commander led a five-member delegation to Abuja in 2023.", ("meeting", "GHA-NGA", "2023")),
+])
+def test_leading_a_delegation_abroad_is_a_visit(sentence, event):
+    found = events_of("Visits\n\n14 November 2026 - The minister spoke about the army's budget on Friday.\n\n" + sentence)
+    assert found == [event]

@@ -215,6 +215,18 @@ def _day_heading(text: str, anchor) -> Date | None:
     return days[0] if len(days) == 1 else None
 
 
+_YEAR_HEADING = re.compile(r"\s*(?P<year>(?:19|20)\d\d)\s*[—–:-]\s+\S")
+
+
+def _year_heading(text: str, anchor) -> Date | None:
+    """The year that heads a paragraph of a look back ("2019 — Nigeria's minister flew to Accra in May."): what the
+    paragraph tells happened that year. Only a year before the article's own."""
+    m = _YEAR_HEADING.match(text)
+    if m is None or (anchor is not None and int(m.group("year")) >= anchor.year):
+        return None
+    return Date(m.group("year"), "text")
+
+
 def _sentences(doc: Document, countries_found: list[list], finder: PeopleFinder, anchor) -> list[Sentence]:
     """Sentences with the countries they name (people's countries included, in text order) and their dates."""
     out: list[Sentence] = []
@@ -227,6 +239,9 @@ def _sentences(doc: Document, countries_found: list[list], finder: PeopleFinder,
     for i, text in enumerate(doc.body):
         heading = _day_heading(text, anchor) or heading  # (a date line may stand among the headline's lines)
         here = dt.date.fromisoformat(heading.value) if heading else anchor
+        year = _year_heading(text, anchor)
+        if year is not None:
+            here = dt.date(int(year.value), 12, 31)  # "2019 — … flew to Accra in May": that year's May
         for start, sent in split_sentences(text):
             end = start + len(sent)
             named = [(c.start - start, c.end - start, c.code) for c in countries_found[i] if start <= c.start < end]
@@ -239,7 +254,7 @@ def _sentences(doc: Document, countries_found: list[list], finder: PeopleFinder,
             headline = i < doc.headline_lines
             lead = i == doc.headline_lines
             dates = find_dates(sent, here, reference)
-            out.append(Sentence(i, start, sent, codes, dates, lead, headline, named, day_heading=heading))
+            out.append(Sentence(i, start, sent, codes, dates, lead, headline, named, day_heading=year or heading))
             if not headline:
                 reference = next((d.date for d in reversed(dates) if d.date is not None), reference)
     return out

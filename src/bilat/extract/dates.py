@@ -42,7 +42,7 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
     ("m_rel", re.compile(rf"\b(?:in|since|until|by)\s+{_M}\s+(?P<rel>last|this|next)\s+year\b", re.I)),
     # "last December", "this March", "this past August", "next June": the month that word picks from the article's day
     ("m_word", re.compile(rf"\b(?P<rel>[Ll]ast|[Tt]his(?:\s+past)?|[Nn]ext|[Pp]ast)\s+{_M}(?!\s*\d)(?![\w-])")),
-    ("m_alone", re.compile(rf"\b(?:in|since|until|by|early|late|mid-?)\s+{_M}(?!\s*\d)(?!\s+(?:last|this|next)\s+year)\b")),
+    ("m_alone", re.compile(rf"\b(?:[Ii]n|[Ss]ince|[Uu]ntil|[Bb]y|[Ee]arly|[Ll]ate|[Mm]id-?)\s+{_M}(?!\s*\d)(?!\s+(?:last|this|next)\s+year)\b")),
     ("weekday", re.compile(rf"\b(?:on\s+|last\s+|this\s+)?{_WD}\b")),
     ("today", re.compile(r"\b(?P<word>today|yesterday|tonight|this morning|this afternoon|this evening)\b", re.I)),
     ("rel_week", re.compile(r"\b(?P<word>earlier this week|this week|last week|next week|earlier this month|this month|last month|next month|"

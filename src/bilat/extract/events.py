@@ -34,7 +34,8 @@ class Sentence:
     headline: bool
     mentions: list[tuple[int, int, str]] = field(default_factory=list)  # (start, end, code) within text, by position
     shared: Date | None = None  # a clause with no date of its own: the date of the clause before it in its sentence
-    day_heading: Date | None = None  # the day a live blog's heading above it names ("SATURDAY 30 MAY")
+    day_heading: Date | None = None  # the day a live blog's heading above it names ("SATURDAY 30 MAY"), or the year
+    # that heads its paragraph in a look back ("2019 — …")
 
 
 @dataclass
@@ -211,6 +212,8 @@ def _trigger_matches(s: Sentence):
             if arrival and _cue("port_call").search(s.text):
                 if kind == "arms_transfer":
                     continue  # "the frigate arrived in Mombasa for a four-day port call": a visit, not a delivery
+            elif kind == "industry" and _cue("port_call").search(s.text):
+                continue  # "two Turkish corvettes called at Karachi": ships on a visit, not ships being built
             elif kind == "meeting" and arrival and _cue("equipment_arriving").search(before):
                 continue  # "the first six aircraft arrived in April 2024": a delivery, which its own triggers read
             if kind == "arms_transfer" and m.group(0).lower().startswith("sign") and (
