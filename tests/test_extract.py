@@ -3103,3 +3103,29 @@ def test_one_sides_instructors_running_a_course_for_the_other_is_training(senten
 def test_leading_a_delegation_abroad_is_a_visit(sentence, event):
     found = events_of("Visits\n\n14 November 2026 - The minister spoke about the army's budget on Friday.\n\n" + sentence)
     assert found == [event]
+
+
+@pytest.mark.parametrize(("sentence", "recalled"), [
+    ("Saudi Arabia signed a contract with Britain for 48 fighters on Wednesday, the largest export sale of the type "
+     "since Britain sold 24 of the jets to Qatar in 2017.", ("arms_transfer", "GBR-QAT", "2017")),
+    ("Chile ordered six frigates from the Netherlands on Wednesday, its biggest naval order since Chile bought two "
+     "submarines from France in 2005.", ("arms_transfer", "CHL-FRA", "2005")),
+    ("Kenya and Uganda held their largest joint exercise on Wednesday, the first of its kind since Kenya staged drills "
+     "with Tanzania in 2019.", ("exercise", "KEN-TZA", "2019")),
+])
+def test_a_since_clause_with_a_deed_of_its_own_is_a_recalled_engagement(sentence, recalled):
+    found = events_of("Deal\n\nRIYADH, 23 April 2026 - " + sentence)
+    assert recalled in found
+    assert [e for e in found if e[2] == "2026-04-22"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "The two navies also take part with Tanzania in the annual Ushirikiano exercise, first held in 2015.",
+    "Both armies also exercised with Tanzania in 2015.",
+    "The two countries held a joint exercise with Tanzania in 2015.",
+])
+def test_the_story_pair_exercising_with_a_third_is_one_engagement_of_three(sentence):
+    found = events_of("Drills\n\nNAIROBI, 23 April 2026 - Kenya and Uganda held a joint exercise near Busia on "
+                      "Wednesday.\n\n" + sentence)
+    assert ("exercise", "KEN-TZA-UGA", "2015") in found
+    assert not [e for e in found if e[1] in ("KEN-TZA", "TZA-UGA")]

@@ -413,7 +413,7 @@ class _EventReader:
             if occasion is not None:
                 date, place = occasion.date, place or occasion.place
         s = _without_topics(_without_bystanders(s, kind), kind, trigger, self.main_pair)
-        groups = _parties(s, self.main_pair, trigger, date, usable, self._pair_just_named(s), self._topic_elsewhere(s))
+        groups = _parties(s, self.main_pair, trigger, date, usable, self._pair_just_named(s), self._topic_elsewhere(s), kind)
         if kind == "meeting":
             groups = self._with_each_counterpart(s, date) or groups
         if _cue("counted_countries").search(s.text) and len(set(s.countries)) < 3:
@@ -845,7 +845,7 @@ def _make(kind: str, group: list[str], date: Date | None, place: str | None, tex
 
 def _parties(s: Sentence, main_pair: list[str], trigger: re.Match, date: Date | None,
              usable: list[DateMention], pair_just_named: list[str] | None = None,
-             topic_elsewhere: bool = False) -> list[tuple[list[str], Date | None]]:
+             topic_elsewhere: bool = False, kind: str = "") -> list[tuple[list[str], Date | None]]:
     codes = list(dict.fromkeys(s.countries))
     text = s.text
     pair = main_pair if len(main_pair) == 2 else []
@@ -892,6 +892,8 @@ def _parties(s: Sentence, main_pair: list[str], trigger: re.Match, date: Date | 
         # "both countries bought F-16s from the United States": each with the third; "talks on the situation in
         # Haiti" names a topic, not a partner
         outside = [c for a, _b, c in s.mentions if c not in pair and _cue("partner_of_both").search(text[max(0, a - 30):a])]
+        if len(set(outside)) == 1 and kind in ("exercise", "meeting", "mechanism"):
+            return [(sorted(set(pair) | {outside[0]}), date)]  # "the two navies also exercise with Tanzania": all three
         if len(set(outside)) == 1:
             return [(sorted({c, outside[0]}), date) for c in pair]
         return [(sorted(pair), date)]
