@@ -3129,3 +3129,25 @@ def test_the_story_pair_exercising_with_a_third_is_one_engagement_of_three(sente
                       "Wednesday.\n\n" + sentence)
     assert ("exercise", "KEN-TZA-UGA", "2015") in found
     assert not [e for e in found if e[1] in ("KEN-TZA", "TZA-UGA")]
+
+
+@pytest.mark.parametrize(("lead", "sentence", "pair"), [
+    ("India and Malaysia held defence talks in Manila on Tuesday.",
+     "The meeting with the Malaysian minister, held at the delegation's hotel in Manila, focused on training.", "IND-MYS"),
+    ("Tanzania and Kenya held defence talks in Kampala on Tuesday.",
+     "The talks with the Kenyan chief, held at a hotel in Kampala, covered border security.", "KEN-TZA"),
+])
+def test_a_third_countrys_city_where_one_side_was_met_is_only_the_venue(lead, sentence, pair):
+    found = events_of("Talks\n\n18 November 2026 - " + lead + "\n\n" + sentence)
+    assert {e[1] for e in found} == {pair}
+
+
+@pytest.mark.parametrize("sentence", [
+    "On Tuesday the Indian minister met his Philippine counterpart, with whom he discussed the third missile battery "
+    "due for delivery to the Philippine marines.",
+    "On Tuesday the Indian minister met his Philippine counterpart in Manila, where two more batteries are due to be "
+    "delivered to the Philippines next year.",
+])
+def test_equipment_due_for_delivery_is_not_yet_delivered(sentence):
+    found = events_of("Talks\n\nMANILA, 18 November 2026 - " + sentence)
+    assert [e[0] for e in found] == ["meeting"]

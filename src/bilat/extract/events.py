@@ -412,7 +412,7 @@ class _EventReader:
             occasion = self._occasion(s)
             if occasion is not None:
                 date, place = occasion.date, place or occasion.place
-        s = _without_topics(_without_bystanders(s, kind), kind, trigger, self.main_pair)
+        s = _without_topics(_without_bystanders(s, kind, self.main_pair), kind, trigger, self.main_pair)
         groups = _parties(s, self.main_pair, trigger, date, usable, self._pair_just_named(s), self._topic_elsewhere(s), kind)
         if kind == "meeting":
             groups = self._with_each_counterpart(s, date) or groups
@@ -613,10 +613,11 @@ class _EventReader:
                    and _month_name(s.text[d.start:d.end]) not in self.lead_months for d in usable)
 
 
-def _without_bystanders(s: Sentence, kind: str) -> Sentence:
+def _without_bystanders(s: Sentence, kind: str, main_pair: list[str] = ()) -> Sentence:
     """Countries named as a venue ("in Arequipa, Peru"), as rivals ("over a rival offer from Italy", "competes with
     Turkey and China") or, for equipment, as its maker ("US-built jets bought from Norway") are not parties, unless
-    they are named as a side too or no two other countries remain."""
+    they are named as a side too or no two other countries remain (or the one that remains is of the story's two, and
+    the venue is not: "the meeting with Azman, held at a hotel in Manila")."""
     def bystander(a: int, b: int) -> bool:
         if _cue("venue_before").search(s.text[:a]) or _cue("rival_before").search(s.text[:a]):
             return True
@@ -632,7 +633,9 @@ def _without_bystanders(s: Sentence, kind: str) -> Sentence:
         return s
     sides = {m[2] for m, flag in zip(s.mentions, flags, strict=True) if not flag}
     kept = [c for c in dict.fromkeys(s.countries) if c not in aside or c in sides]
-    if len(set(kept)) < 2:
+    venues = {c for a, _b, c in s.mentions if _cue("venue_before").search(s.text[:a])}
+    dropped = aside - sides
+    if len(set(kept)) < 2 and not (kept and set(kept) < set(main_pair) and dropped <= venues and not dropped & set(main_pair)):
         return s
     mentions = [m for m in s.mentions if m[2] in kept]
     return replace(s, countries=kept, mentions=mentions)
