@@ -3151,3 +3151,14 @@ def test_a_third_countrys_city_where_one_side_was_met_is_only_the_venue(lead, se
 def test_equipment_due_for_delivery_is_not_yet_delivered(sentence):
     found = events_of("Talks\n\nMANILA, 18 November 2026 - " + sentence)
     assert [e[0] for e in found] == ["meeting"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "The contract was signed in Riyadh on Wednesday under the Saudi-British defence programme.",
+    "The contract was signed in Riyadh on Wednesday within the framework of the Saudi-British defence accord.",
+    "The deal was signed in Riyadh on Wednesday in line with the Saudi-British defence programme.",
+])
+def test_papers_signed_this_week_under_an_older_framework_are_the_news(sentence):
+    found = events_of("Jets\n\nGulf Defence Review\n23 April 2026\n\nSaudi Arabia has signed a contract with the "
+                      "British government for 48 fighters.\n\n" + sentence)
+    assert found == [("arms_transfer", "GBR-SAU", "2026-04-22")]

@@ -602,7 +602,10 @@ class _EventReader:
             past = any(d.kind in ("rel_week", "ago") and _cue("past_span").match(s.text[d.start:d.end]) for d in usable)
             return past or (date is not None and date.source == "text" and self.anchor_date is not None
                             and _days_before(date, self.anchor_date) > _knob("lead_recall_days"))
-        if _cue("recalled").search(s.text):
+        # "signed on Wednesday under the 2015 programme": the framework is older, the papers of this week are not
+        framed_only = all(_cue("framework").match(m.group(0)) for m in _cue("recalled").finditer(s.text))
+        if _cue("recalled").search(s.text) and not (framed_only and date is not None and self.anchor_date is not None
+                                                    and date.precision == "day" and not _before_anchor(date, self.anchor_date)):
             return True
         if date is not None and self.anchor_date is not None:
             return _before_anchor(date, self.anchor_date)
