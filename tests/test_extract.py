@@ -3162,3 +3162,19 @@ def test_papers_signed_this_week_under_an_older_framework_are_the_news(sentence)
     found = events_of("Jets\n\nGulf Defence Review\n23 April 2026\n\nSaudi Arabia has signed a contract with the "
                       "British government for 48 fighters.\n\n" + sentence)
     assert found == [("arms_transfer", "GBR-SAU", "2026-04-22")]
+
+
+@pytest.mark.parametrize("opening", ["At the end of the meeting", "At the close of the talks", "After the meeting"])
+def test_papers_signed_at_the_end_of_the_meeting_take_the_meetings_day(opening):
+    found = events_of("Release\n\nYerevan, 9 September 2026\n\nA military delegation of Iran arrived in Yerevan yesterday "
+                      "on an official visit.\n\nToday, the Armenian minister received the Iranian delegation.\n\nThe parties "
+                      "discussed regional security.\n\nThe Iranian general reaffirmed his country's position.\n\n"
+                      f"{opening}, the two generals signed a plan of military cooperation between Armenia and Iran.")
+    assert ("agreement", "ARM-IRN", "2026-09-09") in found
+
+
+def test_papers_signed_at_the_close_of_a_joint_bodys_session_are_a_deed_of_their_own():
+    found = events_of("Commission\n\nLIMA, 5 March 2025 - Chile and Peru held the fifth session of their joint defence "
+                      "commission in Lima on Tuesday.\n\nThe delegations reviewed training and procurement.\n\nAt the close "
+                      "of the session, the two chiefs of staff signed a protocol on training.")
+    assert found == [("agreement", "CHL-PER", "2025-03-04"), ("mechanism", "CHL-PER", "2025-03-04")]

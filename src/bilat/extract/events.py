@@ -541,9 +541,11 @@ class _EventReader:
             e.place = _place(s.text, self.is_country_word) or e.place
 
     def _occasion(self, s: Sentence) -> Event | None:
-        """The dated current engagement reported just before, in this paragraph or the one before it."""
+        """The dated current engagement reported just before, in this paragraph or the one before it (or any number
+        of paragraphs back where the sentence names it: "At the end of the meeting, …")."""
+        named = _cue("occasion_named").search(s.text)
         for f in reversed(self.found):
-            if f.paragraph < s.paragraph - 1:
+            if f.paragraph < s.paragraph - 1 and not named:
                 break
             if not f.recalled and f.event.date is not None:
                 return f.event
@@ -1109,7 +1111,10 @@ def _merge(found: list[_Found]) -> list[_Found]:
         elif e.type == "agreement" and not f.recalled and e.date is not None:
             # Documents signed at a purchase, a joint venture or a joint body's session are that occasion.
             # A cooperation plan signed on the day of an order is a document of its own; a contract is the order's.
-            host = next((o for o in others if not o.recalled and o.event.type in ("arms_transfer", "industry", "mechanism")
+            # (papers signed "at the close of the meeting" are a deed of their own after the session)
+            hosts = ("arms_transfer", "industry") if _cue("occasion_named").search(e.evidence) else (
+                "arms_transfer", "industry", "mechanism")
+            host = next((o for o in others if not o.recalled and o.event.type in hosts
                          and o.event.date is not None and _compatible(o.event, e)
                          and (o.event.type != "arms_transfer" or o.event.evidence == e.evidence
                               or _cue("purchase_paper").search(e.evidence) or f.remention)), None)
