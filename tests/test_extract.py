@@ -3178,3 +3178,14 @@ def test_papers_signed_at_the_close_of_a_joint_bodys_session_are_a_deed_of_their
                       "commission in Lima on Tuesday.\n\nThe delegations reviewed training and procurement.\n\nAt the close "
                       "of the session, the two chiefs of staff signed a protocol on training.")
     assert found == [("agreement", "CHL-PER", "2025-03-04"), ("mechanism", "CHL-PER", "2025-03-04")]
+
+
+@pytest.mark.parametrize("sentence", [
+    "The Canadian minister, on her first visit to Poland since taking office last year, praised the troops.",
+    "It was the Canadian minister's first visit to Poland since becoming minister in 2024.",
+    "It was the Canadian minister's first visit to Poland since she took office in 2024.",
+])
+def test_the_time_of_a_since_phrase_is_not_the_time_of_the_visit(sentence):
+    found = events_of("Visit\n\nWARSAW, 5 March 2026 - Poland and Canada signed a joint declaration on defence "
+                      "cooperation in Warsaw on Thursday.\n\n" + sentence)
+    assert not [e for e in found if e[2] in ("2025", "2024")]

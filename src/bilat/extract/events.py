@@ -61,6 +61,8 @@ def _usable_dates(sentence: Sentence) -> list[DateMention]:
         before = sentence.text[max(0, d.start - _knob("year_context_before")):d.start].lower()
         after = sentence.text[d.end:d.end + 1]
         rest = sentence.text[d.end:]
+        if _cue("since_phrase").search(sentence.text[:d.start]):
+            continue  # "her first visit since taking office last year": the time of taking office, not of the visit
         if _cue("where_clause").search(sentence.text[:d.start]):
             continue  # "…, where piracy rose again last year": the time of what the place clause tells, not of the deed
         if d.kind == "year" and not _cue("year_of_when_clause").match(rest) and (
@@ -605,9 +607,13 @@ class _EventReader:
             return past or (date is not None and date.source == "text" and self.anchor_date is not None
                             and _days_before(date, self.anchor_date) > _knob("lead_recall_days"))
         # "signed on Wednesday under the 2015 programme": the framework is older, the papers of this week are not
-        framed_only = all(_cue("framework").match(m.group(0)) for m in _cue("recalled").finditer(s.text))
-        if _cue("recalled").search(s.text) and not (framed_only and date is not None and self.anchor_date is not None
-                                                    and date.precision == "day" and not _before_anchor(date, self.anchor_date)):
+        # "her first visit since taking office last year": what the since-phrase tells recalls nothing
+        since = [(m.start(), re.compile(r"[,;.]|$").search(s.text, m.end()).start())
+                 for m in _cue("since_doing").finditer(s.text)]
+        recalling = [m for m in _cue("recalled").finditer(s.text) if not any(a <= m.start() < b for a, b in since)]
+        framed_only = all(_cue("framework").match(m.group(0)) for m in recalling)
+        if recalling and not (framed_only and date is not None and self.anchor_date is not None
+                              and date.precision == "day" and not _before_anchor(date, self.anchor_date)):
             return True
         if date is not None and self.anchor_date is not None:
             return _before_anchor(date, self.anchor_date)
