@@ -3189,3 +3189,34 @@ def test_the_time_of_a_since_phrase_is_not_the_time_of_the_visit(sentence):
     found = events_of("Visit\n\nWARSAW, 5 March 2026 - Poland and Canada signed a joint declaration on defence "
                       "cooperation in Warsaw on Thursday.\n\n" + sentence)
     assert not [e for e in found if e[2] in ("2025", "2024")]
+
+
+@pytest.mark.parametrize("sentence", [
+    "The patrol boats were bought from the Netherlands in 2019, with hull sections welded at the state shipyard in "
+    "Takoradi.",
+    "The two boats bought from the Netherlands in 2019 are kept in the navy's shipyard in Sekondi.",
+])
+def test_a_shipyard_named_as_a_place_is_no_industrial_project(sentence):
+    found = events_of("Boats\n\nACCRA, 18 May 2026 - A Dutch frigate docked in Tema on Saturday for a port visit.\n\n"
+                      + sentence)
+    assert not [e for e in found if e[0] == "industry"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "It arrived from Singapore and, before entering port, sailed with a Ghanaian patrol ship on Saturday for a passing "
+    "exercise.",
+    "The frigate, coming from Singapore, held a passing exercise with a Ghanaian patrol ship on Saturday.",
+])
+def test_the_port_a_ship_came_from_is_no_party(sentence):
+    found = events_of("Visit\n\nACCRA, 18 May 2026 - The Dutch frigate HNLMS Tromp docked at Tema in Ghana on Saturday "
+                      "for a port visit.\n\n" + sentence)
+    assert ("exercise", "GHA-NLD", "2026-05-16") in found and not [e for e in found if "SGP" in e[1]]
+
+
+@pytest.mark.parametrize(("text", "first"), [
+    ("trained with the Brazilian air force from March to May this year", "2026-03"),
+    ("exercised together between June and August 2025", "2025-06"),
+    ("the crews trained in France from January until April last year", "2025-01"),
+])
+def test_a_span_of_months_starts_in_its_first_month_of_the_year_its_last_names(text, first):
+    assert find_dates(text, dt.date(2026, 7, 14))[0].date.value == first

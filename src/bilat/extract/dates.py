@@ -42,7 +42,7 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
     ("m_rel", re.compile(rf"\b(?:in|since|until|by)\s+{_M}\s+(?P<rel>last|this|next)\s+year\b", re.I)),
     # "last December", "this March", "this past August", "next June": the month that word picks from the article's day
     ("m_word", re.compile(rf"\b(?P<rel>[Ll]ast|[Tt]his(?:\s+past)?|[Nn]ext|[Pp]ast)\s+{_M}(?!\s*\d)(?![\w-])")),
-    ("m_alone", re.compile(rf"\b(?:[Ii]n|[Ss]ince|[Uu]ntil|[Bb]y|[Ee]arly|[Ll]ate|[Mm]id-?)\s+{_M}(?!\s*\d)(?!\s+(?:last|this|next)\s+year)\b")),
+    ("m_alone", re.compile(rf"\b(?:[Ii]n|[Ss]ince|[Uu]ntil|[Bb]y|[Ff]rom|[Bb]etween|[Ee]arly|[Ll]ate|[Mm]id-?)\s+{_M}(?!\s*\d)(?!\s+(?:last|this|next)\s+year)\b")),
     ("weekday", re.compile(rf"\b(?:on\s+|last\s+|this\s+)?{_WD}\b")),
     ("today", re.compile(r"\b(?P<word>today|yesterday|tonight|this morning|this afternoon|this evening)\b", re.I)),
     ("rel_week", re.compile(r"\b(?P<word>earlier this week|this week|last week|next week|earlier this month|this month|last month|next month|"
@@ -267,7 +267,9 @@ def _listed_month_year(d: DateMention, found: list[DateMention], text: str) -> D
     rest = _MONTH_LIST_REST.match(text, d.end)
     if rest is None:
         return d
-    year = next((o.date.value[:4] for o in found if o.start in (rest.start("last"), rest.end()) and o.date is not None
+    # (the last month's own date may begin at it, at the year after it, or at the "until" before it: "until April last year")
+    joiner = text.rfind(" ", 0, rest.start("last") - 1) + 1
+    year = next((o.date.value[:4] for o in found if o.start in (rest.start("last"), rest.end(), joiner) and o.date is not None
                  and o.kind in ("rel_week", "my", "year", "m_rel")), None)
     if year is None:
         return d
@@ -380,7 +382,7 @@ def _resolve(kind: str, m: re.Match, anchor: dt.date | None, text: str) -> DateM
             year = anchor.year - (month >= anchor.month)
         return make(Date(f"{year:04d}-{month:02d}", "relative"))
     if kind == "m_alone":
-        if m.group("month") == "May" and not re.match(r"(?i)in|since|until|by", m.group(0)):
+        if m.group("month") == "May" and not re.match(r"(?i)in|since|until|by|from|between", m.group(0)):
             return None
         if anchor is None:
             return make(None)
