@@ -384,6 +384,8 @@ def _resolve(kind: str, m: re.Match, anchor: dt.date | None, text: str) -> DateM
     if kind == "m_alone":
         if m.group("month") == "May" and not re.match(r"(?i)in|since|until|by|from|between", m.group(0)):
             return None
+        if re.match(r"(?i)from|between", m.group(0)) and not _MONTH_LIST_REST.match(text, m.end()):
+            return None  # "from March to May" opens a span of months; "postponed from June" names no time of its own
         if anchor is None:
             return make(None)
         month = _month(m)
