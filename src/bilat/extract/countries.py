@@ -48,9 +48,11 @@ class CountryMatcher:
 
     def find(self, text: str) -> list[CountryMention]:
         folded = fold_same_length(text)
-        blocked = [(m.start(), m.end()) for m in self._blocked.finditer(folded)]
+        blocked = None  # looked for at the first name found: a text that names no country needs no blocked phrases
         out = []
         for m in self._names(folded):
+            if blocked is None:
+                blocked = [(b.start(), b.end()) for b in self._blocked.finditer(folded)]
             if any(s <= m.start() and m.end() <= e for s, e in blocked):
                 continue
             code, kind = self._by_folded[m.group(0)]

@@ -400,7 +400,8 @@ class _EventReader:
             if current is not None:
                 self._restate(s, current.event, date)
         # On a calendar and not yet done ("will meet again later this year"): no current meeting is part of it.
-        planned = _scheduled(s, list(_cue("intention").finditer(s.text))) and not _cue("happened").search(s.text)
+        # (a clause that names no date is on no calendar: its intention words need not be looked for)
+        planned = bool(s.dates) and _scheduled(s, list(_cue("intention").finditer(s.text))) and not _cue("happened").search(s.text)
         if (not planned and date is not None and date.precision != "day" and self.anchor_date is not None
                 and _after(date, self.anchor_date) and not _cue("happened").search(s.text)
                 and not _cue("on_calendar").search(s.text)):
