@@ -8,7 +8,6 @@ as anchors for resolving "on Friday" or "today".
 from __future__ import annotations
 
 import re
-from itertools import islice
 
 from bilat.extract.dates import header_dates
 from bilat.literals import screened
@@ -89,14 +88,20 @@ def _bounded(paragraphs: list[str]) -> list[str]:
     return kept
 
 
-_LETTER_WORD = re.compile(r"[^\W\d_]+")
+def _at_least_words(n: int) -> re.Pattern:
+    """Matches at the start of a line that holds at least n words of letters (runs of letters: "10:14" and "|" are
+    none), reading no further than the nth: possessive, so a shorter line fails without trying anything twice."""
+    return re.compile(rf"[\W\d_]*+(?:[^\W\d_]++[\W\d_]*+){{{n}}}")
+
+
+_SEVEN_WORDS, _THIRTEEN_WORDS = _at_least_words(7), _at_least_words(13)
 
 
 def _is_date_line(line: str) -> bool:
     """A short line that is mostly a date: `Oct 2, 2020`, `Published: 10 Feb, 2022`, `Jane Roe, Friday 19 Oct 2018`,
     `Published: 13 March 2026 - 10:14 | Updated: 13 March 2026 - 16:40` (times and bars are no words)."""
-    words = sum(1 for _ in islice(_LETTER_WORD.finditer(line), 13))  # past 12 the count is no matter: a sentence
-    if not (words <= 6 or (words <= 12 and not line.rstrip().endswith((".", "”", '"')))):
+    # at most 6 words, or at most 12 not ending as a sentence does
+    if _THIRTEEN_WORDS.match(line) or (_SEVEN_WORDS.match(line) and line.rstrip().endswith((".", "”", '"'))):
         return False  # asked first: most lines are sentences, and looking for dates in them costs more
     return bool(header_dates(line))
 
