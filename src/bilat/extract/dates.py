@@ -60,31 +60,51 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
 ]
 
 
-# Screened too (literals.py): "today", "ago", "last week" … are words most sentences lack, and the needs below are
-# coarser than them; a pattern with no such words (a year) scans as it is.
-_PATTERNS = [(kind, screened(rx)) for kind, rx in _PATTERNS]
-_PATTERNS_BY_KIND = dict(_PATTERNS)
 # What each kind cannot match without, found once per sentence: most sentences hold no date, and trying all
-# sixteen patterns on each cost more than the rest of the date finding. Each test is looser than the patterns, and
-# reads the case-folded sentence (case-insensitive searches cost as much as the patterns): every month a pattern
-# accepts starts with a key of MONTHS (month_number reads it so), every weekday is a key of WEEKDAYS.
-_NEEDS = {
-    "digit": (False, re.compile(r"\d")),
-    "month": (True, re.compile("|".join(MONTHS))),
-    "weekday": (True, re.compile("|".join(WEEKDAYS))),
-    "unit": (True, re.compile(r"day|week|month|year|fall|autumn|spring|summer|winter")),
-}
-_KIND_NEEDS = {"iso": ("digit",), "dmy_num": ("digit",), "year": ("digit",),
-               "dmy": ("digit", "month"), "mdy": ("digit", "month"), "range": ("digit", "month"), "dm": ("digit", "month"),
-               "md": ("digit", "month"), "my": ("digit", "month"), "m_rel": ("month",), "m_word": ("month",), "m_alone": ("month",),
+# seventeen patterns on each cost more than the rest of the date finding. Each test is looser than the patterns:
+# every month a pattern accepts starts with a key of MONTHS (month_number reads it so), capitalised where the pattern
+# is case-sensitive ("May", never "may"; "Mar", never "maritime"); every weekday is a key of WEEKDAYS; every year is
+# 19xx or 20xx. Case-insensitive needs read the case-folded sentence, and strings are looked for with `in`.
+_DIGIT = re.compile(r"\d")
+_YEAR_DIGITS = re.compile(r"(?:19|20)\d\d")
+_CAPITAL_MONTHS = tuple(m.capitalize() for m in MONTHS)
+_UNITS = ("day", "week", "month", "year", "fall", "autumn", "spring", "summer", "winter")
+_KIND_NEEDS = {"iso": ("year",), "dmy_num": ("year",), "year": ("year",),
+               "dmy": ("year", "Month"), "mdy": ("year", "Month"), "my": ("year", "Month"),
+               "range": ("digit", "Month"), "dm": ("digit", "Month"), "md": ("digit", "Month"),
+               "m_rel": ("month",), "m_word": ("Month",), "m_alone": ("Month",),
                "weekday": ("weekday",), "rel_week": ("unit",), "ago": ("unit",), "few_days_after": ("unit",),
                "narrative": ("unit",)}
+# Screened too (literals.py): "today", "ago", "last week" … are words most sentences lack. A kind whose needs already
+# hold every word its screen looks for (a month's, a weekday's, a digit) scans as it is: the needs asked.
+_NEEDS_SCREEN = {"iso", "dmy_num", "dmy", "mdy", "my", "range", "dm", "md", "m_word", "m_alone", "weekday"}
+_PATTERNS = [(kind, rx if kind in _NEEDS_SCREEN else screened(rx)) for kind, rx in _PATTERNS]
+_PATTERNS_BY_KIND = dict(_PATTERNS)
+
+
+def _needs_met(text: str, folded: str) -> frozenset[str]:
+    """The needs of _KIND_NEEDS a sentence meets (folded: the sentence case-folded)."""
+    has = []
+    if _DIGIT.search(text):
+        has.append("digit")
+        if _YEAR_DIGITS.search(text):
+            has.append("year")
+    if any(m in folded for m in MONTHS):
+        has.append("month")
+        if any(m in text for m in _CAPITAL_MONTHS):
+            has.append("Month")
+    if any(d in folded for d in WEEKDAYS):
+        has.append("weekday")
+    if any(u in folded for u in _UNITS):
+        has.append("unit")
+    return frozenset(has)
+
 
 _RUNS: dict[frozenset[str], list[tuple[str, re.Pattern]]] = {}  # by the needs a sentence meets: the patterns to try
 
 
 def _patterns_for(has: frozenset[str]) -> list[tuple[str, re.Pattern]]:
-    """The patterns whose needs a sentence meets, in their order (sixteen combinations, each listed once)."""
+    """The patterns whose needs a sentence meets, in their order (each combination of needs listed once)."""
     if has not in _RUNS:
         _RUNS[has] = [(kind, rx) for kind, rx in _PATTERNS if all(need in has for need in _KIND_NEEDS.get(kind, ()))]
     return _RUNS[has]
@@ -232,9 +252,8 @@ def find_dates(text: str, anchor: dt.date | None, reference: Date | None = None)
     taken: list[tuple[int, int]] = []
     out: list[DateMention] = []
     folded = text.casefold()
-    has = frozenset(need for need, (on_folded, rx) in _NEEDS.items() if rx.search(folded if on_folded else text))
     narrative = []
-    for kind, rx in _patterns_for(has):
+    for kind, rx in _patterns_for(_needs_met(text, folded)):
         for m in rx.finditer(text):
             if any(m.start() < e and s < m.end() for s, e in taken):
                 continue
