@@ -3220,3 +3220,46 @@ def test_the_port_a_ship_came_from_is_no_party(sentence):
 ])
 def test_a_span_of_months_starts_in_its_first_month_of_the_year_its_last_names(text, first):
     assert find_dates(text, dt.date(2026, 7, 14))[0].date.value == first
+
+
+@pytest.mark.parametrize(("sentence", "event"), [
+    ("In February 2024, Hanwha Aerospace and Saudi Arabian Military Industries signed an agreement on local production "
+     "of howitzers.", ("industry", "KOR-SAU", "2024-02")),
+    ("In 2020, Rheinmetall and Hungary's state-owned N7 Holding signed an agreement to build armoured vehicles.",
+     ("industry", "DEU-HUN", "2020")),
+    ("In 2023, Turkish Aerospace and Indonesia's PT Dirgantara Indonesia signed a cooperation agreement.",
+     ("industry", "IDN-TUR", "2023")),
+])
+def test_two_makers_of_two_countries_signing_are_an_industrial_project(sentence, event):
+    assert event in events_of("Industry\n\n15 April 2026\n\n" + sentence)
+
+
+@pytest.mark.parametrize(("sentence", "event"), [
+    ("The delegates praised the progress made since the commission's second session, held in Lima in May last year.",
+     ("mechanism", "CHL-PER", "2025-05")),
+    ("The working group's first meeting took place in Santiago in 2023.", ("mechanism", "CHL-PER", "2023")),
+    ("At the council's previous session in Lima in 2024, the two sides agreed to exchange cadets.",
+     ("mechanism", "CHL-PER", "2024")),
+])
+def test_a_joint_bodys_numbered_or_previous_session_is_a_session(sentence, event):
+    found = events_of("Commission\n\nLIMA, 15 April 2026 - The Chile-Peru joint defence commission held its sixth "
+                      "session in Lima on Tuesday.\n\n" + sentence)
+    assert event in found
+
+
+@pytest.mark.parametrize("sentence", [
+    "The memorandum signed on Tuesday provides for joint exercises and the training of Chilean officers in Peru.",
+    "The plan envisages joint naval drills off the Chilean coast.",
+    "The agreement allows for the purchase of more patrol boats from Peru.",
+])
+def test_what_a_document_provides_for_is_its_content(sentence):
+    found = events_of("Accord\n\nLIMA, 15 April 2026 - Chile and Peru signed a memorandum of understanding on defence "
+                      "cooperation in Lima on Tuesday.\n\n" + sentence)
+    assert [e[0] for e in found] == ["agreement"]
+
+
+def test_what_a_project_provides_for_is_still_the_project():
+    found = events_of("Corvettes\n\nNAIROBI, 15 April 2026 - Kenya and Turkey held defence talks in Nairobi on "
+                      "Tuesday.\n\nBegun in 2019, the Turkish project provides for the co-production of four corvettes "
+                      "for the Kenyan navy.")
+    assert ("industry", "KEN-TUR", "2019") in found

@@ -210,6 +210,8 @@ def _trigger_matches(s: Sentence):
             before = s.text[max(0, m.start() - _knob("topic_window")):m.start()]
             if kind != "meeting" and _cue("topic").search(before) and not _cue("signed_since").match(s.text[m.end():]):
                 continue  # "discussed additional purchases", "to review joint exercises": the subject of talks
+            if kind != "agreement" and _cue("document_content").search(s.text[:m.start()]):
+                continue  # "the memorandum provides for joint exercises": what a document lays down
             arrival = "arriv" in m.group(0).lower()
             if arrival and _cue("port_call").search(s.text):
                 if kind == "arms_transfer":
@@ -433,6 +435,9 @@ class _EventReader:
             # "Saab and Embraer signed an agreement": two companies of two countries, each for its own; "Hanwha
             # inaugurated its plant": a company of one of the story's two, with the other
             homes = {code for _m, code in makers_in(s.text, 0, trigger.start())}
+            if homes and self._companies_sign(s, trigger):
+                # "Hanwha Aerospace and Saudi Arabian Military Industries signed": a company named by its country
+                homes |= {c for a, _b, c in s.mentions if a < trigger.start()}
             if len(homes) == 1 and len(self.main_pair) == 2 and homes <= set(self.main_pair) and date is not None:
                 homes = set(self.main_pair)
             groups = [(sorted(homes), date)] if len(homes) == 2 else []
