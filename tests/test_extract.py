@@ -3263,3 +3263,17 @@ def test_what_a_project_provides_for_is_still_the_project():
                       "Tuesday.\n\nBegun in 2019, the Turkish project provides for the co-production of four corvettes "
                       "for the Kenyan navy.")
     assert ("industry", "KEN-TUR", "2019") in found
+
+
+_SIDELINES = ("Talks\n\nManila, November 18, 2026 (DWS): Defence Minister Devendra Rao held talks with Malaysia's "
+              "Defence Minister Azman Rahmat on Tuesday.\n\n\"India has been a reliable partner,\" the Malaysian minister "
+              "told reporters.\n\n")
+
+
+@pytest.mark.parametrize("sentence", [
+    "Rao, who was accompanied by Defence Secretary Nandini Iyer, is due to return to New Delhi on Thursday.",
+    "Rao was accompanied by Defence Secretary Nandini Iyer.",
+    "Rao, accompanied by Defence Secretary Nandini Iyer, will fly home on Thursday.",
+])
+def test_whoever_accompanies_someone_is_of_their_side(sentence):
+    assert people_of(_SIDELINES + sentence)["Nandini Iyer"][0] == people_of(_SIDELINES + sentence)["Devendra Rao"][0] == "IND"

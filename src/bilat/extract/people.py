@@ -660,6 +660,10 @@ class PeopleFinder:
                     after = [c for c in self.narrated[i] if e <= c.start < sent_end and (c.start < told_end or c.code in pair)]
                     # "held talks in Paris with …": where something happened is nobody's country
                     sides_after = [c for c in after if not _cue("venue_before").search(text[max(e, c.start - 40):c.start])]
+                    home = next((c for c in after if _cue("home_before").search(text[max(e, c.start - 30):c.start])), None)
+                    if home is not None:
+                        p.country = home.code  # "X is due to return to New Delhi": X is Indian
+                        break
                     if before and _cue("meets_before").search(text[before[-1].end:s]) and self._other(before[-1].code):
                         # "the Thai delegation also called on Vice Admiral X": X is whom the Thai side met
                         p.country = self._other(before[-1].code)
@@ -685,6 +689,10 @@ class PeopleFinder:
                         p.country = sides_after[0].code
                     if p.country:
                         break
+        for p in self.people:
+            # "Rao was accompanied by Defence Secretary Iyer": the company someone keeps, once their own side is known
+            if p.country is None:
+                p.country = next((code for (i, s, e) in p.mentions if (code := self._by_context(p, i, s, e, pair))), None)
         for p in self.people:
             # A company's people, analysts and academics speak for no side: without a cue, null, not a guess.
             if p.country is None and pair and not (p.role and patterns().company_post.search(p.role)):
