@@ -3277,3 +3277,23 @@ _SIDELINES = ("Talks\n\nManila, November 18, 2026 (DWS): Defence Minister Devend
 ])
 def test_whoever_accompanies_someone_is_of_their_side(sentence):
     assert people_of(_SIDELINES + sentence)["Nandini Iyer"][0] == people_of(_SIDELINES + sentence)["Devendra Rao"][0] == "IND"
+
+
+_AIRSHOW = ("THE COAST HERALD\nWednesday, 29 July 2026\n\nJapanese fighters arrive for drills\n\nWILLIAMTOWN: Japanese "
+            "fighter jets joined Australian F-35s for a joint exercise at RAAF Base Williamtown on Monday.\n\nSix Japanese "
+            "F-2 fighters arrived at the base last week.\n\n")
+
+
+@pytest.mark.parametrize(("sentence", "name"), [
+    ("Port Stephens Mayor Gail Brennan said the council had been briefed.", "Gail Brennan"),
+    ("Local aviation enthusiast and Raymond Terrace resident Doug Marlow said he had driven out to see the jets.",
+     "Doug Marlow"),
+])
+def test_a_local_of_an_unknown_town_is_of_no_side_guessed(sentence, name):
+    assert people_of(_AIRSHOW + sentence)[name][0] is None
+
+
+def test_a_local_of_a_story_told_from_its_own_capital_is_the_hosts():
+    x = people_of("Drills\n\nNAIROBI, 29 July 2026 - Kenyan and Ugandan troops began a joint exercise near Nairobi on "
+                  "Monday.\n\nNairobi County councillor Jane Wambui said residents had been told about the drills.")
+    assert x["Jane Wambui"][0] == "KEN"

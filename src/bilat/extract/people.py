@@ -75,6 +75,7 @@ class _Patterns:
         self.company_post = re.compile(r"\b(?:" + book.alternation("company_words") + "|" + book.alternation("independent_posts")
                                        + r")\b", re.I)
         self.independent_post = re.compile(r"\b(?:" + book.alternation("independent_posts") + r")\b", re.I)
+        self.local_post = re.compile(r"\b(?:" + book.alternation("local_posts") + r")\b", re.I)
         self.delegation = book.alternation("delegation_verbs")
         # Asked of the text before every name, which seldom says "delegation" or "side": screened (literals.py).
         self.delegation_listing = screened(re.compile(rf"(\S+(?:\s\S+)?)\s+delegation\s+{self.delegation}\b"))
@@ -645,7 +646,7 @@ class PeopleFinder:
                         p.country, p.cue = code, _knob("cue_context")
                         break
         for p in self.people:
-            if p.country is None and not _company_or_independent(p.role):
+            if p.country is None and not _company_or_independent(p.role) and not self._local(p):
                 # Nearest country named in the same sentence, before the name and then after it (not for analysts,
                 # academics and a company's people, who speak for no side: without a cue of their own, null).
                 for (i, s, e) in p.mentions:
@@ -696,7 +697,14 @@ class PeopleFinder:
         for p in self.people:
             # A company's people, analysts and academics speak for no side: without a cue, null, not a guess.
             if p.country is None and pair and not (p.role and patterns().company_post.search(p.role)):
-                p.country = self.home if self.home in pair else pair[0]
+                p.country = self.home if self.home in pair else None if self._local(p) else pair[0]
+
+    def _local(self, p: PersonRecord) -> bool:
+        """A local of the story's place ("Port Stephens Mayor X", "local aviation enthusiast and resident Y"): of the
+        host, which only the dateline's own country tells."""
+        first = p.mentions[0] if p.mentions else None
+        before = self.folded[first[0]][max(0, first[1] - _knob("local_window")):first[1]] if first else ""
+        return bool(patterns().local_post.search(p.role or "") or patterns().local_post.search(before))
 
     def _other(self, code: str) -> str | None:
         """The story's other country, where code is one of its two."""
