@@ -3297,3 +3297,17 @@ def test_a_local_of_a_story_told_from_its_own_capital_is_the_hosts():
     x = people_of("Drills\n\nNAIROBI, 29 July 2026 - Kenyan and Ugandan troops began a joint exercise near Nairobi on "
                   "Monday.\n\nNairobi County councillor Jane Wambui said residents had been told about the drills.")
     assert x["Jane Wambui"][0] == "KEN"
+
+
+@pytest.mark.parametrize(("sentence", "event"), [
+    ("The talks also covered the corvette ordered by the Indonesian navy from Fincantieri in 2023.",
+     ("arms_transfer", "IDN-ITA", "2023")),
+    ("The meeting also addressed the construction of the patrol vessel ordered by the Indonesian navy from Fincantieri "
+     "in 2023, which is progressing at the yard.", ("arms_transfer", "IDN-ITA", "2023")),
+    ("The visit also touched on the helicopters that Indonesia bought from Italy in 2019.",
+     ("arms_transfer", "IDN-ITA", "2019")),
+])
+def test_a_deed_with_its_own_year_inside_what_the_talks_covered_is_that_deed(sentence, event):
+    found = events_of("Talks\n\nJAKARTA, 15 April 2026 - Indonesia and Italy signed a letter of intent on naval training "
+                      "in Jakarta on Tuesday.\n\n" + sentence)
+    assert event in found and not [e for e in found if e[0] == "meeting"]

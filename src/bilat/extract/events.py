@@ -195,11 +195,14 @@ def _ordered_triggers(s: Sentence):
     when = next((w for w in _cue("when_clause").finditer(s.text) if first is not None and w.start() > first
                  and any(d.start > w.start() for d in s.dates)), None)
     bounds = [b.start() for b in (relative, when) if b is not None]
-    if not bounds:
-        yield from found
-        return
-    yield from (h for h in found if h[1].start() < min(bounds))
-    yield from (h for h in found if h[1].start() >= min(bounds))
+    if bounds:
+        found = [h for h in found if h[1].start() < min(bounds)] + [h for h in found if h[1].start() >= min(bounds)]
+    # a warship's class alone ("corvettes") is the weakest sign of a shipbuilding project: "the corvette ordered by
+    # the navy from Fincantieri in 2023" is the order
+    weak = [h for h in found if h[0] == "industry" and _cue("vessel_only").fullmatch(h[1].group(0))]
+    if weak and any(k == "arms_transfer" for k, _m in found):
+        found = [h for h in found if h not in weak] + weak
+    yield from found
 
 
 def _trigger_matches(s: Sentence):
@@ -365,6 +368,11 @@ class _EventReader:
             s = _without(s, lost.start(), lost.end())  # "… after a rival offer from France was rejected"
         triggers = list(_triggers(s))
         hit = next((h for h in triggers if _happened(s, h[1])), None)
+        if hit is not None and hit[0] == "meeting" and _rementioned(s.text, hit[1]):
+            # "The talks also covered the corvette ordered by the navy in 2023": talks named again, about a deed of its
+            # own time, which is the engagement the sentence reports
+            hit = next((h for h in triggers if h[0] != "meeting" and h[1].start() > hit[1].end() and _happened(s, h[1])
+                        and any(d.start > h[1].start() and d.date is not None for d in s.dates)), hit)
         if not hit:
             self._refine(s, triggers[0] if triggers else None)
             return
