@@ -3311,3 +3311,17 @@ def test_a_deed_with_its_own_year_inside_what_the_talks_covered_is_that_deed(sen
     found = events_of("Talks\n\nJAKARTA, 15 April 2026 - Indonesia and Italy signed a letter of intent on naval training "
                       "in Jakarta on Tuesday.\n\n" + sentence)
     assert event in found and not [e for e in found if e[0] == "meeting"]
+
+
+_DRILLS = ("Drills\n\nDAR ES SALAAM, 29 August 2026 - Chinese and Tanzanian troops ended a joint exercise at Mapinga "
+           "yesterday.\n\n")
+
+
+@pytest.mark.parametrize(("sentence", "event"), [
+    ("The first, Friendship-2014, was held at Kigamboni in 2014.", ("exercise", "CHN-TZA", "2014")),
+    ("Its predecessor, Harmony-2019, took place at Mapinga in 2019.", ("exercise", "CHN-TZA", "2019")),
+    ("A Chinese naval task group last called at Zanzibar in 2019.", ("meeting", "CHN-TZA", "2019")),
+    ("The first Tanzanian officers began their staff course in Nanjing in January.", ("exercise", "CHN-TZA", "2026-01")),
+])
+def test_a_recalled_edition_a_port_call_and_a_course_begun_are_engagements(sentence, event):
+    assert event in events_of(_DRILLS + sentence)

@@ -130,6 +130,8 @@ def _titled(word: str) -> bool:
 
 def _in_enumeration(text: str, start: int, end: int) -> bool:
     """`plans for joint training, exercises, weapons procurement and …`: an item of a list, not an engagement."""
+    if _cue("edition_name").fullmatch(text, start, end):
+        return False  # "The first, Transcend-2014, was held …": an edition named in apposition, not a list item
     left = text[:start]
     right = text[end:]
     seg_start = max(left.rfind(","), left.rfind(";"))
