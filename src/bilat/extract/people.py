@@ -46,6 +46,10 @@ class _Patterns:
         self.name = re.compile(
             rf"(?<![\w'-])(?:\((?P<paren>{token})\)\s+)?(?P<name>(?:{initials})?{token}(?:\s+(?:[A-Z]\.?(?=\s)|{particle}(?=\s+(?:{particle}\s+)*[A-Z])|{token}))*"
             rf"(?:,?\s+{suffix}(?![\w]))?)(?![\w-])")
+        # Where a name can start: a capital or "(" (name_starts), or a prefix and its hyphen ("al-"). The name
+        # pattern opens with a look-behind, so the engine would be started at every place of a text (see names_in).
+        self.name_starts = re.compile(r"[(A-Z]")
+        self.prefix_starts = re.compile(rf"(?:{book.alternation('name_prefixes')})-")
         role_plural = book.alternation("role_heads") + "s"
         # "the defence ministers of Kenya and Uganda, A and B": A is Kenya's, B Uganda's, both the role in the singular.
         self.plural_title = re.compile(
@@ -119,6 +123,26 @@ class Mention:
     paragraph: int
     start: int
     end: int
+
+
+def names_in(text: str):
+    """The name candidates of text, as patterns().name.finditer(text) gives them (leftmost first, none overlapping):
+    the pattern is tried only where a name can start, the places its first characters are skipped to in C."""
+    pats = patterns()
+    name, capital, prefix = pats.name, pats.name_starts.search, pats.prefix_starts.search
+    at_capital = capital(text)
+    at_prefix = prefix(text) if "-" in text else None
+    while at_capital is not None or at_prefix is not None:
+        start = at_capital.start() if at_prefix is None or (at_capital is not None and at_capital.start() < at_prefix.start()) \
+            else at_prefix.start()
+        m = name.match(text, start)
+        after = m.end() if m is not None else start + 1
+        if m is not None:
+            yield m
+        if at_capital is not None and at_capital.start() < after:
+            at_capital = capital(text, after)
+        if at_prefix is not None and at_prefix.start() < after:
+            at_prefix = prefix(text, after)
 
 
 def _is_role(text: str) -> bool:
@@ -246,7 +270,7 @@ class PeopleFinder:
     # -- finding ----------------------------------------------------------------------------
     def run(self) -> list[PersonRecord]:
         # Each candidate's name words are worked out once: the finding pass and the linking pass both read them.
-        candidates = [(i, m, self._name_tokens(i, m)) for i, text in enumerate(self.folded) for m in patterns().name.finditer(text)]
+        candidates = [(i, m, self._name_tokens(i, m)) for i, text in enumerate(self.folded) for m in names_in(text)]
         for i, m, got in candidates:
             self._consider(i, m, got)
         for i, m, got in candidates:
