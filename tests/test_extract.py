@@ -3333,3 +3333,32 @@ def test_a_clause_opener_before_a_possessive_title_leaves_the_title_its_country(
                   "Vietnam's Minister of National Defence, General Tran Duc Hoa, signed a memorandum in Hanoi on Thursday, "
                   "officials on both sides were pleased.")
     assert x["Takumi Sato"] == ("JPN", "defence minister") and x["Tran Duc Hoa"][0] == "VNM"
+
+
+_BODY = "Talks\n\nLIMA, 15 April 2026 - Chile and Peru signed a defence plan in Lima on Tuesday.\n\n"
+
+
+@pytest.mark.parametrize(("sentence", "event"), [
+    ("In 2024 the Chile–Peru Defence Policy Dialogue met for the first time in Santiago.", ("mechanism", "CHL-PER", "2024")),
+    ("The plan follows the meeting of the Chile-Peru Mixed Defence Committee, held in Santiago in March.",
+     ("mechanism", "CHL-PER", "2026-03")),
+    ("Last year the Peru-Chile High Defence Committee met in Santiago.", ("mechanism", "CHL-PER", "2025")),
+    ("The previous session of the committee was held in Santiago in October 2024.", ("mechanism", "CHL-PER", "2024-10")),
+    ("Since the fourth dialogue, held in Santiago in 2024, exchanges have grown.", ("mechanism", "CHL-PER", "2024")),
+])
+def test_a_named_or_numbered_bilateral_body_is_a_joint_body(sentence, event):
+    assert event in events_of(_BODY + sentence)
+
+
+@pytest.mark.parametrize("sentence", [
+    "The plan was approved by Peru's parliamentary defence committee in March.",
+    "The Chilean Senate's defence committee discussed the plan in March.",
+])
+def test_a_nations_own_defence_committee_is_no_joint_body(sentence):
+    assert not [e for e in events_of(_BODY + sentence) if e[0] == "mechanism"]
+
+
+def test_a_forum_named_with_a_hyphen_is_no_joint_body():
+    found = events_of("Forum\n\nSINGAPORE, June 1 (Wire) - New Zealand's minister held talks with his Japanese counterpart "
+                      "on the sidelines of the Shangri-La Dialogue on Saturday.")
+    assert [e[0] for e in found] == ["meeting"]
