@@ -3362,3 +3362,16 @@ def test_a_forum_named_with_a_hyphen_is_no_joint_body():
     found = events_of("Forum\n\nSINGAPORE, June 1 (Wire) - New Zealand's minister held talks with his Japanese counterpart "
                       "on the sidelines of the Shangri-La Dialogue on Saturday.")
     assert [e[0] for e in found] == ["meeting"]
+
+
+def test_a_day_named_beside_a_count_outranks_the_count_wherever_the_story_had_got_to():
+    found = events_of("Frigate\n\n20.11.2026 | 09:15\n\nThe Greek navy took delivery of a frigate from France in Lorient on "
+                      "Thursday.\n\nThe first ship was handed over at Lorient last December.\n\nA day earlier, on Wednesday, "
+                      "the Greek deputy minister held talks in Paris with the French minister.")
+    assert ("meeting", "FRA-GRC", "2026-11-18") in found
+
+
+def test_the_first_ships_to_call_at_a_port_called_there():
+    found = events_of(_DECADE + "2016 — In April, two Ghanaian patrol ships became the first foreign warships to call at "
+                      "the newly opened Lekki Deep Sea Port.")
+    assert ("meeting", "GHA-NGA", "2016-04") in found

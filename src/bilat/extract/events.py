@@ -103,7 +103,8 @@ def _event_date(sentence: Sentence, anchor_date: Date | None, usable: list[DateM
     if not fixed:
         return None
     rank = {"day": 3, "month": 2, "year": 1}
-    return max(fixed, key=lambda d: (rank[d.date.precision], d.date.source == "text")).date
+    # "A day earlier, on Wednesday": the day named outranks the count, which runs from wherever the story had got to
+    return max(fixed, key=lambda d: (rank[d.date.precision], d.date.source == "text", d.kind != "narrative")).date
 
 
 def _place(text: str, is_country_word) -> str | None:
