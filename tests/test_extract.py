@@ -3375,3 +3375,23 @@ def test_the_first_ships_to_call_at_a_port_called_there():
     found = events_of(_DECADE + "2016 — In April, two Ghanaian patrol ships became the first foreign warships to call at "
                       "the newly opened Lekki Deep Sea Port.")
     assert ("meeting", "GHA-NGA", "2016-04") in found
+
+
+@pytest.mark.parametrize(("sentence", "event"), [
+    ("Romania concluded last year, with the Turkish company Baykar, a contract for 18 drones, the first of which are to "
+     "be delivered in 2027.", ("arms_transfer", "ROU-TUR", "2025")),
+    ("Romania ordered six more drones from Turkey last year for delivery in 2028.", ("arms_transfer", "ROU-TUR", "2025")),
+    ("In 2024 Romania bought 18 drones from Turkey, with deliveries due to run until 2029.",
+     ("arms_transfer", "ROU-TUR", "2024")),
+])
+def test_a_deal_done_is_dated_by_when_it_was_done_not_by_deliveries_to_come(sentence, event):
+    found = events_of("Drones\n\nBUCHAREST, 28 April 2026 - Romania and Turkey held defence talks in Bucharest on "
+                      "Tuesday.\n\n" + sentence)
+    assert event in found and not [e for e in found if e[2] and e[2] >= "2027"]
+
+
+def test_a_deal_that_could_be_signed_in_a_later_year_is_no_engagement():
+    found = events_of("Drones\n\nBUCHAREST, 28 April 2026 - Romania and Turkey held defence talks in Bucharest on "
+                      "Tuesday.\n\nTurkey's ambassador has said publicly that a deal could be signed at an exhibition in "
+                      "2028.")
+    assert [e[0] for e in found] == ["meeting"]

@@ -102,6 +102,11 @@ def _event_date(sentence: Sentence, anchor_date: Date | None, usable: list[DateM
     fixed = [d for d in usable if d.date is not None]
     if not fixed:
         return None
+    if anchor_date is not None and _cue("happened").search(sentence.text):
+        # "concluded last year a contract for drones, the first of which are to be delivered in 2027": a deed done is
+        # dated by when it was done, not by what it leads to later
+        done = [d for d in fixed if not _after(d.date, anchor_date)]
+        fixed = done or fixed
     rank = {"day": 3, "month": 2, "year": 1}
     # "A day earlier, on Wednesday": the day named outranks the count, which runs from wherever the story had got to
     return max(fixed, key=lambda d: (rank[d.date.precision], d.date.source == "text", d.kind != "narrative")).date
@@ -133,6 +138,8 @@ def _in_enumeration(text: str, start: int, end: int) -> bool:
     """`plans for joint training, exercises, weapons procurement and …`: an item of a list, not an engagement."""
     if _cue("edition_name").fullmatch(text, start, end):
         return False  # "The first, Transcend-2014, was held …": an edition named in apposition, not a list item
+    if re.match(r"\s+(?:\d|(?:two|three|four|five|six|eight|ten|twelve)\b)", text[end:]):
+        return False  # "concluded, with Baykar, a contract for 18 drones": a counted order is no item of a list
     left = text[:start]
     right = text[end:]
     seg_start = max(left.rfind(","), left.rfind(";"))
@@ -421,6 +428,10 @@ class _EventReader:
             # "Japan's prime minister to visit Seoul next month": a vague time still ahead of the article, nothing
             # done, nothing put on a calendar ("kicks off on Monday", "scheduled for 2025" count)
             return
+        if planned and kind == "arms_transfer" and not s.lead and date is not None and self.anchor_date is not None \
+                and _after(date, self.anchor_date):
+            return  # "the first of which are to be delivered in 2027": deliveries to come are no transfer yet (a lead's
+            # "will supply … next year" is the news itself)
         recalled = self._recalled(s, date, usable)
         # the dateline is where the story's own engagement happened, not a recalled one the lead mentions
         place = _place(s.text, self.is_country_word) or (self.dateline_place if s.lead and not recalled else None)
