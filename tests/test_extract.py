@@ -2550,6 +2550,8 @@ def test_an_agreement_signed_by_companies_is_an_industrial_project(subject):
     ("The Spanish frigate Blas de Lezo today concluded a five-day port call in Manila.", "2026-06-01"),
     ("Indian and Omani troops on Friday wrapped up a ten-day exercise near Salalah.", "2026-05-27"),
     ("The Philippine defence secretary today ended a two-day visit to Madrid.", "2026-06-04"),
+    ("The Spanish frigate departed Manila today following a scheduled four-day port visit.", "2026-06-02"),
+    ("The Spanish destroyer left Manila on Friday after a successful three-day port call.", "2026-06-03"),
 ])
 def test_a_span_of_days_reported_by_its_last_is_dated_by_its_first(sentence, date):
     assert [d for _, _, d in events_of(f"News\n\n05 June 2026\n\n{sentence}")] == [date]
