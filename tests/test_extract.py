@@ -1488,7 +1488,8 @@ def test_a_single_quoted_paragraph_runs_on_into_the_next_one_that_opens_with_a_s
     # a drill during a visit is an event of its own: talks end in papers, a purchase or a joint body, not in a drill
     ("Port call\nCOLOMBO, 21 August 2025 — The US destroyer departed Colombo today after a four-day port visit to Sri "
      "Lanka, and conducted a passing exercise with a Sri Lankan patrol vessel.",
-     [("meeting", "LKA-USA", "2025-08-21", "Colombo"), ("exercise", "LKA-USA", "2025-08-21", "Colombo")]),
+     # (the visit reported by its last day is dated by its first)
+     [("meeting", "LKA-USA", "2025-08-18", "Colombo"), ("exercise", "LKA-USA", "2025-08-21", "Colombo")]),
     # the edition's year of a gathering is no date where the dateline gives the day
     ("Forum\nSINGAPORE, June 1 (Wire) — Australia's defence minister held talks with his Japanese counterpart on the "
      "sidelines of the 2025 Shangri-La Dialogue.", [("meeting", "AUS-JPN", "2025-06-01", "Singapore")]),
@@ -2884,10 +2885,11 @@ def test_what_took_place_at_the_top_is_the_news_before_what_is_only_planned():
             "of the two countries announced on Wednesday, November 13, 2024.\n\nThe two ministers set out the plans "
             "after they met in Canberra on Tuesday, November 12.")
     assert x.date.value == "2024-11-12"
-    # a plan alone is still the news when nothing else took place
+    # a plan alone is still the news when nothing else took place, and it is news on the day it is told
     x = doc("Drills\n\nMANILA — Filipino soldiers will join Australia's biggest exercise next year, the defence chiefs "
             "of the two countries announced on Wednesday, November 13, 2024.")
-    assert x.date.value == "2025"
+    assert x.date.value == "2024-11-13"
+    assert [(e.type, e.date.value) for e in x.events] == [("exercise", "2025")]
 
 
 @pytest.mark.parametrize(("sentence", "event"), [
@@ -3397,3 +3399,11 @@ def test_a_deal_that_could_be_signed_in_a_later_year_is_no_engagement():
                       "Tuesday.\n\nTurkey's ambassador has said publicly that a deal could be signed at an exhibition in "
                       "2028.")
     assert [e[0] for e in found] == ["meeting"]
+
+
+@pytest.mark.parametrize("lead", [
+    "Kazakhstan is set to begin assembling Turkish drones in 2024, the company said.",
+    "Kenya and Uganda will hold their first joint naval exercise next year, officials said.",
+])
+def test_a_story_whose_news_is_a_plan_for_a_later_year_is_dated_the_day_it_is_told(lead):
+    assert doc("Plans\n\nASTANA, 17 October 2023 - " + lead).date.value == "2023-10-17"

@@ -171,6 +171,9 @@ def extract(doc: Document) -> Extraction:
     with _stage("events"):
         events, main = find_events(sentences, pair, anchor_date, doc.dateline_place, is_country_word, doc.dateline_date, home)
     date = events[main].date if main is not None else anchor_date
+    if (date is not None and anchor_date is not None and date.precision != "day"
+            and date.value > anchor_date.value[:len(date.value)]):
+        date = anchor_date  # "is set to begin assembling the drones in 2024": a plan is news on the day it is told
     with _stage("figures"):
         figures = find_figures([s.text for s in sentences if not s.headline])
 
