@@ -3407,3 +3407,23 @@ def test_a_deal_that_could_be_signed_in_a_later_year_is_no_engagement():
 ])
 def test_a_story_whose_news_is_a_plan_for_a_later_year_is_dated_the_day_it_is_told(lead):
     assert doc("Plans\n\nASTANA, 17 October 2023 - " + lead).date.value == "2023-10-17"
+
+
+@pytest.mark.parametrize("sentence", [
+    "The meeting was co-chaired by Assistant Minister of Defense Fahad Al-Qahtani and Vice Minister of National Defense "
+    "of the Republic of Korea Lee Jae-sung.",
+    "Assistant Minister of Defense Fahad Al-Qahtani and Vice Minister of National Defense of the Republic of Korea "
+    "Lee Jae-sung co-chaired the session.",
+])
+def test_two_co_chairs_are_the_two_sides(sentence):
+    x = people_of("Committee\n\nRiyadh, April 15, 2026, SPA -- The Saudi-Korean joint defence committee concluded its "
+                  "fourth meeting in Riyadh on Wednesday.\n\n" + sentence)
+    assert x["Fahad Al-Qahtani"][0] == "SAU" and x["Lee Jae-sung"][0] == "KOR"
+
+
+@pytest.mark.parametrize("body", ["General Authority for Military Industries", "General Directorate of Armaments",
+                                  "General Administration of Defence Industry"])
+def test_a_body_whose_name_opens_with_general_is_no_general(body):
+    x = people_of(f"Industry\n\nRiyadh, April 15, 2026 - The {body} signed an agreement with a Korean company on "
+                  "Wednesday.")
+    assert not x
