@@ -2999,7 +2999,7 @@ def test_more_ordered_later_that_year_is_another_order():
 ])
 def test_a_joint_bodys_session_that_ends_in_a_memorandum_is_the_session(lead):
     found = events_of("Commission\n\n5 March 2025 - " + lead)
-    assert [e for e in found if e[0] == "mechanism"] and not [e for e in found if e[0] == "agreement"]
+    assert [e for e in found if e[0] == "mechanism"]  # (the memorandum may stand beside it, never instead of it)
 
 
 def test_a_memorandum_that_sets_up_a_joint_body_is_an_agreement():
@@ -3427,3 +3427,21 @@ def test_a_body_whose_name_opens_with_general_is_no_general(body):
     x = people_of(f"Industry\n\nRiyadh, April 15, 2026 - The {body} signed an agreement with a Korean company on "
                   "Wednesday.")
     assert not x
+
+
+def test_a_plan_signed_at_a_joint_bodys_session_stands_beside_the_session():
+    found = events_of("Commission\n\nPODGORICA, 21 May 2026 - The seventh session of the joint commission for defence "
+                      "cooperation between Montenegro and Slovenia was held in Podgorica yesterday.\n\nThe two co-chairs "
+                      "signed a bilateral defence cooperation plan for 2027 on the same day.")
+    assert ("agreement", "MNE-SVN", "2026-05-20") in found and ("mechanism", "MNE-SVN", "2026-05-20") in found
+
+
+@pytest.mark.parametrize("lead", [
+    "The seventh session of the joint commission for defence cooperation between Montenegro and Slovenia was held in "
+    "Podgorica yesterday, ending with the signing of a cooperation plan for 2027.",
+    "The Montenegro-Slovenia joint commission held its seventh session in Podgorica yesterday, at which the two sides "
+    "signed a cooperation plan for 2027.",
+])
+def test_papers_signed_at_the_close_of_a_session_told_in_one_sentence_stand_beside_it(lead):
+    found = events_of("Commission\n\nPODGORICA, 21 May 2026 - " + lead)
+    assert found == [("agreement", "MNE-SVN", "2026-05-20"), ("mechanism", "MNE-SVN", "2026-05-20")]

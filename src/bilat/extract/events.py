@@ -476,6 +476,12 @@ class _EventReader:
                     event.summary = f"“{name}”: {event.summary}"
                 unfixed = group_date is None and any(d.date is None and d.kind == "weekday" for d in usable)
                 self.found.append(_Found(event, recalled, order, name, s.lead, s.paragraph, planned, remention, unfixed))
+            signing = _cue("session_signing").search(s.text, trigger.end()) if kind == "mechanism" else None
+            if signing:
+                # "the seventh session … was held yesterday, ending with the signing of a cooperation plan": the
+                # session and the papers signed at its close, each an engagement
+                paper = _make("agreement", group, group_date, place, s.text[signing.start():], None)
+                self.found.append(_Found(paper, recalled, order, None, s.lead, s.paragraph, planned, False, False))
         # "held under the agreement on military cooperation": a standing agreement is an engagement too.
         if kind != "agreement" and _cue("standing_agreement").search(s.text):
             for group, _ in _parties(s, self.main_pair, trigger, None, []):
@@ -1143,12 +1149,10 @@ def _merge(found: list[_Found]) -> list[_Found]:
                          and _compatible_or_open(o.event, e) and not (f.unfixed_day and o.event.date is not None)
                          and not _ended_before(o.event, e) and not _elsewhere(o.event, e)), None)
         elif e.type == "agreement" and not f.recalled and e.date is not None:
-            # Documents signed at a purchase, a joint venture or a joint body's session are that occasion.
-            # A cooperation plan signed on the day of an order is a document of its own; a contract is the order's.
-            # (papers signed "at the close of the meeting" are a deed of their own after the session)
-            hosts = ("arms_transfer", "industry") if _cue("occasion_named").search(e.evidence) else (
-                "arms_transfer", "industry", "mechanism")
-            host = next((o for o in others if not o.recalled and o.event.type in hosts
+            # Documents signed at a purchase or a joint venture are that occasion; a plan signed at a joint body's
+            # session is a deed of its own beside the session. A cooperation plan signed on the day of an order is a
+            # document of its own; a contract is the order's.
+            host = next((o for o in others if not o.recalled and o.event.type in ("arms_transfer", "industry")
                          and o.event.date is not None and _compatible(o.event, e)
                          and (o.event.type != "arms_transfer" or o.event.evidence == e.evidence
                               or _cue("purchase_paper").search(e.evidence) or f.remention)), None)
