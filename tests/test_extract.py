@@ -3445,3 +3445,17 @@ def test_a_plan_signed_at_a_joint_bodys_session_stands_beside_the_session():
 def test_papers_signed_at_the_close_of_a_session_told_in_one_sentence_stand_beside_it(lead):
     found = events_of("Commission\n\nPODGORICA, 21 May 2026 - " + lead)
     assert found == [("agreement", "MNE-SVN", "2026-05-20"), ("mechanism", "MNE-SVN", "2026-05-20")]
+
+
+def test_papers_signed_at_the_close_of_a_bodys_session_bring_the_session_from_its_first_day():
+    found = events_of("Accord\n\nJINJA, 17 July 2026 - Uganda and Kenya yesterday signed a memorandum of understanding on "
+                      "border security, at the close of a three-day session of the Kenya-Uganda Joint Working Group on "
+                      "Defence held in Jinja.")
+    assert found == [("agreement", "KEN-UGA", "2026-07-16"), ("mechanism", "KEN-UGA", "2026-07-14")]
+
+
+def test_papers_signed_at_the_close_of_a_session_that_opened_on_a_day_are_two_engagements():
+    found = events_of("Protocol\n\nPRETORIA, 11 June 2026 - India and South Africa yesterday signed a protocol at the close "
+                      "of the 11th session of their Joint Defence Committee, which opened at the defence headquarters in "
+                      "Pretoria on Monday.")
+    assert found == [("agreement", "IND-ZAF", "2026-06-10"), ("mechanism", "IND-ZAF", "2026-06-08")]

@@ -482,6 +482,20 @@ class _EventReader:
                 # session and the papers signed at its close, each an engagement
                 paper = _make("agreement", group, group_date, place, s.text[signing.start():], None)
                 self.found.append(_Found(paper, recalled, order, None, s.lead, s.paragraph, planned, False, False))
+            closing = _cue("close_of_session").search(s.text)
+            if closing and kind == "mechanism" and closing.start() <= trigger.start() < closing.end() \
+                    and _cue("signed_before").search(s.text[:closing.start()]):
+                # "India and South Africa yesterday signed a protocol at the close of the 11th session of their Joint
+                # Defence Committee, which opened on Monday": the papers on the signing day, the session from its first
+                self.found[-1].event.date = _opening_day(s) or self.found[-1].event.date
+                paper = _make("agreement", group, group_date, place, s.text[:closing.start()], None)
+                self.found.append(_Found(paper, recalled, order, None, s.lead, s.paragraph, planned, False, False))
+            elif closing and kind == "agreement":
+                # "signed a memorandum yesterday, at the close of a three-day session of the Joint Working Group": the
+                # session too, from its first day
+                first = first_day_of_span(s.text, group_date, "mechanism") if group_date is not None else None
+                body = _make("mechanism", group, first, place, s.text[closing.start():], None)
+                self.found.append(_Found(body, recalled, order, None, s.lead, s.paragraph, planned, False, False))
         # "held under the agreement on military cooperation": a standing agreement is an engagement too.
         if kind != "agreement" and _cue("standing_agreement").search(s.text):
             for group, _ in _parties(s, self.main_pair, trigger, None, []):
@@ -656,6 +670,12 @@ class _EventReader:
         # "in April", when the story's own occasion is in another month
         return any(d.date is None and d.kind in ("md", "dm", "m_alone", "m_rel")
                    and _month_name(s.text[d.start:d.end]) not in self.lead_months for d in usable)
+
+
+def _opening_day(s: Sentence) -> Date | None:
+    """The day an aside says the engagement opened on: "…, which opened at the headquarters on Monday"."""
+    opened = _cue("span_start_aside").search(s.text)
+    return next((d.date for d in s.dates if opened and d.date is not None and opened.start() <= d.start < opened.end()), None)
 
 
 def _without_bystanders(s: Sentence, kind: str, main_pair: list[str] = ()) -> Sentence:
