@@ -3459,3 +3459,16 @@ def test_papers_signed_at_the_close_of_a_session_that_opened_on_a_day_are_two_en
                       "of the 11th session of their Joint Defence Committee, which opened at the defence headquarters in "
                       "Pretoria on Monday.")
     assert found == [("agreement", "IND-ZAF", "2026-06-10"), ("mechanism", "IND-ZAF", "2026-06-08")]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Indian Defence Minister Devendra Rao also held talks with Indonesia's Defence Minister, Lieutenant General (retd) "
+    "Bambang Surya, on Indonesian interest in the missile, and with the Australian defence minister on maritime "
+    "awareness in the Indian Ocean.",
+    "Indian Defence Minister Devendra Rao also held talks with Indonesia's defence minister, and with the Australian "
+    "defence minister.",
+])
+def test_one_minister_meeting_two_counterparts_in_one_sentence_meets_each(sentence):
+    found = events_of("Talks\n\nManila, November 18, 2026 (DWS): India and Malaysia held defence talks in Manila on "
+                      "Tuesday.\n\n" + sentence)
+    assert {e[1] for e in found if e[0] == "meeting"} >= {"IDN-IND", "AUS-IND"}

@@ -936,6 +936,8 @@ def _parties(s: Sentence, main_pair: list[str], trigger: re.Match, date: Date | 
         if partners:
             partner_codes = {p for p, _ in partners}
             heads = [c for st_, en, c in named if c not in partner_codes and st_ < partners[0][1]]
+            if not heads and codes[0] not in partner_codes:
+                heads = codes[:1]  # "Patwardhan also held talks with …": the subject's country, from the person
             if len(partners) == 1:
                 return [(sorted({h, partners[0][0]}), date) for h in dict.fromkeys(heads)]
             if heads:
@@ -1055,7 +1057,11 @@ def _with_partners(text: str, named, trigger) -> list[tuple[str, int]]:
     """Countries after `with` in the trigger's clause: each is a partner of the sentence's other party."""
     out = []
     for m in _cue("with_partner").finditer(text):
-        if trigger is not None and abs(m.start() - trigger.end()) > _knob("partner_window") and m.start() > trigger.start():
+        # "held talks with Indonesia's minister, …, and with the Australian minister": a second "with" joined to the
+        # first goes on the list however far the first one's words ran
+        joined = bool(out) and re.search(r"\band\s+$", text[:m.start()])
+        if trigger is not None and abs(m.start() - trigger.end()) > _knob("partner_window") and m.start() > trigger.start() \
+                and not joined:
             continue  # "… at a time of friction with its neighbour Turkey": far from the deed, no partner of it
         relation = _cue("relation_with").search(text[max(0, m.start() - 30):m.end()])
         for st_, en, c in named:
