@@ -3472,3 +3472,15 @@ def test_one_minister_meeting_two_counterparts_in_one_sentence_meets_each(senten
     found = events_of("Talks\n\nManila, November 18, 2026 (DWS): India and Malaysia held defence talks in Manila on "
                       "Tuesday.\n\n" + sentence)
     assert {e[1] for e in found if e[0] == "meeting"} >= {"IDN-IND", "AUS-IND"}
+
+
+@pytest.mark.parametrize(("sentence", "found_type"), [
+    ("The two armies hold a combined command post exercise every year; the most recent edition took place in Santa "
+     "Maria in 2023.", "exercise"),
+    ("The latest edition of the Santiago air show was held in 2024.", None),
+])
+def test_an_edition_held_is_the_drills_and_a_shows_is_not(sentence, found_type):
+    found = events_of("Drills\n\nBUENOS AIRES, 14 September 2026 - Argentina and Brazil held a joint naval exercise off "
+                      "Mar del Plata last week.\n\n" + sentence)
+    recalled = [e[0] for e in found if e[2] in ("2023", "2024")]
+    assert recalled == ([found_type] if found_type else [])
