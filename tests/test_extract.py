@@ -3484,3 +3484,13 @@ def test_an_edition_held_is_the_drills_and_a_shows_is_not(sentence, found_type):
                       "Mar del Plata last week.\n\n" + sentence)
     recalled = [e[0] for e in found if e[2] in ("2023", "2024")]
     assert recalled == ([found_type] if found_type else [])
+
+
+@pytest.mark.parametrize("sentence", [
+    "Earlier this year, the Australian government signed a contract in Tokyo for the first of 11 Japanese frigates.",
+    "In March Australia signed a contract with Japan for the first three of 11 new frigates.",
+])
+def test_a_contract_for_the_first_of_several_is_a_purchase(sentence):
+    found = events_of("Ships\n\nSYDNEY, 29 July 2026 - Australia and Japan began a joint air exercise on Monday.\n\n"
+                      + sentence)
+    assert [e for e in found if e[0] == "arms_transfer"]
