@@ -318,6 +318,21 @@ class Alternatives:
         self._masks, self._always, self._built = masks, always, len(self.members)
         self._last = (None, 0)
 
+    def finditer_each(self, text: str) -> list[list[re.Match]]:
+        """Every member's matches in text, members in the order added: `[list(m.finditer(text)) for m in members]`,
+        with one call, and none to the engine for a member none of whose parts could match."""
+        found = None
+        out = []
+        for member in self.members:
+            if member.groups:
+                out.append(list(member.finditer(text)))
+                continue
+            if found is None:
+                found = self.possible(text)
+            rx = member.pattern_for(found)
+            out.append([] if rx is None else list(rx.finditer(text)))
+        return out
+
     def possible(self, text: str) -> int:
         """The parts (as bits) that could match somewhere in text."""
         last = self._last
@@ -356,9 +371,18 @@ class AlternationPattern:
         if rx.groups:  # a part's groups would be numbered otherwise without the parts before it: scan whole
             self.search, self.finditer, self.findall, self.sub = rx.search, rx.finditer, rx.findall, rx.sub
 
+    @property
+    def group(self) -> Alternatives:
+        return self._group
+
     def _for(self, text: str) -> re.Pattern | None:
         """The alternation of the parts that could match text (the whole pattern when all could), or None."""
-        kept = (self._group.possible(text) >> self.first_bit) & self._all
+        return self.pattern_for(self._group.possible(text))
+
+    def pattern_for(self, possible: int) -> re.Pattern | None:
+        """The alternation of the parts whose bits are set in possible (the group's, as Alternatives.possible gives
+        them): the whole pattern when all are, None when none is."""
+        kept = (possible >> self.first_bit) & self._all
         if kept == self._all:
             return self._rx
         if not kept:
