@@ -3494,3 +3494,9 @@ def test_a_contract_for_the_first_of_several_is_a_purchase(sentence):
     found = events_of("Ships\n\nSYDNEY, 29 July 2026 - Australia and Japan began a joint air exercise on Monday.\n\n"
                       + sentence)
     assert [e for e in found if e[0] == "arms_transfer"]
+
+
+def test_a_named_body_between_commas_is_no_list_item():
+    found = events_of(_BODY + "Last year, the Peru-Chile High Defence Committee, which brings together the two defence "
+                      "secretaries, met in Santiago and agreed on priorities.")
+    assert ("mechanism", "CHL-PER", "2025") in found

@@ -136,8 +136,9 @@ def _titled(word: str) -> bool:
 
 def _in_enumeration(text: str, start: int, end: int) -> bool:
     """`plans for joint training, exercises, weapons procurement and …`: an item of a list, not an engagement."""
-    if _cue("edition_name").fullmatch(text, start, end):
-        return False  # "The first, Transcend-2014, was held …": an edition named in apposition, not a list item
+    if _cue("edition_name").fullmatch(text, start, end) or any(ch.isupper() for ch in text[start + 1:end]):
+        return False  # "The first, Transcend-2014, was held …", "Last year, the India-Germany High Defence Committee,
+        # which …, met": a name in apposition, not an item of a list of kinds of cooperation
     if re.match(r"\s+(?:\d|(?:two|three|four|five|six|eight|ten|twelve)\b)", text[end:]):
         return False  # "concluded, with Baykar, a contract for 18 drones": a counted order is no item of a list
     left = text[:start]
