@@ -3500,3 +3500,14 @@ def test_a_named_body_between_commas_is_no_list_item():
     found = events_of(_BODY + "Last year, the Peru-Chile High Defence Committee, which brings together the two defence "
                       "secretaries, met in Santiago and agreed on priorities.")
     assert ("mechanism", "CHL-PER", "2025") in found
+
+
+@pytest.mark.parametrize("sentence", [
+    "Ukraine's defence minister held a video call on Monday with his Swedish counterpart, focusing on air defence, the "
+    "timeline for the first fighters and joint production of armoured vehicles.",
+    "The Ukrainian and Swedish ministers met in Kyiv on Monday, focusing on training and further arms purchases.",
+    "The talks between the Ukrainian and Swedish ministers in Kyiv on Monday centred on joint exercises and co-production.",
+])
+def test_what_talks_focused_on_is_their_topic(sentence):
+    found = events_of("Call\n\nKyiv Security Bulletin | 3 March 2026, 09:14\n\n" + sentence)
+    assert [e[0] for e in found] == ["meeting"]

@@ -227,6 +227,8 @@ def _trigger_matches(s: Sentence):
                 continue  # "discussed additional purchases", "to review joint exercises": the subject of talks
             if kind != "agreement" and _cue("document_content").search(s.text[:m.start()]):
                 continue  # "the memorandum provides for joint exercises": what a document lays down
+            if kind != "meeting" and _cue("focus_topic").search(s.text[:m.start()]):
+                continue  # "held a video call on Monday, focusing on … joint production": what the talks were about
             arrival = "arriv" in m.group(0).lower()
             if arrival and _cue("port_call").search(s.text):
                 if kind == "arms_transfer":
