@@ -102,11 +102,12 @@ def _event_date(sentence: Sentence, anchor_date: Date | None, usable: list[DateM
     fixed = [d for d in usable if d.date is not None]
     if not fixed:
         return None
-    if anchor_date is not None and _cue("happened").search(sentence.text):
+    if anchor_date is not None:
         # "concluded last year a contract for drones, the first of which are to be delivered in 2027": a deed done is
-        # dated by when it was done, not by what it leads to later
+        # dated by when it was done, not by what it leads to later (asked only where a date lies ahead)
         done = [d for d in fixed if not _after(d.date, anchor_date)]
-        fixed = done or fixed
+        if done and len(done) < len(fixed) and _cue("happened").search(sentence.text):
+            fixed = done
     rank = {"day": 3, "month": 2, "year": 1}
     # "A day earlier, on Wednesday": the day named outranks the count, which runs from wherever the story had got to
     return max(fixed, key=lambda d: (rank[d.date.precision], d.date.source == "text", d.kind != "narrative")).date
@@ -211,7 +212,8 @@ def _ordered_triggers(s: Sentence):
         found = [h for h in found if h[1].start() < min(bounds)] + [h for h in found if h[1].start() >= min(bounds)]
     # a warship's class alone ("corvettes") is the weakest sign of a shipbuilding project: "the corvette ordered by
     # the navy from Fincantieri in 2023" is the order
-    weak = [h for h in found if h[0] == "industry" and _cue("vessel_only").fullmatch(h[1].group(0))]
+    vessels = rules().words("vessel_nouns")
+    weak = [h for h in found if h[0] == "industry" and h[1].group(0).lower().removesuffix("s") in vessels]
     if weak and any(k == "arms_transfer" for k, _m in found):
         found = [h for h in found if h not in weak] + weak
     yield from found
@@ -480,26 +482,8 @@ class _EventReader:
                     event.summary = f"“{name}”: {event.summary}"
                 unfixed = group_date is None and any(d.date is None and d.kind == "weekday" for d in usable)
                 self.found.append(_Found(event, recalled, order, name, s.lead, s.paragraph, planned, remention, unfixed))
-            signing = _cue("session_signing").search(s.text, trigger.end()) if kind == "mechanism" else None
-            if signing:
-                # "the seventh session … was held yesterday, ending with the signing of a cooperation plan": the
-                # session and the papers signed at its close, each an engagement
-                paper = _make("agreement", group, group_date, place, s.text[signing.start():], None)
-                self.found.append(_Found(paper, recalled, order, None, s.lead, s.paragraph, planned, False, False))
-            closing = _cue("close_of_session").search(s.text)
-            if closing and kind == "mechanism" and closing.start() <= trigger.start() < closing.end() \
-                    and _cue("signed_before").search(s.text[:closing.start()]):
-                # "India and South Africa yesterday signed a protocol at the close of the 11th session of their Joint
-                # Defence Committee, which opened on Monday": the papers on the signing day, the session from its first
-                self.found[-1].event.date = _opening_day(s) or self.found[-1].event.date
-                paper = _make("agreement", group, group_date, place, s.text[:closing.start()], None)
-                self.found.append(_Found(paper, recalled, order, None, s.lead, s.paragraph, planned, False, False))
-            elif closing and kind == "agreement":
-                # "signed a memorandum yesterday, at the close of a three-day session of the Joint Working Group": the
-                # session too, from its first day
-                first = first_day_of_span(s.text, group_date, "mechanism") if group_date is not None else None
-                body = _make("mechanism", group, first, place, s.text[closing.start():], None)
-                self.found.append(_Found(body, recalled, order, None, s.lead, s.paragraph, planned, False, False))
+            if kind in ("mechanism", "agreement"):
+                self._session_and_papers(s, kind, trigger, event, recalled, order, planned)
         # "held under the agreement on military cooperation": a standing agreement is an engagement too.
         if kind != "agreement" and _cue("standing_agreement").search(s.text):
             for group, _ in _parties(s, self.main_pair, trigger, None, []):
@@ -512,6 +496,35 @@ class _EventReader:
             base = self.found[-1]
             for d in years[1:]:
                 self.found.append(_Found(_make(kind, base.event.countries, d.date, None, s.text), True, order))
+
+    def _session_and_papers(self, s: Sentence, kind: str, trigger: re.Match, told: Event, recalled: bool, order: int,
+                            planned: bool) -> None:
+        """A joint body's session and the papers signed at its close, told in one clause: the one the clause's trigger
+        did not make is made beside `told`."""
+        def add(other_kind: str, date: Date | None, evidence: str) -> None:
+            made = _make(other_kind, told.countries, date, told.place, evidence, None)
+            self.found.append(_Found(made, recalled, order, None, s.lead, s.paragraph, planned, False, False))
+
+        if kind == "mechanism":
+            signing = _cue("session_signing").search(s.text, trigger.end())
+            if signing:
+                # "the seventh session … was held yesterday, ending with the signing of a cooperation plan"
+                add("agreement", told.date, s.text[signing.start():])
+        closing = _cue("close_of_session").search(s.text)
+        if closing is None:
+            return
+        if kind == "mechanism" and closing.start() <= trigger.start() < closing.end() \
+                and _cue("signed_before").search(s.text[:closing.start()]):
+            # "India and South Africa yesterday signed a protocol at the close of the 11th session of their Joint
+            # Defence Committee, which opened on Monday": the papers on the signing day, the session from its first
+            signed = told.date
+            told.date = _opening_day(s) or told.date
+            add("agreement", signed, s.text[:closing.start()])
+        elif kind == "agreement":
+            # "signed a memorandum yesterday, at the close of a three-day session of the Joint Working Group": the
+            # session too, from its first day
+            first = first_day_of_span(s.text, told.date, "mechanism") if told.date is not None else None
+            add("mechanism", first, s.text[closing.start():])
 
     def _from_sellers_to_story_buyer(self, s: Sentence, usable: list[DateMention]) -> list[tuple[list[str], Date | None]]:
         """"… the vehicles ordered from Sweden in 2024, and the fighters contracted with the United States in January
@@ -660,8 +673,7 @@ class _EventReader:
                             and _days_before(date, self.anchor_date) > _knob("lead_recall_days"))
         # "signed on Wednesday under the 2015 programme": the framework is older, the papers of this week are not
         # "her first visit since taking office last year": what the since-phrase tells recalls nothing
-        since = [(m.start(), re.compile(r"[,;.]|$").search(s.text, m.end()).start())
-                 for m in _cue("since_doing").finditer(s.text)]
+        since = [(m.start(), _PHRASE_END.search(s.text, m.end()).start()) for m in _cue("since_doing").finditer(s.text)]
         recalling = [m for m in _cue("recalled").finditer(s.text) if not any(a <= m.start() < b for a, b in since)]
         framed_only = all(_cue("framework").match(m.group(0)) for m in recalling)
         if recalling and not (framed_only and date is not None and self.anchor_date is not None
@@ -674,6 +686,9 @@ class _EventReader:
         # "in April", when the story's own occasion is in another month
         return any(d.date is None and d.kind in ("md", "dm", "m_alone", "m_rel")
                    and _month_name(s.text[d.start:d.end]) not in self.lead_months for d in usable)
+
+
+_PHRASE_END = re.compile(r"[,;.]|$")
 
 
 def _opening_day(s: Sentence) -> Date | None:
@@ -1063,7 +1078,7 @@ def _with_partners(text: str, named, trigger) -> list[tuple[str, int]]:
     for m in _cue("with_partner").finditer(text):
         # "held talks with Indonesia's minister, …, and with the Australian minister": a second "with" joined to the
         # first goes on the list however far the first one's words ran
-        joined = bool(out) and re.search(r"\band\s+$", text[:m.start()])
+        joined = bool(out) and re.search(r"\band\s+$", text[max(0, m.start() - 16):m.start()])
         if trigger is not None and abs(m.start() - trigger.end()) > _knob("partner_window") and m.start() > trigger.start() \
                 and not joined:
             continue  # "… at a time of friction with its neighbour Turkey": far from the deed, no partner of it
