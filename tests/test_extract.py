@@ -3511,3 +3511,34 @@ def test_a_named_body_between_commas_is_no_list_item():
 def test_what_talks_focused_on_is_their_topic(sentence):
     found = events_of("Call\n\nKyiv Security Bulletin | 3 March 2026, 09:14\n\n" + sentence)
     assert [e[0] for e in found] == ["meeting"]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("Armenia has also turned to France, signing a contract for self-propelled howitzers in Paris in June 2024, as it "
+     "reduces its reliance on Russia.", ("arms_transfer", "ARM-FRA", "2024-06")),
+    ("Kenya has also looked to Turkey, ordering six armed drones in 2023.", ("arms_transfer", "KEN-TUR", "2023")),
+    ("Bolivia, wary of Russia, turned instead to China in 2019, signing a deal for a batch of jet trainers.",
+     ("arms_transfer", "BOL-CHN", "2019")),
+])
+def test_the_country_a_buyer_turned_to_sells(sentence, expected):
+    # Three countries in the sentence, none the story's: the one turned or looked to is the seller, not the one left.
+    found = events_of("Ties\n\nTBILISI, 4 May 2026 - Georgia and Lithuania agreed on Monday to deepen defence ties.\n\n"
+                      + sentence)
+    assert expected in found
+    assert not [e for e in found if "RUS" in e[1]]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("The helicopters join a fleet that includes Mi-17s from Russia and six utility helicopters donated by the United "
+     "States in 2019.", ("arms_transfer", "KEN-USA", "2019")),
+    ("The new aircraft will serve alongside two transport planes supplied by the United States in 2018.",
+     ("arms_transfer", "KEN-USA", "2018")),
+    ("The air force already operates trainers bought from China in 2016 and transport aircraft built in Spain.",
+     ("arms_transfer", "CHN-KEN", "2016")),
+])
+def test_a_fleets_earlier_suppliers_sold_to_the_storys_buyer_and_its_origins_sold_nothing(sentence, expected):
+    found = events_of("Helicopters\n\nNAIROBI, 14 May 2026 - Kenya received four helicopters from Italy on Monday, the "
+                      "defence ministry said.\n\n" + sentence)
+    assert expected in found
+    # where equipment comes from ("from Russia", "built in Spain") is no party to any deal
+    assert [e for e in found if e[0] == "arms_transfer" and e[1] != "ITA-KEN"] == [expected]

@@ -528,11 +528,19 @@ class _EventReader:
 
     def _from_sellers_to_story_buyer(self, s: Sentence, usable: list[DateMention]) -> list[tuple[list[str], Date | None]]:
         """"… the vehicles ordered from Sweden in 2024, and the fighters contracted with the United States in January
-        2024": where every country named is one sold from, each sold to the story's buyer, each on its own date."""
+        2024", "a fleet of Mi-17s from Russia and helicopters donated by the United States in 2019": where every
+        country named is one sold from (or only where equipment comes from), each seller sold to the story's buyer, each
+        on its own date; an origin alone is no deal."""
         if self.buyer is None or not s.mentions:
             return []
-        sellers = [(c, b) for a, b, c in s.mentions if _cue("seller_before").search(s.text[max(0, a - 40):a])]
-        if len(sellers) != len(s.mentions) or any(c == self.buyer for c, _ in sellers):
+        sellers, origins = [], 0
+        for a, b, c in s.mentions:
+            before = s.text[max(0, a - 40):a]
+            if _cue("seller_before").search(before) or _cue("giver_by").search(before):
+                sellers.append((c, b))
+            elif _cue("origin_before").search(before):
+                origins += 1
+        if not sellers or len(sellers) + origins != len(s.mentions) or any(c == self.buyer for c, _ in sellers):
             return []
         return [(sorted({self.buyer, c}), _date_after(usable, end)) for c, end in dict(sellers).items()]
 
