@@ -3542,3 +3542,30 @@ def test_a_fleets_earlier_suppliers_sold_to_the_storys_buyer_and_its_origins_sol
     assert expected in found
     # where equipment comes from ("from Russia", "built in Spain") is no party to any deal
     assert [e for e in found if e[0] == "arms_transfer" and e[1] != "ITA-KEN"] == [expected]
+
+
+_YARD = "Submarine deal\n\nKIEL, 3 March 2026 - Denmark and Germany signed a submarine deal in Kiel on Tuesday.\n\n"
+
+
+@pytest.mark.parametrize(("paragraph", "speaker"), [
+    # named without a title, by a deed only a person does, then by title and surname
+    ("Lars Obro signed the contract with German Defence Minister Karl Weiss in the main hall. \"This is a proud day "
+     "for our navy,\" Mr Obro told workers.", "Lars Obro"),
+    # a relative clause between the name and the verb of saying
+    ("Shop steward Petra Hansen, who has worked at the yard for 20 years, said the mood was \"the best in a decade.\"",
+     "Petra Hansen"),
+    # a surname with a capital inside it, and "he said" for the one just named
+    ("Councillor Ian McGregor welcomed the deal. \"The yard needs orders like this,\" he said.", "Ian McGregor"),
+])
+def test_people_named_by_what_they_do_speak_for_themselves(paragraph, speaker):
+    found = doc(_YARD + paragraph)
+    assert speaker in {p.name for p in found.people}
+    assert [q.speaker for q in found.quotes] == [speaker]
+
+
+@pytest.mark.parametrize("paragraph", [
+    "Hyundai Rotem signed a parallel deal with a German supplier.",
+    "Royal Navy officers visited the yard on Monday.",
+])
+def test_a_company_or_a_service_doing_a_deed_is_no_person(paragraph):
+    assert [p.name for p in doc(_YARD + paragraph).people] == []

@@ -37,7 +37,7 @@ class _Patterns:
 
     def __init__(self, book):
         # "N'Dri", "O'Donovan", "D’Arcy": a capital and an apostrophe may open a name
-        token = rf"(?:{book.alternation('name_prefixes')}-|[A-Z]['’](?=[A-Z]))?[A-Z][a-z]+(?:-[A-Za-z][a-z]*|'(?!s\b)[A-Za-z][a-z]*)*"
+        token = rf"(?:{book.alternation('name_prefixes')}-|[A-Z]['’](?=[A-Z])|(?:{book.alternation('name_intercaps')})(?=[A-Z][a-z]))?[A-Z][a-z]+(?:-[A-Za-z][a-z]*|'(?!s\b)[A-Za-z][a-z]*)*"
         # "A.K.M. Rezaul Haque Talukder": glued initials open a name
         initials = r"(?:[A-Z]\.){2,4}\s+"
         particle = book.alternation("name_particles")
@@ -56,6 +56,7 @@ class _Patterns:
             rf"\b[Tt]he\s+(?P<role>(?:[\w-]+\s+){{0,3}}?{role_plural})\s+of\s+(?:the\s+)?(?P<first>[A-Z][\w' -]*?)\s+and\s+"
             rf"(?:the\s+)?(?P<second>[A-Z][\w' -]*?),\s+(?P<lead>[A-Z][\w' .-]*?\s+and\s+)?$")
         self.speech = book.alternation("speech_verbs")
+        self.deed = book.alternation("subject_deeds")
         self.role_head = re.compile(r"\b" + book.alternation("role_heads") + r"s?\b")
         # Answers by word of _is_role and _is_title_word: every capitalised word of every name candidate is asked.
         self.roles: dict[str, bool] = {}
@@ -348,9 +349,12 @@ class PeopleFinder:
                 role = last[2].role
         if role is None and after_role is None and employer is None:
             speech = patterns().speech
-            # "…, said Dr Mercy Kiprop": a speaker named right after the verb, an honorific between them
-            if not re.match(rf",?\s+{speech}\b", text[end:]) and not re.search(
-                    rf"\b{speech}\s+(?:{patterns().honorific_alternation}\.?\s+)?$", text[max(0, start - 24):start], re.I):
+            # "…, said Dr Mercy Kiprop": a speaker named right after the verb, an honorific between them; "X, who has
+            # worked at the yard for 31 years, said"; "X signed the contract": a deed only a person does
+            if not re.match(rf"(?:,?\s+|,\s+(?:who|whose)\b[^.;:\"“”]{{0,120}}?,\s+){speech}\b", text[end:]) and not re.search(
+                    rf"\b{speech}\s+(?:{patterns().honorific_alternation}\.?\s+)?$", text[max(0, start - 24):start], re.I) and not (
+                    len(words) >= 2 and re.match(rf"\s+(?:also\s+)?{patterns().deed}\b", text[end:])
+                    and not _maker_in(text[start:end])):
                 return
             if re.match(rf"\s+{speech}\s+(?:it|its)\b", text[end:]):
                 return  # "Hyundai Rotem said it expected …": a company speaks of itself as "it"
