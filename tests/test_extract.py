@@ -3569,3 +3569,12 @@ def test_people_named_by_what_they_do_speak_for_themselves(paragraph, speaker):
 ])
 def test_a_company_or_a_service_doing_a_deed_is_no_person(paragraph):
     assert [p.name for p in doc(_YARD + paragraph).people] == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The Indian frigate returned to Mumbai after patrolling the Gulf of Oman.", ["IND"]),
+    ("The training ship reached Cartagena after a crossing from the Panama Canal.", []),
+    ("Japanese and Canadian ships exercised in the Sea of Japan in May.", ["CAN", "JPN"]),
+])
+def test_waters_and_works_named_after_a_country_name_no_country(text, expected):
+    assert sorted(set(codes(text))) == expected

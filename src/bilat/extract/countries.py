@@ -30,6 +30,8 @@ class CountryMatcher:
         self._currency_after = re.compile(rf"(?:\$|\s+(?:{book.alternation('currency_names')})\b)")
         # "Sofia Berg", "Santiago Ruiz": a capital that is also a given name, before a capitalised word, is a person
         self._given_name = re.compile(rf"(?:{book.alternation('given_name_capitals')})\s+[A-Z][a-z]")
+        self._water_before = re.compile(rf"\b(?:{book.alternation('water_before_of')})\s+of\s+(?:the\s+)?$")
+        self._feature_after = re.compile(rf"\s+(?:{book.alternation('feature_after_name')})\b")
         forms = sorted(gazetteer.forms, key=len, reverse=True)
         self._by_folded = {fold_same_length(alias): (code, "name") for alias, code in book.country_aliases.items()}
         for form in forms:
@@ -71,6 +73,8 @@ class CountryMatcher:
             if (kind == "demonym" and surface != m.group(0) and surface not in self.gazetteer.forms
                     and _CAPITALISED_WORD_AFTER.match(text, m.end())):
                 continue  # "Germán Alirio Quitián": a given name that folds to a demonym, before another name
+            if kind == "name" and (self._feature_after.match(folded, m.end()) or self._water_before.search(before)):
+                continue  # "the Gulf of Oman", "through the Panama Canal": waters and works, not the country
             if kind in ("name", "demonym") and self._currency_after.match(folded, m.end()):
                 continue  # "148 million US dollars", "Japanese yen", "US$": a currency, not a country
             if kind == "capital" and _PLACE_PARTICLE_BEFORE.search(before):
