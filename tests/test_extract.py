@@ -3578,3 +3578,70 @@ def test_a_company_or_a_service_doing_a_deed_is_no_person(paragraph):
 ])
 def test_waters_and_works_named_after_a_country_name_no_country(text, expected):
     assert sorted(set(codes(text))) == expected
+
+
+def test_a_naval_command_is_no_person_and_a_cadet_is_a_rank():
+    found = people_of("Ship\n\nCARTAGENA, 12 June 2026 - A Chilean ship visited Colombia.\n\nVice Admiral Ana Ruiz Soto, "
+                      "commander of the Colombian Navy's Caribbean Naval Force, welcomed the crew.\n\nCadet Lina Mora, 20, "
+                      "who comes from Monteria, said the voyage was long.")
+    assert sorted(found) == ["Ana Ruiz Soto", "Lina Mora"]
+    assert found["Lina Mora"][1] == "Cadet"
+
+
+@pytest.mark.parametrize(("sentence", "day"), [
+    ("On Sunday the frigate sailed alongside the Senegalese patrol vessel Fouladou for a passing exercise off the coast.",
+     "2026-05-10"),
+    ("Before entering port, the Indian destroyer operated alongside two Senegalese patrol boats in a search-and-rescue "
+     "drill on Saturday.", "2026-05-09"),
+])
+def test_ships_that_sailed_alongside_the_others_exercised(sentence, day):
+    found = events_of("Navies\n\nDAKAR, 12 May 2026 - Senegal and India are deepening naval ties, officials said.\n\n"
+                      + sentence)
+    assert found == [("exercise", "IND-SEN", day)]
+
+
+_TOUR = ("Tour\n\nROME, 7 April 2026 (Wire) - Italian Defence Minister Carlo Bruni and his Croatian counterpart held "
+         "talks in Zagreb on Monday.\n\n")
+
+
+@pytest.mark.parametrize("sentence", [
+    "From Zagreb Bruni flew on to Ljubljana, where he met his Slovenian counterpart Ana Novak on Tuesday.",
+    "Bruni then travelled to Ljubljana, where he met his Slovenian counterpart on Tuesday.",
+    "After leaving Croatia, Bruni headed to Slovenia, where he met his counterpart on Tuesday.",
+])
+def test_a_journeys_start_is_no_party_and_a_where_clause_that_tells_the_meeting_dates_it(sentence):
+    assert events_of(_TOUR + sentence) == [("meeting", "HRV-ITA", "2026-04-06"), ("meeting", "ITA-SVN", "2026-04-07")]
+
+
+def test_a_place_clause_that_tells_something_else_still_dates_nothing():
+    found = events_of(_TOUR + "The ministers later met again in Split, where a storm hit the port on Sunday.")
+    assert ("meeting", "HRV-ITA", "2026-04-05") not in found
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("The two discussed maintenance of the helicopters that Croatia received from Italy's Leonardo in December 2021.",
+     ("arms_transfer", "HRV-ITA", "2021-12")),
+    ("The ministers also discussed the patrol boats that Croatia bought from Italy in 2019.",
+     ("arms_transfer", "HRV-ITA", "2019")),
+    ("They reviewed progress on the frigates which Italy delivered to Croatia in 2023.", ("arms_transfer", "HRV-ITA", "2023")),
+])
+def test_a_dated_deed_in_a_relative_clause_of_what_was_discussed_is_its_own(sentence, expected):
+    assert events_of(_TOUR + sentence) == sorted([("meeting", "HRV-ITA", "2026-04-06"), expected])
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("Croatia still buys most of its heavy weapons from Germany.", []),
+    ("Croatia buys its ammunition from Germany and its radars from France.", []),
+    # a third country's deed told with "also" is not of the occasion's day
+    ("Vietnam buys most of its arms from Russia, though it has also bought radars from Israel.",
+     [("arms_transfer", "ISR-VNM", None)]),
+])
+def test_a_purchase_in_the_simple_present_is_a_habit(sentence, expected):
+    found = doc(_TOUR + sentence).events
+    assert [(e.type, "-".join(e.countries), e.date.value if e.date else None) for e in found if e.type != "meeting"] == expected
+
+
+def test_a_lead_in_the_simple_present_is_the_news():
+    assert ("arms_transfer", "DEU-HRV", "2026-04-07") in events_of(
+        "Croatia buys 20 howitzers from Germany\n\nZAGREB, 7 April 2026 - Croatia buys 20 howitzers from Germany, the "
+        "ministry said today.")

@@ -63,7 +63,8 @@ def _usable_dates(sentence: Sentence) -> list[DateMention]:
         rest = sentence.text[d.end:]
         if _cue("since_phrase").search(sentence.text[:d.start]):
             continue  # "her first visit since taking office last year": the time of taking office, not of the visit
-        if _cue("where_clause").search(sentence.text[:d.start]):
+        where = _cue("where_clause").search(sentence.text[:d.start])
+        if where and not _cue("where_deed").match(sentence.text, where.start()):
             continue  # "…, where piracy rose again last year": the time of what the place clause tells, not of the deed
         if d.kind == "year" and not _cue("year_of_when_clause").match(rest) and (
                 _cue("year_not_when").search(before) or after in ("-", "–") or _cue("year_span_start").match(rest)
@@ -383,12 +384,18 @@ class _EventReader:
         if lost:
             s = _without(s, lost.start(), lost.end())  # "… after a rival offer from France was rejected"
         triggers = list(_triggers(s))
-        hit = next((h for h in triggers if _happened(s, h[1])), None)
-        if hit is not None and hit[0] == "meeting" and _rementioned(s.text, hit[1]):
+        hit = next((h for h in triggers if _happened(s, h[1]) and not _habit(s, h)), None)
+        if hit is not None and hit[0] == "meeting":
             # "The talks also covered the corvette ordered by the navy in 2023": talks named again, about a deed of its
-            # own time, which is the engagement the sentence reports
-            hit = next((h for h in triggers if h[0] != "meeting" and h[1].start() > hit[1].end() and _happened(s, h[1])
-                        and any(d.start > h[1].start() and d.date is not None for d in s.dates)), hit)
+            # own time, which is the engagement the sentence reports; so is "The two discussed the helicopters that
+            # Slovenia received from Italy in December 2021", where the deed is a relative clause of what was discussed
+            talks = hit[1]
+            later = next((h for h in triggers if h[0] != "meeting" and h[1].start() > talks.end() and _happened(s, h[1])
+                          and any(d.start > h[1].start() and d.date is not None for d in s.dates)), None)
+            if later and (_rementioned(s.text, talks) or (
+                    _cue("topic_verb").fullmatch(talks.group(0))
+                    and _cue("relative_deed_between").match(s.text[talks.end():later[1].start()]))):
+                hit = later
         if not hit:
             self._refine(s, triggers[0] if triggers else None)
             return
@@ -441,12 +448,21 @@ class _EventReader:
         recalled = self._recalled(s, date, usable)
         # the dateline is where the story's own engagement happened, not a recalled one the lead mentions
         place = _place(s.text, self.is_country_word) or (self.dateline_place if s.lead and not recalled else None)
+        occasion = None
         if date is None and not usable and not recalled and _cue("same_occasion").search(s.text):
             occasion = self._occasion(s)
             if occasion is not None:
                 date, place = occasion.date, place or occasion.place
         s = _without_topics(_without_bystanders(s, kind, self.main_pair), kind, trigger, self.main_pair)
         groups = _parties(s, self.main_pair, trigger, date, usable, self._pair_just_named(s), self._topic_elsewhere(s), kind)
+        def of_occasion(group: list[str]) -> bool:  # its sides, or a gathering they were part of
+            return set(group) <= set(occasion.countries) or set(group) >= set(occasion.countries)
+
+        if occasion is not None and not all(of_occasion(group) for group, _ in groups):
+            # "…, though it has also bought radars from Israel": a third country's deed is not of the occasion's day
+            groups = [(group, group_date if of_occasion(group) else None) for group, group_date in groups]
+            if all(group_date is None for _, group_date in groups):
+                place = _place(s.text, self.is_country_word)
         if kind == "meeting":
             groups = self._with_each_counterpart(s, date) or groups
         if _cue("counted_countries").search(s.text) and len(set(s.countries)) < 3:
@@ -699,6 +715,14 @@ class _EventReader:
 _PHRASE_END = re.compile(r"[,;.]|$")
 
 
+def _habit(s: Sentence, hit: tuple[str, re.Match]) -> bool:
+    """"Croatia still buys most of its weapons from Germany": a transfer told in the simple present, outside the lead
+    and the headline, with no date of its own, is what a country does, not an occasion."""
+    kind, trigger = hit
+    return (kind == "arms_transfer" and not s.lead and not s.headline and not any(d.date is not None for d in s.dates)
+            and bool(_cue("habitual_transfer").fullmatch(trigger.group(0))))
+
+
 def _opening_day(s: Sentence) -> Date | None:
     """The day an aside says the engagement opened on: "…, which opened at the headquarters on Monday"."""
     opened = _cue("span_start_aside").search(s.text)
@@ -706,13 +730,15 @@ def _opening_day(s: Sentence) -> Date | None:
 
 
 def _without_bystanders(s: Sentence, kind: str, main_pair: list[str] = ()) -> Sentence:
-    """Countries named as a venue ("in Arequipa, Peru"), as rivals ("over a rival offer from Italy", "competes with
+    """Countries named as a venue ("in Arequipa, Peru"), as a journey's start ("From Astana he flew on to …"), as rivals ("over a rival offer from Italy", "competes with
     Turkey and China") or, for equipment, as its maker ("US-built jets bought from Norway") are not parties, unless
     they are named as a side too or no two other countries remain (or the one that remains is of the story's two, and
     the venue is not: "the meeting with Azman, held at a hotel in Manila")."""
     def bystander(a: int, b: int) -> bool:
         if _cue("venue_before").search(s.text[:a]) or _cue("rival_before").search(s.text[:a]):
             return True
+        if _cue("departure_before").search(s.text[:a]) and _cue("travel_on").search(s.text):
+            return True  # "From Astana the minister flew on to Bishkek": where the journey began
         return kind in ("arms_transfer", "industry") and bool(_cue("maker").match(s.text[b:]))
 
     flags: list[bool] = []
