@@ -142,3 +142,51 @@ def test_a_pattern_without_literals_may_still_need_a_digit(pattern, needs):
     screened = Screened(re.compile(pattern))
     for text in ("79 joint activities", "no number at all", "٣ Arabic-Indic three", "Mid-2024", ""):
         _same(re.compile(pattern), screened, text)
+
+
+# Parts that overlap, begin alike, reach past one another and need the tail's \b to settle, or can match nothing.
+_TRICKY = [r"sign", r"signed(?: an?)?", r"an? agreement", r"agree\w*", r"(?<!not )agreed to", r"\w+ment", r"ed an",
+           r"deal(?:s)?", r"x?", r"signed an agreement on \w+"]
+_TRICKY_WORDS = ["sign", "signed", "signs", "an", "a", "agreement", "agreements", "agreed", "not", "to", "deal", "deals",
+                 "on", "defence", "ed", "x", "", ",", "Signed"]
+
+
+_TRICKY_TEXTS = ["They signed an agreement on defence, and agreed to a deal", "we agreed to it; not agreed to, agreements",
+                 "Signed a deals x signs an ed an agreement", "SIGNED AN AGREEMENT ON DRILLS and signed", "nothing", ""]
+
+
+def test_the_parts_own_patterns_find_what_the_alternation_of_those_parts_finds():
+    group = Alternatives()
+    head, tail = r"\b(?:", r")\b"
+    member = group.add(re.compile(head + "|".join(f"(?:{p})" for p in _TRICKY) + tail, re.I), head, _TRICKY, tail)
+    for kept in range(1 << len(_TRICKY)):  # every set of parts a clause could hold the words of
+        alternation = member.pattern_for(kept)
+        for text in _TRICKY_TEXTS:
+            for pos in ((), (len(text) // 3,), (2, max(2, len(text) - 3))):
+                expected = [] if alternation is None else [(m.span(), m.group(0)) for m in alternation.finditer(text, *pos)]
+                assert [(m.span(), m.group(0)) for m in member.matches_for(kept, text, *pos)] == expected, (kept, text, pos)
+
+
+@settings(max_examples=200)
+@given(st.lists(st.booleans(), min_size=len(_TRICKY), max_size=len(_TRICKY)),
+       st.lists(st.sampled_from(_TRICKY_WORDS), max_size=14))
+def test_the_parts_own_patterns_find_what_the_alternation_finds_in_any_words(bits, words):
+    group = Alternatives()
+    head, tail = r"\b(?:", r")\b"
+    member = group.add(re.compile(head + "|".join(f"(?:{p})" for p in _TRICKY) + tail, re.I), head, _TRICKY, tail)
+    kept, text = sum(1 << k for k, b in enumerate(bits) if b), " ".join(words)
+    alternation = member.pattern_for(kept)
+    expected = [] if alternation is None else [(m.span(), m.group(0)) for m in alternation.finditer(text)]
+    assert [(m.span(), m.group(0)) for m in member.matches_for(kept, text)] == expected
+
+
+def test_a_part_alone_and_the_parts_of_a_clause_search_as_the_alternation_does():
+    group = Alternatives()
+    head, tail = r"\b(?:", r")\b"
+    member = group.add(re.compile(head + "|".join(f"(?:{p})" for p in _TRICKY[:-3] + _TRICKY[-1:]) + tail, re.I),
+                       head, _TRICKY[:-3] + _TRICKY[-1:], tail)
+    for text in ("They signed an agreement on defence and agreed to a deal", "not agreed to; signs", "nothing", "SIGNED A"):
+        for pos in ((), (5,), (3, 20)):
+            found, whole = member.search(text, *pos), member._rx.search(text, *pos)
+            assert (found and (found.span(), found.group(0))) == (whole and (whole.span(), whole.group(0)))
+            _same_matches(member._rx, member, text, *pos)

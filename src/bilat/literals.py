@@ -329,8 +329,7 @@ class Alternatives:
                 continue
             if found is None:
                 found = self.possible(text)
-            rx = member.pattern_for(found)
-            out.append([] if rx is None else list(rx.finditer(text)))
+            out.append(member.matches_for(found, text))
         return out
 
     def possible(self, text: str) -> int:
@@ -354,7 +353,12 @@ class Alternatives:
 
 class AlternationPattern:
     """One pattern of an Alternatives group: its scanning calls (search, finditer, findall, sub) run the alternation of
-    only the parts that could match the text; everything else is the whole pattern's own."""
+    only the parts that could match the text; everything else is the whole pattern's own.
+
+    search and finditer do not compile that alternation: they run each part's own pattern (head + part + tail, compiled
+    once) and take, at the leftmost place where any matches, the first part in order that does, which is what the
+    alternation takes there. A clause's possible parts differ from clause to clause, and compiling (parsing, in Python)
+    an alternation for each new set cost more than the scans it saved."""
 
     _MAX_KEPT = 4096  # alternations of some of the parts, compiled as texts ask for them; bounded, whatever the corpus
 
@@ -366,6 +370,7 @@ class AlternationPattern:
         self.head, self.parts, self.tail, self.first_bit = head, list(parts), tail, first_bit
         self._all = (1 << len(parts)) - 1
         self._some: dict[int, re.Pattern] = {}
+        self._one: list[re.Pattern | None] = [None] * len(parts)  # each part alone, compiled when first asked for
         self.pattern, self.flags, self.groups, self.groupindex = rx.pattern, rx.flags, rx.groups, rx.groupindex
         self.match, self.fullmatch = rx.match, rx.fullmatch
         if rx.groups:  # a part's groups would be numbered otherwise without the parts before it: scan whole
@@ -395,13 +400,60 @@ class AlternationPattern:
             rx = self._some[kept] = re.compile(self.head + "|".join(f"(?:{p})" for p in parts) + self.tail, self.flags)
         return rx
 
+    def _part(self, k: int) -> re.Pattern:
+        rx = self._one[k]
+        if rx is None:
+            rx = self._one[k] = re.compile(self.head + f"(?:{self.parts[k]})" + self.tail, self.flags)
+        return rx
+
+    @staticmethod
+    def _indexes(kept: int) -> list[int]:
+        out = []
+        while kept:
+            low = kept & -kept
+            out.append(low.bit_length() - 1)
+            kept ^= low
+        return out
+
+    def matches_for(self, possible: int, text: str, *pos) -> list[re.Match]:
+        """`list(pattern_for(possible).finditer(text, *pos))`, from the parts' own patterns."""
+        kept = (possible >> self.first_bit) & self._all
+        if kept == self._all:
+            return list(self._rx.finditer(text, *pos))
+        ks = self._indexes(kept)
+        if len(ks) <= 1:
+            return list(self._part(ks[0]).finditer(text, *pos)) if ks else []
+        first: dict[int, re.Match] = {}  # each place where a part matches → the match of the first such part
+        start, rest = (pos[0], pos[1:]) if pos else (0, ())
+        for k in ks:
+            rx = self._part(k)
+            m = rx.search(text, start, *rest)
+            while m is not None:
+                if m.end() == m.start():  # an empty match: finditer's rules for what follows it are the alternation's
+                    return list(self.pattern_for(possible).finditer(text, *pos))
+                first.setdefault(m.start(), m)
+                m = rx.search(text, m.start() + 1, *rest)
+        out, at = [], start
+        for place in sorted(first):  # the alternation's scan: the leftmost match, then on from its end
+            if place >= at:
+                m = first[place]
+                out.append(m)
+                at = m.end()
+        return out
+
     def search(self, text: str, *pos):
-        rx = self._for(text)
-        return None if rx is None else rx.search(text, *pos)
+        kept = (self._group.possible(text) >> self.first_bit) & self._all
+        if kept == self._all:
+            return self._rx.search(text, *pos)
+        best = None
+        for k in self._indexes(kept):
+            m = self._part(k).search(text, *pos)
+            if m is not None and (best is None or m.start() < best.start()):  # a tie goes to the earlier part
+                best = m
+        return best
 
     def finditer(self, text: str, *pos):
-        rx = self._for(text)
-        return iter(()) if rx is None else rx.finditer(text, *pos)
+        return iter(self.matches_for(self._group.possible(text), text, *pos))
 
     def findall(self, text: str, *pos):
         rx = self._for(text)
