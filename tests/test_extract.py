@@ -3645,3 +3645,12 @@ def test_a_lead_in_the_simple_present_is_the_news():
     assert ("arms_transfer", "DEU-HRV", "2026-04-07") in events_of(
         "Croatia buys 20 howitzers from Germany\n\nZAGREB, 7 April 2026 - Croatia buys 20 howitzers from Germany, the "
         "ministry said today.")
+
+
+def test_a_guessed_country_of_someone_without_a_post_makes_no_party():
+    # Found by what he said, with no post and no cue of his own: the country he is given is a guess, and a guess names
+    # no side of the visit he tells of.
+    found = doc("Accord\n\nSANTIAGO, 4 May 2026 - Chile and Argentina signed a defence cooperation plan in Santiago on "
+                "Monday.\n\nJuan Ortega Vial, who watched the signing from the gallery, said he had visited Peru in March.")
+    assert "Juan Ortega Vial" in {p.name for p in found.people}
+    assert [(e.type, e.countries) for e in found.events] == [("agreement", ["ARG", "CHL"])]

@@ -237,7 +237,8 @@ def _sentences(doc: Document, countries_found: list[list], finder: PeopleFinder,
     heading = None  # the day of the live blog's heading above, which fixes "this afternoon" and dates its entries
     located = [[] for _ in doc.body]  # the people's mentions with a country, by paragraph, in the finder's order
     for m in finder.mentions:
-        if m.person.country:
+        # a person with neither a post nor a cue of their own has a guessed country, which names no side of anything
+        if m.person.country and (m.person.role or m.person.cue > 0):
             located[m.paragraph].append(m)
     for i, text in enumerate(doc.body):
         heading = _day_heading(text, anchor) or heading  # (a date line may stand among the headline's lines)
