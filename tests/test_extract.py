@@ -3654,3 +3654,20 @@ def test_a_guessed_country_of_someone_without_a_post_makes_no_party():
                 "Monday.\n\nJuan Ortega Vial, who watched the signing from the gallery, said he had visited Peru in March.")
     assert "Juan Ortega Vial" in {p.name for p in found.people}
     assert [(e.type, e.countries) for e in found.events] == [("agreement", ["ARG", "CHL"])]
+
+
+_PAGE = ("Home | World | Defence | Opinion\n\nKenya and Ghana sign naval training pact\n\n{line}\n\n"
+         "Share on X | Facebook | WhatsApp\n\nKenya and Ghana signed a naval training agreement in Nairobi on Tuesday, "
+         "the two defence ministries said.\n\nRelated\n{related}\n\nNewsletter | Cookies | Privacy\n")
+
+
+@pytest.mark.parametrize(("line", "related", "expected"), [
+    # another date the page prints lies near one reading only
+    ("Published: 03/06/2026", "Ghana receives patrol boats from Turkey - May 28, 2026", "2026-06-02"),
+    ("Published: 06/03/2026", "Ghana receives patrol boats from Turkey - May 28, 2026", "2026-06-02"),
+    # nothing bears either reading out: no date rather than a related story's
+    ("Published: 03/06/2026", "Ghana receives patrol boats from Turkey - October 28, 2025", None),
+])
+def test_a_numeric_date_read_either_way_is_read_as_the_page_bears_out(line, related, expected):
+    found = doc(_PAGE.format(line=line, related=related))
+    assert (found.date.value if found.date else None) == expected

@@ -7,7 +7,7 @@ from collections import Counter
 from contextlib import contextmanager
 
 from bilat.extract.countries import matcher, settle_shared_demonyms
-from bilat.extract.dates import FULL_KINDS, find_dates, months_named, other_reading, parse_anchor, weekday_anchor
+from bilat.extract.dates import FULL_KINDS, find_dates, months_named, other_reading, parse_anchor, slash_readings, weekday_anchor
 from bilat.extract.events import Sentence, find_events
 from bilat.extract.figures import find_figures
 from bilat.extract.people import PeopleFinder, acronyms_of
@@ -40,7 +40,16 @@ def _anchor(doc: Document):
     """The date the article was written, which fixes "today", weekdays and years without a year."""
     if doc.prefix_date:
         return parse_anchor(doc.prefix_date), "prefix"
-    for raw in doc.header_dates + ([doc.dateline_date] if doc.dateline_date else []):
+    printed = doc.header_dates + ([doc.dateline_date] if doc.dateline_date else [])
+    for n, raw in enumerate(printed):
+        readings = slash_readings(raw)
+        if readings is not None:
+            # "Published: 03/06/2026": June or March by who wrote it. The story's opening months, or another date the
+            # page prints near one reading, decide; else the page has no date of its own (not a related story's)
+            d = _reading_by_evidence(readings, doc, [parse_anchor(r) for r in printed[:n] + printed[n + 1:]])
+            if d is None:
+                break
+            return d, "dateline"
         d = parse_anchor(raw)
         if d:
             other = other_reading(raw)
@@ -73,6 +82,17 @@ def _anchor(doc: Document):
         if d:
             return d, "text"
     return None, None
+
+
+def _reading_by_evidence(readings: tuple[dt.date, dt.date], doc: Document, others: list) -> dt.date | None:
+    """Of a numeric date's two readings, the one the page bears out: the only one whose month the story's opening
+    names, or the one within a month of another date the page prints while the other is not; else None."""
+    named = months_named(doc.body[:doc.headline_lines + 3])
+    by_month = [r for r in readings if r.month in named]
+    if len(by_month) == 1:
+        return by_month[0]
+    near = [r for r in readings if any(o is not None and abs((r - o).days) <= 31 for o in others)]
+    return near[0] if len(near) == 1 else None
 
 
 def _main_pair(paragraphs: list[str], mentions: list[list], lead: tuple[int, tuple[int, int, str]] | None) -> list[str]:

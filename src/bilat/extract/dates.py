@@ -160,6 +160,19 @@ def months_named(texts: list[str]) -> set[int]:
     return {month_number(m.group("month")) for text in texts for m in _MONTH_WORD.finditer(text)}
 
 
+def slash_readings(raw: str) -> tuple[dt.date, dt.date] | None:
+    """"03/06/2026", which parse_anchor leaves unread: (3 June, as most of the world writes it, 6 March, as US pages
+    do); None where the date is no such date or only one reading is a date."""
+    m = re.search(r"(?<![\d./])(?P<a>[0-3]?\d)/(?P<b>[0-3]?\d)/(?P<year>(?:19|20)\d\d)(?!\d)", raw)
+    if not m or parse_anchor(raw) is not None:
+        return None
+    a, b, year = int(m.group("a")), int(m.group("b")), int(m.group("year"))
+    try:
+        return dt.date(year, b, a), dt.date(year, a, b)
+    except ValueError:
+        return None
+
+
 def other_reading(raw: str) -> dt.date | None:
     """For a numeric date both of whose readings are dates ("05.12.2026": 5 December, or 12 May as US pages print
     it), the reading parse_anchor did not take; else None."""
