@@ -3671,3 +3671,14 @@ _PAGE = ("Home | World | Defence | Opinion\n\nKenya and Ghana sign naval trainin
 def test_a_numeric_date_read_either_way_is_read_as_the_page_bears_out(line, related, expected):
     found = doc(_PAGE.format(line=line, related=related))
     assert (found.date.value if found.date else None) == expected
+
+
+@pytest.mark.parametrize("sentence", [
+    "At the dialogue, the two sides signed a plan of action for defence cooperation.",
+    "At the talks, the two ministers signed a memorandum on military medicine.",
+    "On the sidelines of the dialogue, the two navies agreed a memorandum on hydrography.",
+])
+def test_papers_signed_at_the_occasion_just_reported_share_its_day(sentence):
+    found = events_of("Talks\n\nHANOI, 23 March 2026 - The ninth Vietnam-Australia Defence Policy Dialogue took place in "
+                      "Hanoi on Monday.\n\n" + sentence)
+    assert ("agreement", "AUS-VNM", "2026-03-23") in found
