@@ -3682,3 +3682,15 @@ def test_papers_signed_at_the_occasion_just_reported_share_its_day(sentence):
     found = events_of("Talks\n\nHANOI, 23 March 2026 - The ninth Vietnam-Australia Defence Policy Dialogue took place in "
                       "Hanoi on Monday.\n\n" + sentence)
     assert ("agreement", "AUS-VNM", "2026-03-23") in found
+
+
+def test_a_speakers_label_over_a_quoted_paragraph_and_an_organisations_name_is_no_person():
+    found = doc("Visit\n\nVILNIUS, 22 October 2026 - Germany and Lithuania signed an ammunition agreement on Thursday."
+                "\n\nAir Marshal Imran Qadir, chairman of the Pakistan Aeronautical Complex, said the factory could deliver "
+                "more jets. Talks on trainers were \"well advanced but not finished yet\", he added.\n\nPress conference "
+                "highlights. German Defence Minister Karla Weber:\n\n\"Germany's word on Lithuania is a promise for the "
+                "next generation of soldiers.\"\n\nAsked about the barracks, she said construction was \"on schedule for "
+                "the most part this year\".\n\nStatement by Lithuania's Minister of National Defence, Asta Vaitkute:\n\n"
+                "\"We welcome the agreement signed today with our German friends.\"")
+    assert sorted(p.name for p in found.people) == ["Asta Vaitkute", "Imran Qadir", "Karla Weber"]
+    assert [q.speaker for q in found.quotes] == ["Imran Qadir", "Karla Weber", "Karla Weber", "Asta Vaitkute"]

@@ -202,8 +202,10 @@ class SpeakerResolver:
                 who = before_who
         if not found:
             found, who = self._before(p, q.start)
-        if not found and p > 0 and re.search(rf"\b{_speech()}\s*:\s*$", self.folded[p - 1]) and q.start == 0:
-            found, who = self._before(p - 1, len(self.folded[p - 1]))
+        if not found and p > 0 and q.start == 0 and self.folded[p - 1].rstrip().endswith(":"):
+            # "… the minister said:" or a speaker's label ("Press conference highlights. German Defence Minister X:")
+            # over a quoted paragraph
+            found, who = self._before(p - 1, len(self.folded[p - 1].rstrip()))
         if not found and p > 0 and q.start == 0 and self.last_paragraph < p - 1:
             # A quoted paragraph after one that reports someone speaking ("Novak … told reporters that …").
             prev = self.folded[p - 1]
