@@ -3694,3 +3694,25 @@ def test_a_speakers_label_over_a_quoted_paragraph_and_an_organisations_name_is_n
                 "\"We welcome the agreement signed today with our German friends.\"")
     assert sorted(p.name for p in found.people) == ["Asta Vaitkute", "Imran Qadir", "Karla Weber"]
     assert [q.speaker for q in found.quotes] == ["Imran Qadir", "Karla Weber", "Karla Weber", "Asta Vaitkute"]
+
+
+_TIES = "Ties\n\nLIMA, 19 May 2026 - Peru and Chile signed a defence cooperation plan in Lima on Tuesday.\n\n"
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # one country's drills near another's shores
+    ("Russia's Pacific Fleet held drills near Chile in March 2024, officials recalled.", None),
+    ("China's navy staged live-fire exercises off Argentina in 2023.", None),
+    ("Chinese warships held drills with Argentina's navy off Mar del Plata in 2023.", ("exercise", "ARG-CHN", "2023")),
+    # what a signed paper allows is its content, not an engagement
+    ("In August 2023 the two ministers signed a logistics support arrangement in Santiago, letting each side draw fuel "
+     "from the other's forces on exercises.", ("agreement", "CHL-PER", "2023-08")),
+    ("In 2024 the navies signed a memorandum, allowing ships of both to train together in each other's waters.",
+     ("agreement", "CHL-PER", "2024")),
+    # a partnership signed is a paper
+    ("The relationship in its present form dates from May 2016, when the two presidents signed a strategic partnership "
+     "in Santiago.", ("agreement", "CHL-PER", "2016-05")),
+])
+def test_drills_of_one_side_what_a_paper_allows_and_a_partnership_signed(sentence, expected):
+    found = [e for e in events_of(_TIES + sentence) if e != ("agreement", "CHL-PER", "2026-05-19")]
+    assert found == ([expected] if expected else [])

@@ -453,6 +453,8 @@ class _EventReader:
             occasion = self._occasion(s)
             if occasion is not None:
                 date, place = occasion.date, place or occasion.place
+        if kind == "exercise" and _unilateral(s, self.main_pair):
+            return  # "Russia's Pacific Fleet held drills near Chile": one side's drills, near another's shores
         s = _without_topics(_without_bystanders(s, kind, self.main_pair), kind, trigger, self.main_pair)
         groups = _parties(s, self.main_pair, trigger, date, usable, self._pair_just_named(s), self._topic_elsewhere(s), kind)
         def of_occasion(group: list[str]) -> bool:  # its sides, or a gathering they were part of
@@ -713,6 +715,14 @@ class _EventReader:
 
 
 _PHRASE_END = re.compile(r"[,;.]|$")
+
+
+def _unilateral(s: Sentence, main_pair: list[str]) -> bool:
+    """Drills of one country only, not of the story's two, the others named only as where they were held ("near
+    Chile", "off Japan"): no engagement between anyone."""
+    venue = [c for a, _b, c in s.mentions if _cue("venue_before").search(s.text[:a])]
+    sides = {c for a, _b, c in s.mentions if not _cue("venue_before").search(s.text[:a])}
+    return bool(venue) and len(sides) == 1 and not sides & set(main_pair) and not _cue("joint_marker").search(s.text)
 
 
 def _habit(s: Sentence, hit: tuple[str, re.Match]) -> bool:
