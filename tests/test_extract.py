@@ -3716,3 +3716,23 @@ _TIES = "Ties\n\nLIMA, 19 May 2026 - Peru and Chile signed a defence cooperation
 def test_drills_of_one_side_what_a_paper_allows_and_a_partnership_signed(sentence, expected):
     found = [e for e in events_of(_TIES + sentence) if e != ("agreement", "CHL-PER", "2026-05-19")]
     assert found == ([expected] if expected else [])
+
+
+_CALL = ("Call\n\nNAIROBI, 12 March 2026 - Kenya's defence minister spoke by telephone with his Ugandan counterpart on "
+         "Wednesday, the two ministries said, in a call that covered the training of Kenyan troops and the delivery of "
+         "further equipment.")
+
+
+def test_what_a_call_covered_is_its_topic():
+    assert events_of(_CALL) == [("meeting", "KEN-UGA", "2026-03-11")]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("It was followed in August by a defence protocol between Kenya and Ethiopia, signed in Addis Ababa, which angered "
+     "Somalia.", ("agreement", "ETH-KEN", "2025-08")),
+    ("The deal angered Egypt and was followed in 2024 by a memorandum between Uganda and Tanzania.",
+     ("agreement", "TZA-UGA", "2024")),
+    ("In 2023 Somalia hosted talks between Kenya and Ethiopia.", ("meeting", "ETH-KEN", "2023")),
+])
+def test_the_two_named_by_between_after_the_deed_are_its_parties(sentence, expected):
+    assert expected in events_of(_CALL + "\n\n" + sentence)

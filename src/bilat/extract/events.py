@@ -983,6 +983,10 @@ def _parties(s: Sentence, main_pair: list[str], trigger: re.Match, date: Date | 
     seller = _seller(s, trigger)
     if seller is not None:
         return [(seller, date)]
+    between = next((two for m in ([trigger] + [m for k, found in _matches(s.text) if k == kind for m in found])
+                    if (two := _between_pair(s, m))), None)
+    if between:
+        return [(between, date)]
     if len(codes) >= 3:
         named = [(a, b, c) for a, b, c in s.mentions]
         # "Kosovo, Croatia and Albania signed …" / "between Australia, New Zealand and the United States"
@@ -1039,6 +1043,16 @@ def _parties(s: Sentence, main_pair: list[str], trigger: re.Match, date: Date | 
         # 2026": no side named, a dated deed of the story's pair (unless the sentence before turned to another country)
         return [(sorted(pair), date)]
     return []
+
+
+def _between_pair(s: Sentence, trigger: re.Match) -> list[str] | None:
+    """"a defence protocol between Somalia and Egypt, signed in Cairo": the two countries named by "between … and"
+    right after the trigger are its parties."""
+    for (a, b, first), (c, _d, second) in zip(s.mentions, s.mentions[1:]):
+        if (a >= trigger.end() and first != second and _cue("between_pair_after").match(s.text[trigger.end():a])
+                and re.fullmatch(r"\s+and\s+(?:the\s+)?", s.text[b:c])):
+            return sorted({first, second})
+    return None
 
 
 def _done_besides(text: str, trigger: re.Match) -> bool:
