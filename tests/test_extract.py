@@ -3736,3 +3736,18 @@ def test_what_a_call_covered_is_its_topic():
 ])
 def test_the_two_named_by_between_after_the_deed_are_its_parties(sentence, expected):
     assert expected in events_of(_CALL + "\n\n" + sentence)
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("It signed for a submarine from China in 2017, took delivery of a frigate from South Korea in 2019, received "
+     "armoured vehicles from the United States in 2020, and flew an air exercise with the Chinese air force at Udon "
+     "Thani in 2025.",
+     [("arms_transfer", "CHN-THA", "2017"), ("arms_transfer", "KOR-THA", "2019"), ("arms_transfer", "THA-USA", "2020"),
+      ("exercise", "CHN-THA", "2025")]),
+    ("Thailand bought tanks from Ukraine in 2011, ordered howitzers from Israel in 2014 and held drills with Malaysia in "
+     "2016.", [("arms_transfer", "ISR-THA", "2014"), ("arms_transfer", "THA-UKR", "2011"), ("exercise", "MYS-THA", "2016")]),
+])
+def test_a_list_of_one_countrys_deeds_gives_each_its_partner_and_year(sentence, expected):
+    found = events_of("Jets\n\nBANGKOK, 16 January 2026 - Thailand signed a contract with Sweden for four Gripen fighters on "
+                      "Monday.\n\nConsider Thailand's purchases of the past decade.\n\n" + sentence)
+    assert [e for e in found if e[1] != "SWE-THA"] == expected

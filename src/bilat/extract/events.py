@@ -36,6 +36,8 @@ class Sentence:
     shared: Date | None = None  # a clause with no date of its own: the date of the clause before it in its sentence
     day_heading: Date | None = None  # the day a live blog's heading above it names ("SATURDAY 30 MAY"), or the year
     # that heads its paragraph in a look back ("2019 — …")
+    subject: str | None = None  # a later clause of a list of deeds with one subject ("It signed for a submarine
+    # from China in 2017, took delivery of a frigate from South Korea in 2019, …"): that subject's country
 
 
 @dataclass
@@ -729,7 +731,7 @@ def _habit(s: Sentence, hit: tuple[str, re.Match]) -> bool:
     """"Croatia still buys most of its weapons from Germany": a transfer told in the simple present, outside the lead
     and the headline, with no date of its own, is what a country does, not an occasion."""
     kind, trigger = hit
-    return (kind == "arms_transfer" and not s.lead and not s.headline and not any(d.date is not None for d in s.dates)
+    return (kind == "arms_transfer" and not s.lead and not s.headline and not any(d.date is not None for d in _usable_dates(s))
             and bool(_cue("habitual_transfer").fullmatch(trigger.group(0))))
 
 
@@ -849,6 +851,7 @@ def _asides(s: Sentence) -> list[Sentence]:
 
 def _clauses(sentences: list[Sentence]) -> list[Sentence]:
     out = []
+    previous = None  # the last sentence that named a country, for a list of deeds whose subject is "it"
     for s in (part for whole in sentences for part in _asides(whole)):
         cuts = list(_cue("clause_split").finditer(s.text))
         if s.dates:  # the other splits each need a date after them: most sentences name none
@@ -858,6 +861,12 @@ def _clauses(sentences: list[Sentence]) -> list[Sentence]:
                      for m in _cue(name).finditer(s.text)
                      if any(d.start >= m.end() for d in s.dates) and any(d.end <= m.start() for d in s.dates)]
         cuts.sort(key=lambda m: m.start())
+        deeds = [m for m in _cue("clause_split_deeds").finditer(s.text) if not any(c.start() == m.start() for c in cuts)
+                 and any(d.start >= m.end() and d.date is not None for d in s.dates)
+                 and any(d.end <= m.start() and d.date is not None for d in s.dates)] if s.dates else []
+        subject = _list_subject(s, previous) if deeds else None
+        previous = s if s.mentions and not s.headline else previous
+        cuts = sorted(cuts + deeds, key=lambda m: m.start())
         if not cuts:
             out.append(s)
             continue
@@ -866,6 +875,9 @@ def _clauses(sentences: list[Sentence]) -> list[Sentence]:
             parts.append(_sub_sentence(s, start, m.start()))
             start = m.end()
         parts.append(_sub_sentence(s, start, len(s.text)))
+        for cut, part in zip(cuts, parts[1:]):
+            if subject is not None and cut in deeds and not any(c == subject for _a, _b, c in part.mentions):
+                part.subject = subject
         for before, part in zip(parts, parts[1:]):
             usable = _usable_dates(part)
             if all(d in _report_days(part, usable) for d in usable) and not _cue("another_time").search(part.text):
@@ -873,6 +885,17 @@ def _clauses(sentences: list[Sentence]) -> list[Sentence]:
                 part.shared = _event_date(before, None) or before.shared
         out.extend(parts)
     return out
+
+
+def _list_subject(s: Sentence, previous: Sentence | None) -> str | None:
+    """The country whose deeds a sentence lists: the first named before any preposition, or, where the sentence
+    opens with "it" or "the country", the first the sentence before named."""
+    if _cue("country_pronoun_subject").match(s.text):
+        return previous.mentions[0][2] if previous is not None and previous.mentions else None
+    first = next(((a, c) for a, _b, c in s.mentions), None)
+    if first is None or _cue("object_before").search(s.text[:first[0]]) or _cue("deed_verb").search(s.text[:first[0]]):
+        return None
+    return first[1]
 
 
 def _month_words() -> re.Pattern:
@@ -983,6 +1006,9 @@ def _parties(s: Sentence, main_pair: list[str], trigger: re.Match, date: Date | 
     seller = _seller(s, trigger)
     if seller is not None:
         return [(seller, date)]
+    if s.subject and len(set(codes)) == 1 and codes[0] != s.subject:
+        # "…, and flew an air exercise with the Chinese air force in 2025": the list's subject with the one named
+        return [(sorted({s.subject, codes[0]}), date)]
     between = next((two for m in ([trigger] + [m for k, found in _matches(s.text) if k == kind for m in found])
                     if (two := _between_pair(s, m))), None)
     if between:
@@ -1087,6 +1113,8 @@ def _buyer_and_seller(s: Sentence, trigger: re.Match) -> tuple[str, str] | None:
         others = [(a, c) for a, b, c in s.mentions if trigger.end() <= a < clause_end
                   and _cue("from_before" if buying else "to_before").search(s.text[max(trigger.end(), a - 40):a])]
     subjects = [c for a, b, c in s.mentions if a < trigger.start() and not _cue("object_before").search(s.text[:a])]
+    if not subjects and s.subject:
+        subjects = [s.subject]  # "…, took delivery of a frigate from South Korea in 2019": the list's subject
     if not others and buying:
         # "ordered 17 Gripen from Saab", "bought … from the Korean firm Hanwha": a maker sells for its country
         others = [(m.start(), code) for m, code in makers_in(s.text, trigger.start(), clause_end)
