@@ -3751,3 +3751,12 @@ def test_a_list_of_one_countrys_deeds_gives_each_its_partner_and_year(sentence, 
     found = events_of("Jets\n\nBANGKOK, 16 January 2026 - Thailand signed a contract with Sweden for four Gripen fighters on "
                       "Monday.\n\nConsider Thailand's purchases of the past decade.\n\n" + sentence)
     assert [e for e in found if e[1] != "SWE-THA"] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Consider Thailand's purchases of the past decade.", ["THA"]),
+    ("Unlike Chile, Peru has no submarines.", ["CHL", "PER"]),
+    ("Michael Jordan visited Paris.", ["FRA"]),
+])
+def test_a_word_that_opens_a_sentence_is_no_given_name_before_a_country(text, expected):
+    assert sorted(set(codes(text))) == expected
