@@ -190,3 +190,28 @@ def test_a_part_alone_and_the_parts_of_a_clause_search_as_the_alternation_does()
             found, whole = member.search(text, *pos), member._rx.search(text, *pos)
             assert (found and (found.span(), found.group(0))) == (whole and (whole.span(), whole.group(0)))
             _same_matches(member._rx, member, text, *pos)
+
+
+def test_a_cue_made_of_one_long_set_finds_what_the_cue_as_written_finds():
+    cues = {name: rx for name, rx in BOOK._cues.items() if isinstance(rx, AlternationPattern)}
+    assert {"happened", "intention"} <= set(cues)  # the long sets of doing and intending words
+    for name, rx in cues.items():
+        spec = BOOK.cue_specs[name]
+        written = re.compile(BOOK.expand(spec["pattern"]), re.I if spec.get("ignore_case") else 0)
+        for text in SENTENCES[::3]:
+            for variant in (text, text.upper()):
+                _same_matches(written, rx, variant)
+                _same_matches(written, rx, variant, len(variant) // 3)
+                found, whole = rx.search(variant), written.search(variant)
+                assert (found and found.span()) == (whole and whole.span()), (name, variant)
+
+
+@pytest.mark.parametrize(("head", "parts", "kind"), [
+    (r"\b(?<!not )(?:", ["signed", "agreed"], AlternationPattern),  # asks, consumes nothing: each part decides alone
+    (r"\b(?:", ["(signed)", "agreed"], Screened),  # a group would be numbered otherwise in a part alone
+    (r"\w+ (?:", ["signed", "agreed"], Screened),  # a head that can match more ways than one: its choice comes first
+    (r"\b(?:the )?(?:", ["deal", "pact"], Screened),
+])
+def test_a_pattern_is_scanned_by_its_parts_only_where_that_is_exact(head, parts, kind):
+    rx = re.compile(head + "|".join(f"(?:{p})" for p in parts) + r")\b", re.I)
+    assert type(literals.by_parts(rx, head, parts, r")\b")) is kind

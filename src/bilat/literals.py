@@ -273,6 +273,27 @@ def screened(rx: re.Pattern) -> Screened:
     return Screened(rx)
 
 
+def by_parts(rx: re.Pattern, head: str, parts: list[str], tail: str) -> AlternationPattern | Screened:
+    """rx, compiled from head + the parts as `(?:part)|(?:part)…` + tail, scanned with only the parts a text holds the
+    words of (an Alternatives group of its own), where that finds exactly rx's matches: the head (all but its closing
+    `(?:`) chooses nothing, so at any place the first part that matches is rx's match there, and rx has no groups.
+    Otherwise rx screened as a whole. (A part without words it cannot match without is tried on every text; the parts'
+    words are worked out at the first scan, as a screen's are.)"""
+    if rx.groups or not head.endswith("(?:") or not _zero_width(head[:-3], rx.flags):
+        return screened(rx)
+    return Alternatives().add(rx, head, parts, tail)
+
+
+def _zero_width(pattern: str, flags: int) -> bool:
+    """Whether pattern only asks (\\b, look-arounds) and consumes nothing, so it leaves no choice to backtrack into."""
+    if _P is None:
+        return False
+    try:
+        return all(op in (_C.AT, _C.ASSERT, _C.ASSERT_NOT) for op, _av in _P.parse(pattern, flags))
+    except Exception:  # noqa: BLE001 - as in required_literals: whatever is not understood is no such pattern
+        return False
+
+
 class Alternatives:
     """Patterns that are each one alternation of many parts (`\\b(?:(?:a)|(?:b)|…)\\b`: every trigger of an event type),
     asked of the same texts one after another (every clause, for every type).

@@ -19,12 +19,13 @@ from functools import cached_property, lru_cache
 from pathlib import Path
 
 from bilat import rulefiles
-from bilat.literals import Alternatives, screened
+from bilat.literals import Alternatives, by_parts, screened
 from bilat.rulefiles import RULE_FILES, RuleError  # RuleError lives there: fingerprint() raises it too
 
 RULES_DIR = Path(rulefiles.RULES_DIR)
 _REF = re.compile(r"\{(!?)([a-z][a-z0-9_]*)\}")  # `{name}` and `{!name}`; regex quantifiers `{0,3}` never match it
 _SECTIONS = {"sets", "cues", "event", "knobs", "countries"}
+_MANY_ENTRIES = 15  # a cue built around a set this long is scanned by the entries a text could match
 
 
 @dataclass(frozen=True)
@@ -82,18 +83,23 @@ class Rulebook:
 
     @cached_property
     def _alternations(self) -> dict[str, str]:
-        out: dict[str, str] = {}
+        return {name: "(?:" + "|".join(entries) + ")" for name, entries in self._entries.items()}
+
+    @cached_property
+    def _entries(self) -> dict[str, list[str]]:
+        """Each set's entries with their own sets expanded, in the order its alternation tries them."""
+        out: dict[str, list[str]] = {}
 
         def expand(name: str, trail: tuple[str, ...]) -> str:
             if name in out:
-                return out[name]
+                return "(?:" + "|".join(out[name]) + ")"
             if name not in self.sets:
                 raise RuleError(f"set {{{name}}} is not defined (referred to by {trail[-1] if trail else 'a pattern'})")
             if name in trail:
                 raise RuleError(f"set {{{name}}} refers to itself through {' → '.join(trail)}")
             entries = [_REF.sub(lambda m: expand(m.group(2), trail + (name,)), e) for e in self.sets[name]]
-            out[name] = "(?:" + "|".join(sorted(entries, key=len, reverse=True)) + ")"
-            return out[name]
+            out[name] = sorted(entries, key=len, reverse=True)
+            return "(?:" + "|".join(out[name]) + ")"
 
         for name in self.sets:
             expand(name, ())
@@ -127,8 +133,21 @@ class Rulebook:
     @cached_property
     def _cues(self) -> dict[str, re.Pattern]:
         # Screened: a cue's search first looks for the words it cannot match without (most sentences hold none).
-        return {name: screened(self.compile(spec["pattern"], spec.get("ignore_case", False), f"cue {name!r}"))
-                for name, spec in self.cue_specs.items()}
+        return {name: self._cue(name, spec) for name, spec in self.cue_specs.items()}
+
+    def _cue(self, name: str, spec: dict):
+        where, flags = f"cue {name!r}", re.I if spec.get("ignore_case", False) else 0
+        pattern = spec["pattern"]
+        sets = [m for m in _REF.finditer(pattern) if not m.group(1) and len(self.sets.get(m.group(2), ())) >= _MANY_ENTRIES]
+        if len(sets) == 1:
+            # A cue made of one long set ('\b{doing_verbs}\b'): each text is scanned with only the entries whose words
+            # it holds (literals.by_parts), as event triggers are.
+            m = sets[0]
+            head, tail = self.expand(pattern[:m.start()], where), self.expand(pattern[m.end():], where)
+            parts = self._entries[m.group(2)]
+            rx = _compile(head + "(?:" + "|".join(f"(?:{p})" for p in parts) + ")" + tail, flags, where)
+            return by_parts(rx, head + "(?:", parts, ")" + tail)
+        return screened(self.compile(pattern, bool(flags), where))
 
     def knob(self, name: str):
         """A tuning constant of `knobs.toml` (a window in characters, a threshold, a cue strength)."""
