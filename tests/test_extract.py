@@ -3760,3 +3760,20 @@ def test_a_list_of_one_countrys_deeds_gives_each_its_partner_and_year(sentence, 
 ])
 def test_a_word_that_opens_a_sentence_is_no_given_name_before_a_country(text, expected):
     assert sorted(set(codes(text))) == expected
+
+
+_BOATS = ("Boats\n\nNUKU'ALOFA, 28 July 2026 - New Zealand and Tonga have signed a new defence cooperation arrangement in "
+          "Nuku'alofa today.\n\n")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("After the signing, the minister handed over four inflatable boats to the Tongan navy at the Touliki base.",
+     [("arms_transfer", "NZL-TON", "2026-07-28")]),
+    ("Twelve Tongan officers completed the staff course at Waiouru Military Camp last year, and in March the New "
+     "Zealand navy's sealift ship HMNZS Canterbury called at Nuku'alofa during a Pacific deployment.",
+     [("exercise", "NZL-TON", "2025"), ("meeting", "NZL-TON", "2026-03")]),
+    ("Tonga also has other partners. Australia handed over a patrol boat in 2019, and China gifted military trucks to "
+     "the Tongan army in 2018.", [("arms_transfer", "AUS-TON", "2019"), ("arms_transfer", "CHN-TON", "2018")]),
+])
+def test_after_the_signing_a_second_clause_with_its_own_time_and_a_giver_to_the_topic(text, expected):
+    assert [e for e in events_of(_BOATS + text) if e != ("agreement", "NZL-TON", "2026-07-28")] == expected

@@ -478,7 +478,8 @@ class _EventReader:
         if kind == "arms_transfer":
             groups = self._from_sellers_to_story_buyer(s, usable) or groups
         if not groups and kind == "arms_transfer":
-            groups = self._from_story_seller(s, trigger, date) or self._pronoun_buyer(s, usable)
+            groups = (self._from_story_seller(s, trigger, date) or self._pronoun_buyer(s, usable)
+                      or self._to_the_topic(s, trigger, date))
         if not groups and kind == "industry":
             # "Saab and Embraer signed an agreement": two companies of two countries, each for its own; "Hanwha
             # inaugurated its plant": a company of one of the story's two, with the other
@@ -576,6 +577,21 @@ class _EventReader:
         if subject is None or not sellers or any(c == subject for c, _ in sellers):
             return []
         return [(sorted({subject, c}), _date_after(usable, end) or _event_date(s, None, usable)) for c, end in dict(sellers).items()]
+
+    def _to_the_topic(self, s: Sentence, trigger: re.Match, date: Date | None) -> list[tuple[list[str], Date | None]]:
+        """"Tonga also has other partners. Australia handed over a patrol boat in 2019": a giver with no receiver
+        named gives to the country of the story's two that the sentence before was about."""
+        codes = set(s.countries)
+        if len(codes) != 1 or not _cue("giving_verb").fullmatch(trigger.group(0)):
+            return []
+        giver = next(iter(codes))
+        if not any(c == giver and a < trigger.start() for a, _b, c in s.mentions):
+            return []  # the giver is the deed's subject, named before it
+        before = [x for x in self.sentences if (x.paragraph, x.start + len(x.text)) <= (s.paragraph, s.start) and not x.headline]
+        topic = before[-1].mentions[0][2] if before and before[-1].mentions else None
+        if topic is None or topic == giver or topic not in self.main_pair:
+            return []
+        return [(sorted({giver, topic}), date)]
 
     def _from_story_seller(self, s: Sentence, trigger: re.Match, date: Date | None) -> list[tuple[list[str], Date | None]]:
         """"South Korea will supply 12 jets to Kazakhstan. … Poland ordered 48 in 2022": a third country that buys,
