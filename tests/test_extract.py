@@ -3777,3 +3777,16 @@ _BOATS = ("Boats\n\nNUKU'ALOFA, 28 July 2026 - New Zealand and Tonga have signed
 ])
 def test_after_the_signing_a_second_clause_with_its_own_time_and_a_giver_to_the_topic(text, expected):
     assert [e for e in events_of(_BOATS + text) if e != ("agreement", "NZL-TON", "2026-07-28")] == expected
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("Last week the first jet assembled in Brazil was handed over to the Brazilian Air Force at Anapolis.",
+     [("arms_transfer", "BRA-SWE", "2026-09"), ("arms_transfer", "BRA-SWE", "2026-09-21")]),
+    ("Earlier this month the first two jets of the earlier order were delivered to the air force at Anapolis.",
+     [("arms_transfer", "BRA-SWE", "2026-09"), ("arms_transfer", "BRA-SWE", "2026-09-21")]),
+    # the order told again is the same order
+    ("The contract was signed at the air force headquarters.", [("arms_transfer", "BRA-SWE", "2026-09-21")]),
+])
+def test_an_order_and_a_handover_each_dated_are_two_deeds(sentence, expected):
+    assert events_of("Jets\n\nBRASILIA, 23 September 2026 - Brazil signed a contract with Sweden for 15 more Gripen "
+                     "fighters on Monday.\n\n" + sentence) == expected

@@ -51,6 +51,7 @@ class _Found:
     planned: bool = False  # still to come ("will meet again later this year")
     remention: bool = False  # "hosted the meeting": an engagement named before, by its determiner
     unfixed_day: bool = False  # its sentence names a day the text cannot fix ("on Thursday", with no year known)
+    handover: bool | None = None  # a transfer's stage: True handed over or arrived, False ordered or contracted
 
 
 def _usable_dates(sentence: Sentence) -> list[DateMention]:
@@ -502,7 +503,8 @@ class _EventReader:
                 if exercises:  # several named in one sentence: each row says which it is
                     event.summary = f"“{name}”: {event.summary}"
                 unfixed = group_date is None and any(d.date is None and d.kind == "weekday" for d in usable)
-                self.found.append(_Found(event, recalled, order, name, s.lead, s.paragraph, planned, remention, unfixed))
+                stage = bool(_cue("handover").search(trigger.group(0))) if kind == "arms_transfer" else None
+                self.found.append(_Found(event, recalled, order, name, s.lead, s.paragraph, planned, remention, unfixed, stage))
             if kind in ("mechanism", "agreement"):
                 self._session_and_papers(s, kind, trigger, event, recalled, order, planned)
         # "held under the agreement on military cooperation": a standing agreement is an engagement too.
@@ -1265,7 +1267,7 @@ def _merge(found: list[_Found]) -> list[_Found]:
         same = next((o for o in out if o.event.type == e.type and o.event.countries == e.countries
                      and (o.name == f.name or _direction_unknown(o, f))
                      and o.recalled == f.recalled and (_compatible(o.event, e) or _one_visit(o, f))
-                     and not _other_session(o.event, e)), None)
+                     and not _other_session(o.event, e) and not _other_stage(o, f)), None)
         # "The exercise, which began on 19 December, …": the first day of a span reported by its end dates it
         starts_span = e.date is not None and bool(_cue("span_start").search(e.evidence))
         if same is None and f.remention and starts_span:
@@ -1319,6 +1321,13 @@ def _merge(found: list[_Found]) -> list[_Found]:
             _absorb(host.event, e)
             kept.remove(f)
     return kept
+
+
+def _other_stage(a: _Found, b: _Found) -> bool:
+    """"signed a contract for 15 more fighters on Monday" and "last week the first jet was handed over": an order and
+    a handover, each dated, are two deeds, whichever dates they share."""
+    return (None not in (a.handover, b.handover) and a.handover != b.handover
+            and a.event.date is not None and b.event.date is not None)
 
 
 def _direction_unknown(a: _Found, b: _Found) -> bool:
