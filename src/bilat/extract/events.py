@@ -1267,7 +1267,7 @@ def _merge(found: list[_Found]) -> list[_Found]:
         same = next((o for o in out if o.event.type == e.type and o.event.countries == e.countries
                      and (o.name == f.name or _direction_unknown(o, f))
                      and o.recalled == f.recalled and (_compatible(o.event, e) or _one_visit(o, f))
-                     and not _other_session(o.event, e) and not _other_stage(o, f)), None)
+                     and not _other_session(o.event, e) and not _other_stage(o, f) and not _told_anew(o, f)), None)
         # "The exercise, which began on 19 December, …": the first day of a span reported by its end dates it
         starts_span = e.date is not None and bool(_cue("span_start").search(e.evidence))
         if same is None and f.remention and starts_span:
@@ -1321,6 +1321,14 @@ def _merge(found: list[_Found]) -> list[_Found]:
             _absorb(host.event, e)
             kept.remove(f)
     return kept
+
+
+def _told_anew(a: _Found, b: _Found) -> bool:
+    """"The first edition was held in January 2024 …. The two navies conducted a bilateral exercise off Abu Dhabi in
+    2024": an earlier engagement told with an indefinite noun and a date of its own is another, even where its date
+    could hold the first one's."""
+    return (a.recalled and b.recalled and not b.remention and a.event.date is not None and b.event.date is not None
+            and a.event.date.value != b.event.date.value and a.event.date.source == b.event.date.source == "text")
 
 
 def _other_stage(a: _Found, b: _Found) -> bool:
