@@ -3790,3 +3790,15 @@ def test_after_the_signing_a_second_clause_with_its_own_time_and_a_giver_to_the_
 def test_an_order_and_a_handover_each_dated_are_two_deeds(sentence, expected):
     assert events_of("Jets\n\nBRASILIA, 23 September 2026 - Brazil signed a contract with Sweden for 15 more Gripen "
                      "fighters on Monday.\n\n" + sentence) == expected
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("The first edition was held at the Mahajan range in Rajasthan in January 2024, and the second in Abu Dhabi in "
+     "December 2024.", [("exercise", "ARE-IND", "2024-01"), ("exercise", "ARE-IND", "2024-12")]),
+    ("The two navies first exercised together off Mumbai in 2018, and the latest round off Fujairah in 2023.",
+     [("exercise", "ARE-IND", "2018"), ("exercise", "ARE-IND", "2023")]),
+])
+def test_the_next_of_a_series_with_its_verb_left_out_is_its_own(sentence, expected):
+    found = events_of("Drills\n\nAL AIN, 10 February 2026 - India and the UAE began the third edition of their joint "
+                      "exercise in Al Ain on Monday.\n\n" + sentence)
+    assert [e for e in found if e[2] != "2026-02-09"] == expected

@@ -511,6 +511,15 @@ class _EventReader:
         if kind != "agreement" and _cue("standing_agreement").search(s.text):
             for group, _ in _parties(s, self.main_pair, trigger, None, []):
                 self.found.append(_Found(_make("agreement", group, None, None, s.text), True, order))
+        # "The first edition was held in Rajasthan in January 2024, and the second in Abu Dhabi in December 2024": the
+        # next of a series with its verb left out, its own place and date
+        nxt = _cue("elliptic_next").search(s.text, trigger.end())
+        if nxt and groups and self.found and self.found[-1].event.type == kind:
+            later = [d for d in usable if d.start >= nxt.end() and d.date is not None]
+            if later:
+                base = self.found[-1]
+                where = _place(s.text[nxt.end():later[0].end], self.is_country_word)
+                self.found.append(_Found(_make(kind, base.event.countries, later[0].date, where, s.text), base.recalled, order))
         # Several recalled agreements with their years in one sentence ("adopted in 2011 and … signed in 2016").
         years = [d for d in usable if d.date is not None and d.kind == "year"]
         # Any kind, where the years are one list: "after similar handovers in 2004 and 2018".
