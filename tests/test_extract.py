@@ -3802,3 +3802,27 @@ def test_the_next_of_a_series_with_its_verb_left_out_is_its_own(sentence, expect
     found = events_of("Drills\n\nAL AIN, 10 February 2026 - India and the UAE began the third edition of their joint "
                       "exercise in Al Ain on Monday.\n\n" + sentence)
     assert [e for e in found if e[2] != "2026-02-09"] == expected
+
+
+_GUNS = ("Guns\n\nTALLINN, 4 November 2026 - Estonia signed a contract with South Korea's Hanwha Aerospace in Tallinn "
+         "yesterday for 12 new K9A1 howitzers.\n\n")
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # a call on the day before the signing is its own engagement
+    ("Defence Minister Mart Kask, who spoke by phone with his South Korean counterpart on Monday ahead of the signing, "
+     "said the order was driven by the war.", [("meeting", "EST-KOR", "2026-11-02")]),
+    # a deed in a relative aside keeps the aside's time, not the main clause's
+    ("The minister, who met his Korean counterpart in Seoul in June, said the guns would arrive in 2028.",
+     [("meeting", "EST-KOR", "2026-06")]),
+    ("The minister will speak by phone with his Korean counterpart ahead of the delivery next year.", []),
+])
+def test_a_call_before_the_signing_and_a_meeting_in_an_aside(sentence, expected):
+    assert [e for e in events_of(_GUNS + sentence) if e[0] != "arms_transfer"] == expected
+
+
+def test_at_the_same_ceremony_reaches_back_over_paragraphs():
+    found = events_of(_GUNS + "The contract includes training and spare parts. Deliveries are due to start in 2028.\n\n"
+                      "At the same ceremony, Hanwha Aerospace and the Estonian company Milrem Robotics signed an agreement "
+                      "on maintenance of the guns.")
+    assert ("industry", "EST-KOR", "2026-11-03") in found

@@ -417,6 +417,12 @@ class _EventReader:
                 _cue("multilateral").search(s.text) and len(set(s.countries)) < 3)):
             return  # generic or unnamed multinational drills are not an engagement of named parties
         usable = _usable_dates(s)
+        told_aside = next((m for m in _cue("relative_aside").finditer(s.text) if m.start() <= trigger.start() < m.end()), None)
+        if told_aside is not None and not shared and not _trigger(_without(s, told_aside.start(), told_aside.end())):
+            # "The minister, who met his counterpart in Seoul in June, said the guns would arrive in 2028": the only
+            # deed is the aside's, and so is its time
+            aside = _sub_sentence(s, told_aside.start(), told_aside.end())
+            usable = [replace(d, start=d.start + told_aside.start(), end=d.end + told_aside.start()) for d in _usable_dates(aside)]
         date = shared or _event_date(s, self.anchor_date, usable)
         heading = s.day_heading
         if heading is not None and (date is None or (date.precision == "year" and heading.value.startswith(date.value))):
@@ -1305,7 +1311,8 @@ def _merge(found: list[_Found]) -> list[_Found]:
             # "held talks on Tuesday", where nothing fixes the week, joins no outcome dated by the text
             host = next((o for o in others if not o.recalled and not o.planned and o.event.type in _OUTCOMES
                          and _compatible_or_open(o.event, e) and not (f.unfixed_day and o.event.date is not None)
-                         and not _ended_before(o.event, e) and not _elsewhere(o.event, e)), None)
+                         and not _ended_before(o.event, e) and not _elsewhere(o.event, e)
+                         and not _remote_before(o.event, e)), None)
         elif e.type == "agreement" and not f.recalled and e.date is not None:
             # Documents signed at a purchase or a joint venture are that occasion; a plan signed at a joint body's
             # session is a deed of its own beside the session. A cooperation plan signed on the day of an order is a
@@ -1338,6 +1345,14 @@ def _told_anew(a: _Found, b: _Found) -> bool:
     could hold the first one's."""
     return (a.recalled and b.recalled and not b.remention and a.event.date is not None and b.event.date is not None
             and a.event.date.value != b.event.date.value and a.event.date.source == b.event.date.source == "text")
+
+
+def _remote_before(outcome: Event, talks: Event) -> bool:
+    """"…, who spoke by phone with his counterpart on Monday ahead of the signing": a call on a day before the signing
+    is an engagement of its own, not the talks the signing ended."""
+    return (_cue("remote_talks").search(talks.evidence) is not None and not _cue("remote_talks").search(outcome.evidence)
+            and talks.date is not None and outcome.date is not None and talks.date.precision == outcome.date.precision == "day"
+            and talks.date.value != outcome.date.value)
 
 
 def _other_stage(a: _Found, b: _Found) -> bool:
