@@ -3826,3 +3826,23 @@ def test_at_the_same_ceremony_reaches_back_over_paragraphs():
                       "At the same ceremony, Hanwha Aerospace and the Estonian company Milrem Robotics signed an agreement "
                       "on maintenance of the guns.")
     assert ("industry", "EST-KOR", "2026-11-03") in found
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("On this occasion, the general delivered an allocution on the two armies' friendship.", []),
+    ("The minister delivered a keynote address at the academy.", []),
+    ("It is to recall that the 4th session of the commission was held in Nouakchott in May 2024, and that the two "
+     "countries signed an agreement of cooperation in Algiers on 22 December 2021.",
+     [("agreement", "DZA-MRT", "2021-12-22"), ("mechanism", "DZA-MRT", "2024-05")]),
+])
+def test_words_delivered_are_no_transfer_and_and_that_the_two_opens_a_deed(sentence, expected):
+    found = events_of("Visit\n\nAlgiers, 5 March 2026 (Agency) - The chiefs of staff of Algeria and Mauritania held talks in "
+                      "Algiers on 3 March 2026.\n\n" + sentence)
+    assert [e for e in found if e[2] != "2026-03-03"] == expected
+
+
+def test_general_of_division_is_a_rank_and_mister_an_honorific():
+    found = people_of("Visit\n\nAlgiers, 5 March 2026 (Agency) - General of Division Sidi Ould Vall, Chief of General "
+                      "Staff of the Mauritanian Armies, met Algerian officers, with Mister Ahmedou Ould Bah, the "
+                      "ambassador, present.")
+    assert sorted(found) == ["Ahmedou Ould Bah", "Sidi Ould Vall"]
