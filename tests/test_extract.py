@@ -3846,3 +3846,15 @@ def test_general_of_division_is_a_rank_and_mister_an_honorific():
                       "Staff of the Mauritanian Armies, met Algerian officers, with Mister Ahmedou Ould Bah, the "
                       "ambassador, present.")
     assert sorted(found) == ["Ahmedou Ould Bah", "Sidi Ould Vall"]
+
+
+@pytest.mark.parametrize("furniture", [
+    "[Image] The minister and the visiting delegation exchange documents at the ministry on Tuesday. Photo: Handout",
+    "[Photo: The frigate moored in the harbour on Sunday. Credit: Navy]",
+    "Listen to this article 5 min",
+    "Reading time: 4 min",
+])
+def test_captions_and_widgets_above_the_dateline_leave_the_lead_to_it(furniture):
+    found = doc("Pact signed\n\nPublished 14:32 GMT, 3 June 2026\n\n" + furniture + "\n\nACCRA, June 3 (West Africa "
+                "Wire) - Ghana and Turkey signed a defence industry cooperation agreement in Accra yesterday.")
+    assert found.date.value == "2026-06-02"

@@ -48,6 +48,9 @@ _TRAILER = re.compile(r"^(?:related (?:news|articles?|posts?|stories)|previous a
 _SOCIAL = re.compile(r"pic\.twitter\.com/|https?://t\.co/|—\s*[^()]{1,60}\(@\w+\)")
 _MASTHEAD = re.compile(r"(?:The\s+)?[A-Z][\w&'-]*(?:\s+[A-Z][\w&'-]*){0,2}")  # "Defence Herald", "The Baltic Ledger"
 _BYLINE = re.compile(r"^(?:by|text:|written by|reporting by)\s+\S", re.I)
+# A line that is a picture's caption: "[Image] The minister and his guest …", "[Photo: The frigate …]", "Photo: …"
+_CAPTION_LINE = re.compile(r"\s*(?:\[\s*(?:image|photo|picture|video|caption|graphic)\b|\(\s*(?:photo|image)\b"
+                           r"|(?:photo|image|picture|caption|pictured|file\s+photo)\s*[:—–-])", re.I)
 _CAPTION = screened(re.compile(r"\s[-–—|]\s*photo\b.*$|\bphoto:\s.*$", re.I))  # screened: few lines say "photo"
 
 # `BAKU, March 9 (AZERTAC) -`, `MINSK, December 19. /TASS/.`, `Washington, April 13:`,
@@ -219,6 +222,8 @@ def parse_document(id_: str, path: str, text: str) -> Document:
         if _is_clutter(line):
             doc.header_dates += header_dates(line)  # "Tuesday, 14 January 2025 | 21°C"
             continue
+        if _CAPTION_LINE.match(line):
+            continue  # a picture's caption, whose weekday is the picture's, not the story's lead
         if _SOCIAL.search(line) or (_BYLINE.match(line) and len(line.split()) <= 12) or _is_date_line(line):
             # Furniture, but its date is when the story was written.
             doc.header_dates += header_dates(line)
