@@ -3858,3 +3858,16 @@ def test_captions_and_widgets_above_the_dateline_leave_the_lead_to_it(furniture)
     found = doc("Pact signed\n\nPublished 14:32 GMT, 3 June 2026\n\n" + furniture + "\n\nACCRA, June 3 (West Africa "
                 "Wire) - Ghana and Turkey signed a defence industry cooperation agreement in Accra yesterday.")
     assert found.date.value == "2026-06-02"
+
+
+@pytest.mark.parametrize(("footer", "expected"), [
+    # the page's own date under its copyright line outranks the dates of other stories it lists
+    ("Other news\nAmbassador opens a water plant in Kandy (2026/7/15)\n\nCopyright © 2026 Embassy of Japan\n\n"
+     "Posted: 2026/7/22", "2026-07-21"),
+    ("Comments (12)\n\n© 2026 Courier Media. All rights reserved.\n\nLast modified on Thu 23 Jul 2026 18.40 EET",
+     "2026-07-21"),
+])
+def test_a_page_date_below_the_footer_is_the_pages(footer, expected):
+    found = doc("Embassy of Japan\n\nHandover of radars to the Sri Lanka Navy\n\nThe Government of Japan handed over "
+                "three coastal radars to the Sri Lanka Navy at a ceremony in Colombo on Tuesday.\n\n" + footer)
+    assert found.date.value == expected

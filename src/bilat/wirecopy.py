@@ -45,6 +45,10 @@ _CLUTTER = re.compile(
 _WIDGET_WORDS = re.compile(rf"(?i)(?<!\w)(?:{load().alternation('page_clutter')})(?!\w)")
 # After one of these, everything else is site furniture too.
 _TRAILER = re.compile(r"^(?:related (?:news|articles?|posts?|stories)|previous article|next article|comments|ends|kaynak:?|©.*|copyright.*)$")
+# A date line the page labels as its own publication ("Posted: 2026/7/22", "Published 14:32 GMT, 3 June 2026"),
+# which outranks dates of other stories listed on the page; and one it labels as a later change.
+_PUBLISHED = re.compile(r"\W*(?:published|posted|released|first\s+published|date|publicado|publié|publicação)\b", re.I)
+_MODIFIED = re.compile(r"\W*(?:updated|last\s+(?:modified|updated)|modified|actualizado|mis à jour)\b", re.I)
 _SOCIAL = re.compile(r"pic\.twitter\.com/|https?://t\.co/|—\s*[^()]{1,60}\(@\w+\)")
 _MASTHEAD = re.compile(r"(?:The\s+)?[A-Z][\w&'-]*(?:\s+[A-Z][\w&'-]*){0,2}")  # "Defence Herald", "The Baltic Ledger"
 _BYLINE = re.compile(r"^(?:by|text:|written by|reporting by)\s+\S", re.I)
@@ -211,10 +215,19 @@ def parse_document(id_: str, path: str, text: str) -> Document:
         if not _is_boilerplate(line.lower()):
             break
     kept: list[str] = []
-    for line in lines:
+    published: list[str] = []
+    for n, line in enumerate(lines):
         low = line.lower()
         if _TRAILER.match(low) and kept:
+            # the page's own date may stand under its footer ("Copyright © 2026 …", then "Posted: 2026/7/22")
+            for rest in lines[n + 1:]:
+                if _PUBLISHED.match(rest):
+                    published += header_dates(rest)
+                elif _MODIFIED.match(rest):
+                    doc.header_dates += header_dates(rest)
             break
+        if _PUBLISHED.match(line):
+            published += header_dates(line)
         if _is_boilerplate(low) and not _SOCIAL.search(line):
             if _is_date_line(line):
                 doc.header_dates += header_dates(line)  # "Source: Huaxia | 2026-05-19 22:15:07 | Editor: …"
@@ -233,6 +246,7 @@ def parse_document(id_: str, path: str, text: str) -> Document:
         if line:
             kept.append(line)
 
+    doc.header_dates = published + [d for d in doc.header_dates if d not in published]
     # Headline lines: short lines without sentence punctuation before the first real paragraph, after any
     # letterhead ("MINISTRY OF DEFENCE", "REPUBLIC OF GHANA"), which stays as context but is never the title.
     def sender(line: str) -> bool:
