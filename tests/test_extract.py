@@ -3871,3 +3871,12 @@ def test_a_page_date_below_the_footer_is_the_pages(footer, expected):
     found = doc("Embassy of Japan\n\nHandover of radars to the Sri Lanka Navy\n\nThe Government of Japan handed over "
                 "three coastal radars to the Sri Lanka Navy at a ceremony in Colombo on Tuesday.\n\n" + footer)
     assert found.date.value == expected
+
+
+def test_a_standfirst_and_a_byline_under_a_section_label_are_no_lead_and_a_bullet_closes_a_dateline():
+    found = doc("DAILY POST\nIndonesia's English-language newspaper\n\nIDR/USD 16,208 | JCI 7,412.33\n\nPREMIUM\n\n"
+                "Indonesia, Japan to set up working group on frigates\n\nDefense ministers meet in Jakarta as Tokyo eyes "
+                "a warship export\n\nAdi Pratomo (The Daily Post)\n\nJakarta ● Indonesia and Japan agreed on Wednesday "
+                "to set up a joint working group on frigates, officials said on 8 October 2026.")
+    assert found.date.value == "2026-10-07"
+    assert [(e.type, e.date.value) for e in found.events] == [("mechanism", "2026-10-07")]

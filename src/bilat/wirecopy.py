@@ -58,13 +58,13 @@ _CAPTION_LINE = re.compile(r"\s*(?:\[\s*(?:image|photo|picture|video|caption|gra
 _CAPTION = screened(re.compile(r"\s[-–—|]\s*photo\b.*$|\bphoto:\s.*$", re.I))  # screened: few lines say "photo"
 
 # `BAKU, March 9 (AZERTAC) -`, `MINSK, December 19. /TASS/.`, `Washington, April 13:`,
-# `ISLAMABAD:`, `BELGRADE, Serbia (AA) -`, `16 April 2024 –`, `SANTIAGO, May 9, 2025 -`, `ABU DHABI, 24th November 2022 (WAM) --`.
+# `ISLAMABAD:`, `Jakarta ●`, `BELGRADE, Serbia (AA) -`, `16 April 2024 –`, `SANTIAGO, May 9, 2025 -`, `ABU DHABI, 24th November 2022 (WAM) --`.
 _DATELINE = re.compile(
     rf"^(?:(?P<place>[A-Z][A-Za-z\u00C0-\u024F'.-]*(?:\s[A-Z][A-Za-z\u00C0-\u024F'.-]*){{0,3}})"
     rf"(?:,\s*(?P<region>[A-Z][A-Za-z\u00C0-\u024F'.-]*(?:\s[A-Z][A-Za-z\u00C0-\u024F'.-]*){{0,2}}))??"
     rf"(?:(?:,|\s+[-–—])\s*(?:{_WEEKDAY},?\s+)?(?P<date>{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}(?:,?\s+\d{{4}})?))?"
     rf"|(?P<date_only>\d{{1,2}}\s+{_MONTH}\s+\d{{4}}|{_MONTH}\s+\d{{1,2}},?\s+\d{{4}}))"
-    r"\.?\s*(?:(?:\((?P<agency>[^)]{1,30})\)|/(?P<agency2>[A-Za-z]{2,12})/\.?)\s*(?:(?:--|[-–—:])\s*)?|(?:--|[-–—])\s+|:\s+)"
+    r"\.?\s*(?:(?:\((?P<agency>[^)]{1,30})\)|/(?P<agency2>[A-Za-z]{2,12})/\.?)\s*(?:(?:--|[-–—:●•])\s*)?|(?:--|[-–—●•])\s+|:\s+)"
 )
 
 
@@ -190,7 +190,7 @@ def _dateline(first: str) -> tuple[str | None, str | None, str | None, str] | No
         return None
     place = m.group("place")
     if place and (place.split()[0] in ("A", "An", "The") or (
-            not place.isupper() and not (m.group("date") or m.group("region")) and not re.search(r"[-–—:]\s*$", m.group(0)))):
+            not place.isupper() and not (m.group("date") or m.group("region")) and not re.search(r"[-–—:●•]\s*$", m.group(0)))):
         return None  # "A Defense Cooperation Agreement (DCA) …" opens a sentence, not a dateline
     if place and place.isupper():
         place = place.title()
@@ -261,7 +261,7 @@ def parse_document(id_: str, path: str, text: str) -> Document:
         if sender(line):  # asked once a line: it looks for countries
             senders.append(line)
             candidates = [(above, True) for above, _ in candidates]  # what stood above a sender line was furniture too
-        elif _looks_like_headline(line) and len(candidates) < 3:
+        elif _looks_like_headline(line) and sum(1 for _, above in candidates if not above) < 3:  # below the last sender
             candidates.append((line, False))
         else:
             break
