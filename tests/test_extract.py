@@ -3880,3 +3880,15 @@ def test_a_standfirst_and_a_byline_under_a_section_label_are_no_lead_and_a_bulle
                 "to set up a joint working group on frigates, officials said on 8 October 2026.")
     assert found.date.value == "2026-10-07"
     assert [(e.type, e.date.value) for e in found.events] == [("mechanism", "2026-10-07")]
+
+
+@pytest.mark.parametrize(("lead", "expected"), [
+    ("Kenya and Turkey signed a defence industry cooperation agreement in Nairobi yesterday, and the Kenya Navy placed an "
+     "order with a Turkish shipyard for two patrol vessels, officials said.",
+     [("agreement", "KEN-TUR", "2026-06-02"), ("arms_transfer", "KEN-TUR", "2026-06-02")]),
+    # two companies signing the same kind of paper make it industry
+    ("Saab and Embraer signed an industrial cooperation agreement in Nairobi yesterday.",
+     [("industry", "BRA-SWE", "2026-06-02")]),
+])
+def test_an_industry_cooperation_agreement_is_a_paper_and_an_order_placed_after_it_a_deed(lead, expected):
+    assert events_of("Pact\n\nNAIROBI, 3 June 2026 (Wire) - " + lead) == expected

@@ -258,6 +258,8 @@ def _trigger_matches(s: Sentence):
             if kind in ("industry", "exercise") and _cue("document_subject").search(
                     s.text[max(0, m.start() - _knob("document_window")):m.start()]):
                 continue  # "an agreement on defence industry cooperation": the document is the engagement
+            if kind in ("industry", "exercise") and _cue("document_after").match(s.text, m.end()):
+                continue  # "a defence industry cooperation agreement": likewise, the modifier of a paper
             if kind == "agreement" and _cue("guest_book").search(s.text) and not _cue("names_document").search(s.text):
                 continue
             yield kind, m
