@@ -1,5 +1,6 @@
 """Each extractor on small texts of our own, one shape of real copy per test."""
 import datetime as dt
+from pathlib import Path
 
 import pytest
 
@@ -307,8 +308,6 @@ def test_supplying_a_country_with_equipment_is_a_transfer_and_a_promise_is_not()
 
 def test_the_story_pair_is_the_leads_subject_and_partner_not_the_most_named():
     # issue 8, class 4: countries the lead mentions in passing, and later paragraphs repeat, are not its parties
-    from pathlib import Path
-
     x = doc((Path(__file__).parent / "texts" / "lead-subject-and-seller.txt").read_text(encoding="utf-8"))
     assert x.pairs == [["GHA", "TUR"]]
     assert {p.name: p.country for p in x.people} == {"Kwame Asante": "GHA"}
@@ -336,8 +335,6 @@ def test_a_capital_inside_a_persons_name_is_a_name():
 
 def test_people_listed_after_someone_share_their_side_and_and_joins_neighbours_only():
     # issue 8, classes 1 and 3: "A was joined by B and C"; "met A, <title of X>, and B"
-    from pathlib import Path
-
     x = doc((Path(__file__).parent / "texts" / "joined-by.txt").read_text(encoding="utf-8"))
     assert {p.name: p.country for p in x.people} == {"Kofi Mensah": "GHA", "Yaw Boateng": "GHA", "Esi Owusu": "GHA"}
     x = doc("NAIROBI, Oct 2, 2024 - The British defence secretary held talks with Kenya on Friday. He also met "
@@ -578,8 +575,6 @@ def test_a_relative_clause_and_a_distant_with_belong_to_something_else():
 
 
 def test_a_dated_deed_naming_no_side_belongs_to_the_storys_pair():
-    from pathlib import Path
-
     x = doc((Path(__file__).parent / "texts" / "unnamed-sides.txt").read_text(encoding="utf-8"))
     assert [(e.type, "-".join(e.countries), e.date.value) for e in x.events] == [
         ("meeting", "PAK-RUS", "2018-08-07"), ("agreement", "PAK-RUS", "2014"), ("exercise", "PAK-RUS", "2016")]
@@ -679,8 +674,6 @@ def test_named_years_frames_of_an_alliance_negations_and_undated_schedules():
 
 
 def test_a_document_named_by_its_year_is_an_earlier_agreement_of_the_storys_pair():
-    from pathlib import Path
-
     x = doc((Path(__file__).parent / "texts" / "standing-agreement-year.txt").read_text(encoding="utf-8"))
     assert [(e.type, "-".join(e.countries), e.date.value) for e in x.events] == [
         ("mechanism", "IND-PHL", "2023-03-31"), ("agreement", "IND-PHL", "2006")]
@@ -688,8 +681,6 @@ def test_a_document_named_by_its_year_is_an_earlier_agreement_of_the_storys_pair
 
 def test_a_trip_abroad_from_the_datelines_country_is_a_visit_and_its_weekday_is_ahead():
     # issue 8, classes 5 and 6: the home side is a party though never named; "sets off on Tuesday" is the coming one
-    from pathlib import Path
-
     x = doc((Path(__file__).parent / "texts" / "trip-abroad.txt").read_text(encoding="utf-8"))
     assert [(e.type, "-".join(e.countries), e.date.value) for e in x.events] == [
         ("meeting", "AUS-IND", "2013-09-03"), ("meeting", "AUS-IND", "2013-06")]
@@ -3892,3 +3883,11 @@ def test_a_standfirst_and_a_byline_under_a_section_label_are_no_lead_and_a_bulle
 ])
 def test_an_industry_cooperation_agreement_is_a_paper_and_an_order_placed_after_it_a_deed(lead, expected):
     assert events_of("Pact\n\nNAIROBI, 3 June 2026 (Wire) - " + lead) == expected
+
+
+def test_listeners_posts_after_the_and_ministry_spokespeople_are_read_as_such():
+    found = doc((Path(__file__).parent / "texts" / "speakers-listeners.txt").read_text(encoding="utf-8"))
+    assert sorted(p.name for p in found.people) == ["Anand Rao", "Patrick Omondi Wafula", "Simon Alder", "Sok Vanna", "Sorin Vasile",
+                                                    "Zhou Minghao"]
+    assert [q.speaker for q in found.quotes] == ["Sorin Vasile", "Simon Alder", "Sok Vanna", "Zhou Minghao",
+                                                 "Patrick Omondi Wafula"]

@@ -351,8 +351,13 @@ class PeopleFinder:
             speech = patterns().speech
             # "…, said Dr Mercy Kiprop": a speaker named right after the verb, an honorific between them; "X, who has
             # worked at the yard for 31 years, said"; "X signed the contract": a deed only a person does
-            if not re.match(rf"(?:,?\s+|,\s+(?:who|whose)\b[^.;:\"“”]{{0,120}}?,\s+){speech}\b", text[end:]) and not re.search(
-                    rf"\b{speech}\s+(?:{patterns().honorific_alternation}\.?\s+)?$", text[max(0, start - 24):start], re.I) and not (
+            after_verb = re.search(rf"\b({speech})\s+(?:{patterns().honorific_alternation}\.?\s+)?$", text[max(0, start - 24):start], re.I)
+            if after_verb and _words("listener_verbs") & {after_verb.group(1).lower()}:
+                after_verb = None  # "told Radio Carpati that …": whom one tells is the listener, not the speaker
+            # "…, Republic of Kenya, Dr. Patrick Omondi Wafula": a name of two words or more under a courtesy title
+            courtesy = len(words) >= 2 and re.search(r"\b(?:mr|mrs|ms|dr|prof|professor|sir|dame|mister|shri|h\.\s?e)\.?\s+$",
+                                                     text[max(0, start - 12):start], re.I)
+            if not re.match(rf"(?:,?\s+|,\s+(?:who|whose)\b[^.;:\"“”]{{0,120}}?,\s+){speech}\b", text[end:]) and not after_verb and not courtesy and not (
                     len(words) >= 2 and re.match(rf"\s+(?:also\s+)?{patterns().deed}\b", text[end:])
                     and not _maker_in(text[start:end])):
                 return
@@ -486,6 +491,9 @@ class PeopleFinder:
         head = fold(before[-1]).strip(".,")
         if head in _words("rank_modifiers"):
             return False
+        clause = self.folded[i][max(0, start - 60):start].rsplit(",", 1)[-1]
+        if re.match(r"\s*the\s", clause):
+            return False  # "X, the British Army's Director Capability,": a post after "the" names no one
         return (head in _words("role_heads") or head in patterns().rank_or_honorific) and bool(self._title_before(i, start)[0])
 
     def _plural_title(self, i: int, start: int) -> tuple[str | None, str | None, int]:

@@ -274,7 +274,9 @@ class SpeakerResolver:
             return False, None
         # The sentence's subject: an organisation, a pronoun, or the first person named in it.
         subject = head.strip()
-        if rules().cue("institution_speaker").search(" ".join(subject.split(",")[0].split()[:4])) and not self._mentions_in(p, sent_start, sent_start + 40):
+        first = subject.split(",")[0]
+        if (rules().cue("institution_speaker").search(" ".join(first.split()[:4])) and not self._mentions_in(p, sent_start, sent_start + 40)
+                and not rules().cue("person_of_institution").search(first)):
             return True, None
         mentions = self._mentions_in(p, sent_start, start)
         if mentions:
