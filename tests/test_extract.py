@@ -3891,3 +3891,16 @@ def test_listeners_posts_after_the_and_ministry_spokespeople_are_read_as_such():
                                                     "Zhou Minghao"]
     assert [q.speaker for q in found.quotes] == ["Sorin Vasile", "Simon Alder", "Sok Vanna", "Zhou Minghao",
                                                  "Patrick Omondi Wafula"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Cyprus has broadened its partnerships in recent years. It signed a defence cooperation agreement with France in "
+     "2017, and in 2024 received its first air defence batteries from Israel, a purchase that drew criticism in Turkey.",
+     [("agreement", "CYP-FRA", "2017"), ("arms_transfer", "CYP-ISR", "2024")]),
+    ("Cyprus has broadened its partnerships. It signed a defence agreement with France in 2017.",
+     [("agreement", "CYP-FRA", "2017")]),
+])
+def test_it_opening_a_sentence_is_the_country_the_one_before_was_about(text, expected):
+    found = events_of("Pact\n\nNICOSIA, 19 March 2026 - Greece and Cyprus signed their annual programme of defence "
+                      "cooperation on Wednesday.\n\n" + text)
+    assert [e for e in found if e[1] != "CYP-GRC"] == expected

@@ -899,10 +899,13 @@ def _clauses(sentences: list[Sentence]) -> list[Sentence]:
         deeds = [m for m in _cue("clause_split_deeds").finditer(s.text) if not any(c.start() == m.start() for c in cuts)
                  and any(d.start >= m.end() and d.date is not None for d in s.dates)
                  and any(d.end <= m.start() and d.date is not None for d in s.dates)] if s.dates else []
-        subject = _list_subject(s, previous) if deeds else None
+        opens_with_it = bool(_cue("country_pronoun_subject").match(s.text))
+        subject = _list_subject(s, previous) if deeds or opens_with_it else None
         previous = s if s.mentions and not s.headline else previous
         cuts = sorted(cuts + deeds, key=lambda m: m.start())
         if not cuts:
+            if opens_with_it and subject is not None and not any(c == subject for _a, _b, c in s.mentions):
+                s = replace(s, subject=subject)  # "It signed a defence agreement with France in 2017": the one before's
             out.append(s)
             continue
         start, parts = 0, []
@@ -910,8 +913,9 @@ def _clauses(sentences: list[Sentence]) -> list[Sentence]:
             parts.append(_sub_sentence(s, start, m.start()))
             start = m.end()
         parts.append(_sub_sentence(s, start, len(s.text)))
-        for cut, part in zip(cuts, parts[1:]):
-            if subject is not None and cut in deeds and not any(c == subject for _a, _b, c in part.mentions):
+        for cut, part in zip([None] + cuts, parts):
+            if subject is not None and (cut in deeds or (cut is None and opens_with_it)) and not any(
+                    c == subject for _a, _b, c in part.mentions):
                 part.subject = subject
         for before, part in zip(parts, parts[1:]):
             usable = _usable_dates(part)
