@@ -3904,3 +3904,15 @@ def test_it_opening_a_sentence_is_the_country_the_one_before_was_about(text, exp
     found = events_of("Pact\n\nNICOSIA, 19 March 2026 - Greece and Cyprus signed their annual programme of defence "
                       "cooperation on Wednesday.\n\n" + text)
     assert [e for e in found if e[1] != "CYP-GRC"] == expected
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("On the same day, an agreement on establishing a maintenance centre for transport aircraft in Baku was signed "
+     "between the Ministry of Defense Industry of Azerbaijan and the Italian company Leonardo.",
+     ("industry", "AZE-ITA", "2026-04-21")),
+    ("The ministers also recalled the official visit of the Azerbaijani minister to Rome in November 2024.",
+     ("meeting", "AZE-ITA", "2024-11")),
+])
+def test_a_paper_signed_with_a_company_and_a_visit_named_by_its_destination(sentence, expected):
+    assert expected in events_of("Plan\n\nBAKU, 21 April 2026 - Azerbaijan and Italy signed a military cooperation plan "
+                                 "for 2026 in Baku today.\n\n" + sentence)

@@ -361,7 +361,8 @@ class _EventReader:
         makers = makers_in(s.text, 0, trigger.start())
         return bool(_cue("companies_subject").search(subject)) or (
             len(makers) >= 2 and not any(a < trigger.start() for a, _b, _c in s.mentions)) or (
-            len(makers) >= 1 and " and " in subject and bool(_cue("company_noun").search(subject)))
+            len(makers) >= 1 and " and " in subject and bool(_cue("company_noun").search(subject))) or bool(
+            _cue("signed_with_company").match(s.text, trigger.end()))
 
     def _topic_elsewhere(self, s: Sentence) -> bool:
         """Whether the sentence before, in the same paragraph, names a country outside the story's pair: then a
