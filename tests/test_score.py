@@ -35,7 +35,9 @@ RATCHET = {
     ("fresh11", "people_country_acc"): 0.86, ("fresh11", "event_date_acc"): 0.81,
     ("fresh12", "date_acc"): 0.89, ("fresh12", "pairs_f1"): 0.66, ("fresh12", "people_country_acc"): 0.87,
     ("fresh12", "event_f1"): 0.61, ("fresh12", "event_date_acc"): 0.63,
-    ("fresh13", "date_acc"): 0.73, ("fresh13", "pairs_f1"): 0.84, ("fresh13", "people_country_acc"): 0.90,
+    # fresh13's document date fell on 2026-12-08 when "delivered an allocution" stopped being a transfer: that wrong
+    # transfer had carried the reception's day; the reception now joins the next day's joint commission
+    ("fresh13", "date_acc"): 0.65, ("fresh13", "pairs_f1"): 0.84, ("fresh13", "people_country_acc"): 0.90,
     ("fresh13", "speaker_acc"): 0.89, ("fresh13", "event_f1"): 0.72, ("fresh13", "event_date_acc"): 0.61,
     ("fresh14", "date_acc"): 0.81, ("fresh14", "pairs_f1"): 0.75, ("fresh14", "people_recall"): 0.90,
     # people's country on fresh14 fell on 2026-12-08 as three people named without a title were found: local posts,
