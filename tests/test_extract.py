@@ -3916,3 +3916,16 @@ def test_it_opening_a_sentence_is_the_country_the_one_before_was_about(text, exp
 def test_a_paper_signed_with_a_company_and_a_visit_named_by_its_destination(sentence, expected):
     assert expected in events_of("Plan\n\nBAKU, 21 April 2026 - Azerbaijan and Italy signed a military cooperation plan "
                                  "for 2026 in Baku today.\n\n" + sentence)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Bucharest has meanwhile made its biggest purchases from the United States. It has also bought second-hand F-16s "
+     "from Norway and Portugal.", [("arms_transfer", "NOR-ROU", None), ("arms_transfer", "PRT-ROU", None)]),
+    ("Airbus Helicopters, part of the French-based Airbus group, opened a helicopter assembly plant at Ghimbav, near "
+     "Brasov, in 2018.", [("industry", "FRA-ROU", "2018")]),
+])
+def test_it_bought_from_two_sellers_and_a_maker_opened_a_plant(text, expected):
+    found = doc("Subs\n\nBUCHAREST, 13 October 2026 - Romania took its first step towards buying submarines on Monday, "
+                "signing a letter of intent with France.\n\n" + text).events
+    assert [(e.type, "-".join(e.countries), e.date.value if e.date else None) for e in found if e.type != "agreement"] \
+        == expected

@@ -1043,6 +1043,10 @@ def _parties(s: Sentence, main_pair: list[str], trigger: re.Match, date: Date | 
     codes = list(dict.fromkeys(s.countries))
     text = s.text
     pair = main_pair if len(main_pair) == 2 else []
+    if s.subject and s.subject not in codes and len(set(codes)) > 1 and all(
+            _cue("from_before").search(text[max(0, a - 40):a]) for a, _b, _c in s.mentions):
+        # "It has also bought second-hand F-16s from Norway and Portugal": each sold to the subject
+        return [(sorted({s.subject, c}), date) for c in dict.fromkeys(codes)]
     seller = _seller(s, trigger)
     if seller is not None:
         return [(seller, date)]
