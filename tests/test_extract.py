@@ -3929,3 +3929,13 @@ def test_it_bought_from_two_sellers_and_a_maker_opened_a_plant(text, expected):
                 "signing a letter of intent with France.\n\n" + text).events
     assert [(e.type, "-".join(e.countries), e.date.value if e.date else None) for e in found if e.type != "agreement"] \
         == expected
+
+
+def test_other_stories_listed_under_related_name_countries_but_nothing_of_theirs_is_this_storys():
+    found = doc("Board\n\nUK and Germany convene a steering board in Koblenz\n\nThe United Kingdom and Germany held the "
+                "first meeting of their deep-strike steering board in Koblenz on Monday, officials said.\n\nShare: X | "
+                "Email\n\nRELATED\n\nPoland's 300th South Korean K9 gun handed over at Stalowa Wola (Nov 18, 2026)\n"
+                "Netherlands orders more rocket launchers from Israel (Nov 12, 2026)\n\nPublished: 2026-11-24T07:30:00Z")
+    assert found.date.value == "2026-11-23"
+    assert [(e.type, e.countries) for e in found.events] == [("mechanism", ["DEU", "GBR"])]
+    assert {"POL", "KOR", "NLD", "ISR"} <= set(found.countries)

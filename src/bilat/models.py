@@ -33,6 +33,7 @@ class Document:
     dateline_date: str | None = None  # raw "March 9" of "BAKU, March 9 (AZERTAC) -"
     date_from_metadata: bool = False  # prefix_date is a saved page's or an export record's published date
     sender: str | None = None  # the lines naming who sent it ("SRI LANKA ARMY - NEWS"), above the headline
+    listed: list[str] = field(default_factory=list)  # other stories' headlines under "Related", "Read also"
 
 
 @dataclass

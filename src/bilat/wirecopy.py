@@ -49,6 +49,10 @@ _TRAILER = re.compile(r"^(?:related (?:news|articles?|posts?|stories)|previous a
 # which outranks dates of other stories listed on the page; and one it labels as a later change.
 _PUBLISHED = re.compile(r"\W*(?:published|posted|released|first\s+published|date|publicado|publié|publicação)\b", re.I)
 _MODIFIED = re.compile(r"\W*(?:updated|last\s+(?:modified|updated)|modified|actualizado|mis à jour)\b", re.I)
+# A heading over a list of other stories' headlines, which is page furniture however it is dated.
+_LIST_HEADING = re.compile(r"(?:related(?: (?:news|articles?|posts?|stories|content|coverage|links))?|read (?:also|more|next)|"
+                           r"also read|see also|more (?:news|stories|on this topic)|other news|recommended(?: for you)?|"
+                           r"you (?:may|might) also like|most (?:read|popular|viewed)|latest(?: news)?|top stories)\s*:?")
 _SOCIAL = re.compile(r"pic\.twitter\.com/|https?://t\.co/|—\s*[^()]{1,60}\(@\w+\)")
 _MASTHEAD = re.compile(r"(?:The\s+)?[A-Z][\w&'-]*(?:\s+[A-Z][\w&'-]*){0,2}")  # "Defence Herald", "The Baltic Ledger"
 _BYLINE = re.compile(r"^(?:by|text:|written by|reporting by)\s+\S", re.I)
@@ -216,8 +220,12 @@ def parse_document(id_: str, path: str, text: str) -> Document:
             break
     kept: list[str] = []
     published: list[str] = []
+    listing = False  # under a "Related" or "Read also" heading: other stories' headlines, until a paragraph
     for n, line in enumerate(lines):
         low = line.lower()
+        if kept and _LIST_HEADING.fullmatch(low.strip()):
+            listing = True
+            continue
         if _TRAILER.match(low) and kept:
             # the page's own date may stand under its footer ("Copyright © 2026 …", then "Posted: 2026/7/22")
             for rest in lines[n + 1:]:
@@ -228,6 +236,10 @@ def parse_document(id_: str, path: str, text: str) -> Document:
             break
         if _PUBLISHED.match(line):
             published += header_dates(line)
+        elif listing and _looks_like_headline(line):
+            doc.listed.append(line)  # "Poland's 300th K9 gun handed over (Nov 18, 2026)": another story, its date its own
+            continue
+        listing = False
         if _is_boilerplate(low) and not _SOCIAL.search(line):
             if _is_date_line(line):
                 doc.header_dates += header_dates(line)  # "Source: Huaxia | 2026-05-19 22:15:07 | Editor: …"

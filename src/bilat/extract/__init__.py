@@ -7,7 +7,7 @@ from collections import Counter
 from contextlib import contextmanager
 
 from bilat.extract.countries import matcher, settle_shared_demonyms
-from bilat.extract.dates import FULL_KINDS, find_dates, months_named, other_reading, parse_anchor, slash_readings, weekday_anchor
+from bilat.extract.dates import FULL_KINDS, find_dates, header_dates, months_named, other_reading, parse_anchor, slash_readings, weekday_anchor
 from bilat.extract.events import Sentence, find_events
 from bilat.extract.figures import find_figures
 from bilat.extract.people import PeopleFinder, acronyms_of
@@ -46,7 +46,8 @@ def _anchor(doc: Document):
         if readings is not None:
             # "Published: 03/06/2026": June or March by who wrote it. The story's opening months, or another date the
             # page prints near one reading, decide; else the page has no date of its own (not a related story's)
-            d = _reading_by_evidence(readings, doc, [parse_anchor(r) for r in printed[:n] + printed[n + 1:]])
+            listed = [raw for line in doc.listed for raw in header_dates(line)]  # other stories' dates: of its time
+            d = _reading_by_evidence(readings, doc, [parse_anchor(r) for r in printed[:n] + printed[n + 1:] + listed])
             if d is None:
                 break
             return d, "dateline"
@@ -197,7 +198,9 @@ def extract(doc: Document) -> Extraction:
     with _stage("figures"):
         figures = find_figures([s.text for s in sentences if not s.headline])
 
-    codes = sorted({c.code for found in countries_found for c in found})
+    # other stories' headlines the page lists name countries of the page, though nothing of theirs is this story's
+    listed = {c.code for line in doc.listed for c in matcher().find(line)}
+    codes = sorted({c.code for found in countries_found for c in found} | listed)
     pairs = sorted({tuple(e.countries) for e in events if len(e.countries) == 2})
     people = [Person(name=p.name, country=p.country, role=p.role, variants=sorted(p.variants)) for p in records]
     return Extraction(date=date, countries=codes, pairs=[list(p) for p in pairs], people=people, quotes=quotes,
