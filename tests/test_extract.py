@@ -3939,3 +3939,15 @@ def test_other_stories_listed_under_related_name_countries_but_nothing_of_theirs
     assert found.date.value == "2026-11-23"
     assert [(e.type, e.countries) for e in found.events] == [("mechanism", ["DEU", "GBR"])]
     assert {"POL", "KOR", "NLD", "ISR"} <= set(found.countries)
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("The two governments signed a defence cooperation agreement in 2003, and Brazil's defence minister visited New "
+     "Delhi in January.", [("agreement", "BRA-IND", "2003"), ("meeting", "BRA-IND", "2026-01")]),
+    ("The bilateral exercise was last held off Goa in 2024, and the 10th meeting of the joint defence committee was held "
+     "in Brasilia in March.", [("exercise", "BRA-IND", "2024"), ("mechanism", "BRA-IND", "2026-03")]),
+])
+def test_a_second_subject_with_its_own_deed_and_time(sentence, expected):
+    found = events_of("Ties\n\nNEW DELHI, 6 March 2026 - India and Brazil signed a memorandum on Thursday, officials "
+                      "said.\n\n" + sentence + "\n\nNext: Navy ship takes part in exercise with Saudi navy (18 Dec)")
+    assert [e for e in found if e[2] != "2026-03-05"] == expected

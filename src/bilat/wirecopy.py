@@ -53,6 +53,8 @@ _MODIFIED = re.compile(r"\W*(?:updated|last\s+(?:modified|updated)|modified|actu
 _LIST_HEADING = re.compile(r"(?:related(?: (?:news|articles?|posts?|stories|content|coverage|links))?|read (?:also|more|next)|"
                            r"also read|see also|more (?:news|stories|on this topic)|other news|recommended(?: for you)?|"
                            r"you (?:may|might) also like|most (?:read|popular|viewed)|latest(?: news)?|top stories)\s*:?")
+# A link to the story before or after this one: "Next: PN Ship Aslat exercises with the Saudi navy (18 Dec)".
+_NEIGHBOUR_LINK = re.compile(r"(?:previous|prev|next)(?: (?:article|post|story))?\s*:\s*\S")
 _SOCIAL = re.compile(r"pic\.twitter\.com/|https?://t\.co/|—\s*[^()]{1,60}\(@\w+\)")
 _MASTHEAD = re.compile(r"(?:The\s+)?[A-Z][\w&'-]*(?:\s+[A-Z][\w&'-]*){0,2}")  # "Defence Herald", "The Baltic Ledger"
 _BYLINE = re.compile(r"^(?:by|text:|written by|reporting by)\s+\S", re.I)
@@ -236,7 +238,7 @@ def parse_document(id_: str, path: str, text: str) -> Document:
             break
         if _PUBLISHED.match(line):
             published += header_dates(line)
-        elif listing and _looks_like_headline(line):
+        elif (listing and _looks_like_headline(line)) or _NEIGHBOUR_LINK.match(low):
             doc.listed.append(line)  # "Poland's 300th K9 gun handed over (Nov 18, 2026)": another story, its date its own
             continue
         listing = False

@@ -893,7 +893,8 @@ def _clauses(sentences: list[Sentence]) -> list[Sentence]:
         if s.dates:  # the other splits each need a date after them: most sentences name none
             cuts += [m for name in ("clause_split_timed", "clause_split_before_after") for m in _cue(name).finditer(s.text)
                      if any(d.start >= m.end() for d in s.dates) and not any(c.start() == m.start() for c in cuts)]
-            cuts += [m for name in ("clause_split_buyers", "clause_split_relative", "clause_split_followed")
+            cuts += [m for name in ("clause_split_buyers", "clause_split_relative", "clause_split_followed",
+                                    "clause_split_second_subject")
                      for m in _cue(name).finditer(s.text)
                      if any(d.start >= m.end() for d in s.dates) and any(d.end <= m.start() for d in s.dates)]
         cuts.sort(key=lambda m: m.start())
