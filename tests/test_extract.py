@@ -3951,3 +3951,13 @@ def test_a_second_subject_with_its_own_deed_and_time(sentence, expected):
     found = events_of("Ties\n\nNEW DELHI, 6 March 2026 - India and Brazil signed a memorandum on Thursday, officials "
                       "said.\n\n" + sentence + "\n\nNext: Navy ship takes part in exercise with Saudi navy (18 Dec)")
     assert [e for e in found if e[2] != "2026-03-05"] == expected
+
+
+@pytest.mark.parametrize("sentence", [
+    "Poland turned to South Korea after sending more than 200 of its Soviet-era T-72 tanks to Ukraine in 2022.",
+    "Poland sent more than 200 of its old T-72 tanks to Ukraine in 2022.",
+])
+def test_equipment_sent_to_a_country_is_a_transfer_to_it(sentence):
+    found = events_of("Tanks\n\nGDYNIA, 19 March 2026 - Poland received its first tanks from South Korea at Gdynia on "
+                      "Wednesday.\n\n" + sentence)
+    assert found == [("arms_transfer", "KOR-POL", "2026-03-18"), ("arms_transfer", "POL-UKR", "2022")]

@@ -1156,7 +1156,7 @@ def _buyer_and_seller(s: Sentence, trigger: re.Match) -> tuple[str, str] | None:
                    if re.fullmatch(r"\s*(?:the\s+)?(?:[\w-]+\s+){0,2}", s.text[trigger.end():m.start()])]
     else:
         others = [(a, c) for a, b, c in s.mentions if trigger.end() <= a < clause_end
-                  and _cue("from_before" if buying else "to_before").search(s.text[max(trigger.end(), a - 40):a])]
+                  and _cue("from_before" if buying else "to_before").search(s.text[max(trigger.start(), a - 40):a])]
     subjects = [c for a, b, c in s.mentions if a < trigger.start() and not _cue("object_before").search(s.text[:a])]
     if not subjects and s.subject:
         subjects = [s.subject]  # "…, took delivery of a frigate from South Korea in 2019": the list's subject
