@@ -3961,3 +3961,18 @@ def test_equipment_sent_to_a_country_is_a_transfer_to_it(sentence):
     found = events_of("Tanks\n\nGDYNIA, 19 March 2026 - Poland received its first tanks from South Korea at Gdynia on "
                       "Wednesday.\n\n" + sentence)
     assert found == [("arms_transfer", "KOR-POL", "2026-03-18"), ("arms_transfer", "POL-UKR", "2022")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("COPENHAGEN, 3 November 2026 - The Minister for Defence, Mads Holm Lindberg, today held a video call with Ukraine's "
+     "Minister of Defence, Oleksandr Petrenko.",
+     {"Mads Holm Lindberg": ("DNK", "Minister for Defence"), "Oleksandr Petrenko": ("UKR", "Minister of Defence")}),
+    ("CAMP AGUINALDO, Quezon City, 7 April 2026 - Secretary of National Defense Ernesto Dalisay and Australia's Minister "
+     "for Defence, the Hon. Callum Hart MP, signed today a Letter of Intent on maritime cooperation between the Philippines "
+     "and Australia.",
+     {"Ernesto Dalisay": ("PHL", "Secretary of National Defense"), "Callum Hart": ("AUS", "Minister for Defence")}),
+    ("KIEL, 3 September 2026 - Siri Bakken, the agency's director general, signed for Norway, and procurement office "
+     "president Katrin Lauer for Germany.", {"Siri Bakken": ("NOR", "agency's director"), "Katrin Lauer": ("DEU", "president")}),
+])
+def test_a_predicate_after_a_comma_a_courtesy_title_and_whom_one_signs_for(text, expected):
+    assert people_of("Signing\n\n" + text) == expected

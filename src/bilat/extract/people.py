@@ -214,10 +214,12 @@ _LONG_POST = re.compile(r"(?:\b(?:between|and|by|with|met|of|to|from|for|at)\s+|
                         r"(?P<post>(?:[A-Z][\w-]*['’]s\s+)?[^,;:.\"“”]{3,110}?),\s*$")
 _COMPANY_NAME_REST = re.compile(r"(?:\s+(?:[A-Z][\w.-]*|&|and))*,\s*")  # "Embraer| Defense & Security, "
 # "X, called on Y", "X, and Y", "X, in the presence of Y": what follows the comma is no post of X's
-_PREDICATE_OPENER = re.compile(r"[a-z]+(?:ed|s)\s+(?:on|with|to|for|by|at|in|the|a|an)\b|"
+# (an adverb of time may open the predicate: "X, today held a video call with …")
+_PREDICATE_OPENER = re.compile(r"(?:(?:today|yesterday|also|then|later|earlier|recently|again|on\s+\w+day),?\s+)?(?:"
+                               r"[a-z]+(?:ed|s)\s+(?:on|with|to|for|by|at|in|the|a|an)\b|"
                                r"(?:and|or|but|while|whereas|whose|when|where|though|although|because)\s|"
                                r"(?:flew|went|came|met|held|made|took|sat|spoke|gave|left|led|paid|began|arrived|travell?ed)\s|"
-                               r"(?:in|at|on|during|after|before|under|with|from|alongside|accompanied|watched)\s")
+                               r"(?:in|at|on|during|after|before|under|with|from|alongside|accompanied|watched)\s)")
 
 
 def _clean_role(role: str, countries: list[CountryMention], offset: int) -> str | None:
@@ -239,8 +241,8 @@ def _clean_role(role: str, countries: list[CountryMention], offset: int) -> str 
             break
     words = role.split()
     post = list(words)
-    while post and (fold(post[-1]).strip(".()") in patterns().rank_or_honorific or post[-1] in ("(Retd)", "(Rtd)")):
-        post.pop()
+    while post and (fold(post[-1]).strip(".()") in patterns().rank_or_honorific or post[-1] in ("(Retd)", "(Rtd)", "the")):
+        post.pop()  # ("Minister for Defence, the Hon.": the courtesy title and its article)
     # "Defence Minister General X": the post; "Dutch Rear Admiral X": the rank is all the text gives
     ranks = [w for w in words if fold(w).strip(".()") in patterns().ranks]
     if all(fold(w).strip(".()") in patterns().service for w in post):
@@ -421,6 +423,8 @@ class PeopleFinder:
                 # "Kazakh Defence Minister, Colonel General X", "Chief of Army Staff, Lieutenant General X": a bare
                 # rank reaches back over the comma to the post before it; the post is the role, the rank apart.
                 so_far = [t.group(0).strip(",()").lower() for t in tokens[keep:]]
+                # ("Australia's Minister for Defence, the Hon. X": a courtesy title after "the" reaches back too)
+                so_far = so_far[1:] if len(so_far) > 1 and so_far[0] == "the" else so_far
                 if crossed is not None or not so_far or not all(w.strip(".") in rank_or_honorific for w in so_far) or not (bare[:1].isupper() or in_country):
                     break
                 crossed = j
@@ -512,6 +516,12 @@ class PeopleFinder:
         text = self.folded[i]
         right = text[end:end + _knob("apposition_window")]
         strong = _knob("cue_title")
+        on_behalf = re.match(r"\s+for\s+(?:the\s+)?", right)
+        if on_behalf:
+            # "… signed for Norway, and agency president Katrin Lauer for Germany": whom one signs for
+            code = next((c.code for c in self.countries[i] if c.start == end + on_behalf.end()), None)
+            if code:
+                return None, code, strong
         m = re.match(r"\s+of\s+(?:the\s+)?([A-Z][\w' ]+?)(?=[,.;]|\s+and\s|\s+[a-z])", right)
         if m:
             code = _country_in(end + m.start(1), end + m.end(1), self.countries[i])
@@ -710,6 +720,9 @@ class PeopleFinder:
                         p.country = self._other(before[0].code)  # "the visit to Brasília … of the Minister …, X"
                     elif before:
                         p.country = before[0].code
+                    elif after and re.fullmatch(r"\s+and\s+(?:the\s+)?", text[e:after[0].start]) and self._other(after[0].code):
+                        # "Secretary X and Australia's Minister for Defence, Y": the country names the next one's side
+                        p.country = self._other(after[0].code)
                     elif after and _cue("counterpart_of_before").search(text[e:after[0].start]) and (
                             self.home not in (None, after[0].code) or self._other(after[0].code)):
                         # "X met his counterparts from Rwanda": X is the host's, or the story's other side
