@@ -3976,3 +3976,10 @@ def test_equipment_sent_to_a_country_is_a_transfer_to_it(sentence):
 ])
 def test_a_predicate_after_a_comma_a_courtesy_title_and_whom_one_signs_for(text, expected):
     assert people_of("Signing\n\n" + text) == expected
+
+
+def test_on_the_sidelines_of_a_body_named_by_its_acronym_shares_its_day():
+    assert ("agreement", "IND-KEN", "2026-02-11") in events_of(
+        "Committee\n\nNEW DELHI, 11 February 2026 - The fourth meeting of the India-Kenya Joint Defence Cooperation "
+        "Committee (JDCC) was held in New Delhi today.\n\nThe two sides reviewed training.\n\nOn the sidelines of the "
+        "JDCC, a Letter of Intent on cooperation in hydrography was signed.")
