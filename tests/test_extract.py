@@ -3983,3 +3983,15 @@ def test_on_the_sidelines_of_a_body_named_by_its_acronym_shares_its_day():
         "Committee\n\nNEW DELHI, 11 February 2026 - The fourth meeting of the India-Kenya Joint Defence Cooperation "
         "Committee (JDCC) was held in New Delhi today.\n\nThe two sides reviewed training.\n\nOn the sidelines of the "
         "JDCC, a Letter of Intent on cooperation in hydrography was signed.")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("GDYNIA, 19 March 2026 - The tanks rolled off a ship in front of Deputy Defence Minister Bartosz Nowak and the head "
+     "of South Korea's procurement agency, Minister Seok Ji-ho, who held talks in the port office. Poland and South Korea "
+     "signed the contract last year.", {"Bartosz Nowak": "POL", "Seok Ji-ho": "KOR"}),
+    ("KIEL, 22 October 2026 - Lithuania and Germany signed a howitzer contract. \"Lithuania is one of our fastest "
+     "customers,\" said Sabine Ost, a managing director of KNDS Deutschland, who signed for the company.",
+     {"Sabine Ost": "DEU"}),
+])
+def test_the_next_ones_country_and_a_makers_country(text, expected):
+    assert {name: country for name, (country, _role) in people_of("Deal\n\n" + text).items()} == expected

@@ -720,8 +720,10 @@ class PeopleFinder:
                         p.country = self._other(before[0].code)  # "the visit to Brasília … of the Minister …, X"
                     elif before:
                         p.country = before[0].code
-                    elif after and re.fullmatch(r"\s+and\s+(?:the\s+)?", text[e:after[0].start]) and self._other(after[0].code):
-                        # "Secretary X and Australia's Minister for Defence, Y": the country names the next one's side
+                    elif after and re.fullmatch(r"\s+and\s+(?:the\s+)?(?:(?:head|chief|minister|commander|director|secretary|ambassador)\s+of\s+(?:the\s+)?)?",
+                                                text[e:after[0].start]) and self._other(after[0].code):
+                        # "Secretary X and Australia's Minister for Defence, Y", "Deputy Minister X and the head of South
+                        # Korea's procurement agency, Y": the country names the next one's side
                         p.country = self._other(after[0].code)
                     elif after and _cue("counterpart_of_before").search(text[e:after[0].start]) and (
                             self.home not in (None, after[0].code) or self._other(after[0].code)):
