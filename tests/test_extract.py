@@ -3995,3 +3995,9 @@ def test_on_the_sidelines_of_a_body_named_by_its_acronym_shares_its_day():
 ])
 def test_the_next_ones_country_and_a_makers_country(text, expected):
     assert {name: country for name, (country, _role) in people_of("Deal\n\n" + text).items()} == expected
+
+
+def test_the_visit_of_someone_to_a_named_place_is_its_own_occasion():
+    assert ("meeting", "MNG-USA", "2025-10") in events_of(
+        "Handover\n\nULAANBAATAR, June 19 2026 - The United States handed over equipment to Mongolia's army on Thursday."
+        "\n\nThe handover follows the visit of Mongolia's Minister of Defense to the Pentagon in Washington in October 2025.")
