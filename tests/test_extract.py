@@ -4001,3 +4001,17 @@ def test_the_visit_of_someone_to_a_named_place_is_its_own_occasion():
     assert ("meeting", "MNG-USA", "2025-10") in events_of(
         "Handover\n\nULAANBAATAR, June 19 2026 - The United States handed over equipment to Mongolia's army on Thursday."
         "\n\nThe handover follows the visit of Mongolia's Minister of Defense to the Pentagon in Washington in October 2025.")
+
+
+@pytest.mark.parametrize(("paragraph", "expected"), [
+    # what a correction takes back reports nothing
+    ("Correction, 25 March 2026: An earlier version of this article said the first combined exercise took place in "
+     "2022. The exercise was held in 2023.", [("exercise", "EST-FIN", "2023")]),
+    # an update's stamp is the week its weekdays count from, and not the day of what it tells
+    ("Update, 25 March 2026, 11:20: The commanders of the two navies met in Tallinn on Tuesday to begin work on a joint "
+     "firing plan, the Estonian Navy said.", [("meeting", "EST-FIN", "2026-03-24")]),
+])
+def test_corrections_and_updates_stamped_with_their_day(paragraph, expected):
+    found = events_of("Missiles\n\nHELSINKI, 23 March 2026 - Finland and Estonia signed an agreement in Helsinki on "
+                      "Monday to link their coastal missile batteries.\n\n" + paragraph)
+    assert [e for e in found if e != ("agreement", "EST-FIN", "2026-03-23")] == expected

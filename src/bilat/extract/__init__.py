@@ -241,6 +241,19 @@ def _day_heading(text: str, anchor) -> Date | None:
     return days[0] if len(days) == 1 else None
 
 
+_UPDATE_STAMP = re.compile(r"\s*(?:updated?|correction|editor'?s note)\s*,?\s*(?P<date>[^:]{6,40}?(?:\d{1,2}:\d\d)?)\s*:\s", re.I)
+
+
+def _update_stamp(text: str, anchor) -> Date | None:
+    """The day an update or correction stamped at the head of its paragraph names ("Update, 25 March 2026, 11:20: …"):
+    what the paragraph's weekdays count from."""
+    m = _UPDATE_STAMP.match(text)
+    if not m:
+        return None
+    days = [d.date for d in find_dates(m.group("date"), anchor) if d.date is not None and d.date.precision == "day"]
+    return days[0] if len(days) == 1 else None
+
+
 _YEAR_HEADING = re.compile(r"\s*(?P<year>(?:19|20)\d\d)\s*[—–:-]\s+\S")
 
 
@@ -266,6 +279,9 @@ def _sentences(doc: Document, countries_found: list[list], finder: PeopleFinder,
     for i, text in enumerate(doc.body):
         heading = _day_heading(text, anchor) or heading  # (a date line may stand among the headline's lines)
         here = dt.date.fromisoformat(heading.value) if heading else anchor
+        stamp = _update_stamp(text, anchor)
+        if stamp is not None:
+            here = dt.date.fromisoformat(stamp.value)  # "Update, 25 March 2026, 11:20: … met on Tuesday": that week's
         year = _year_heading(text, anchor)
         if year is not None:
             here = dt.date(int(year.value), 12, 31)  # "2019 — … flew to Accra in May": that year's May

@@ -56,7 +56,10 @@ class _Found:
 
 def _usable_dates(sentence: Sentence) -> list[DateMention]:
     usable = []
+    stamp = _cue("update_stamp").match(sentence.text)
     for d in sentence.dates:
+        if stamp and d.end <= stamp.end():
+            continue  # "Update, 25 March 2026, 11:20:": when the paragraph was written
         if d.date is None:
             if d.kind in ("weekday", "md", "dm", "today", "rel_week", "ago", "m_alone", "m_rel", "narrative"):
                 usable.append(d)  # a date the text names but cannot fix: it must not fall back to another
@@ -382,6 +385,8 @@ class _EventReader:
     def read(self, s: Sentence, order: int) -> None:
         if _cue("topic_frame").match(s.text):
             return  # "Another topic was the mission in which …": what talks were about, not an engagement
+        if _cue("retracted").search(s.text):
+            return  # "An earlier version of this article said the exercise took place in 2022": what was not so
         shared = s.shared
         if s.text.rstrip(" \"'”’").endswith("?"):
             return  # "What has Brazil sold Angola?": a question reports nothing
