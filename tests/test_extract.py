@@ -4015,3 +4015,15 @@ def test_corrections_and_updates_stamped_with_their_day(paragraph, expected):
     found = events_of("Missiles\n\nHELSINKI, 23 March 2026 - Finland and Estonia signed an agreement in Helsinki on "
                       "Monday to link their coastal missile batteries.\n\n" + paragraph)
     assert [e for e in found if e != ("agreement", "EST-FIN", "2026-03-23")] == expected
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("Finland fields missiles bought from Israel in 2018, while Estonia operates a system developed by an "
+     "Israeli-Singaporean joint venture.", [("arms_transfer", "FIN-ISR", "2018")]),
+    ("Estonia operates a radar built by a Franco-German joint venture.", []),
+    ("In 2019 Estonia and Finland set up a joint venture to build patrol boats.", [("industry", "EST-FIN", "2019")]),
+])
+def test_who_made_the_equipment_is_no_project_of_the_story(sentence, expected):
+    found = events_of("Missiles\n\nHELSINKI, 23 March 2026 - Finland and Estonia signed an agreement in Helsinki on "
+                      "Monday to link their coastal missile batteries.\n\n" + sentence)
+    assert [e for e in found if e != ("agreement", "EST-FIN", "2026-03-23")] == expected

@@ -251,6 +251,8 @@ def _trigger_matches(s: Sentence):
                 continue  # "X signed for his country", "signed for Fiji": on a side's behalf
             if _cue("negated_before").search(before):
                 continue  # "though no agreement has been announced", "ended without a contract"
+            if kind == "industry" and _cue("made_by_before").search(before):
+                continue  # "a system developed by an Israeli-Singaporean joint venture": who made the equipment
             if kind == "industry" and _cue("site_toured").search(before):
                 continue  # "visited Embraer and the Navy's shipyard": a visit, not an industrial project
             if kind == "arms_transfer" and m.group(0)[:1].isupper() and _cue("name_word_before").search(before) \
