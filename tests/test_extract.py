@@ -4027,3 +4027,13 @@ def test_who_made_the_equipment_is_no_project_of_the_story(sentence, expected):
     found = events_of("Missiles\n\nHELSINKI, 23 March 2026 - Finland and Estonia signed an agreement in Helsinki on "
                       "Monday to link their coastal missile batteries.\n\n" + sentence)
     assert [e for e in found if e != ("agreement", "EST-FIN", "2026-03-23")] == expected
+
+
+@pytest.mark.parametrize("sentence", [
+    "Peru, which borders both countries, has offered to host trilateral talks on river security.",
+    "Brazil proposed to hold a joint river exercise with Ecuador.",
+])
+def test_an_offer_is_no_deed(sentence):
+    found = events_of("Border\n\nTULCAN, 17 July 2026 - Army commanders from Colombia and Ecuador met in this border city "
+                      "on Thursday.\n\n" + sentence)
+    assert [e[1] for e in found] == ["COL-ECU"]
