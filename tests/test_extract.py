@@ -4037,3 +4037,21 @@ def test_an_offer_is_no_deed(sentence):
     found = events_of("Border\n\nTULCAN, 17 July 2026 - Army commanders from Colombia and Ecuador met in this border city "
                       "on Thursday.\n\n" + sentence)
     assert [e[1] for e in found] == ["COL-ECU"]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("The minister referred to the missile which Denel Dynamics and the Brazilian Air Force began developing together in "
+     "2006.", [("industry", "BRA-ZAF", "2006")]),
+    ("The Brazilian minister flies to Luanda today for talks with Angolan officials.", []),
+])
+def test_developing_together_and_a_journey_in_the_present(sentence, expected):
+    found = events_of("Pact\n\nPRETORIA, Aug 19 2026 (Press) - Brazil's defence minister and South Africa's defence "
+                      "minister held talks in Pretoria yesterday and signed a memorandum on military health.\n\n" + sentence)
+    assert [e for e in found if e != ("agreement", "BRA-ZAF", "2026-08-18")] == expected
+
+
+def test_what_a_signed_paper_opens_the_door_to_is_its_content():
+    found = events_of("Pact\n\nBUCHAREST, 15 September 2026 - Romania and Turkey signed a memorandum on defence industry "
+                      "in Bucharest today.\n\nThe memorandum we signed today opens the door for Romanian and Turkish "
+                      "companies to produce together, here in Romania, equipment that both our armed forces need.")
+    assert [e[0] for e in found] == ["agreement"]
