@@ -4055,3 +4055,16 @@ def test_what_a_signed_paper_opens_the_door_to_is_its_content():
                       "in Bucharest today.\n\nThe memorandum we signed today opens the door for Romanian and Turkish "
                       "companies to produce together, here in Romania, equipment that both our armed forces need.")
     assert [e[0] for e in found] == ["agreement"]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("The Secretary welcomed the bilateral maritime cooperative activity conducted by the Philippine Navy and the Japan "
+     "Maritime Self-Defense Force in the West Philippine Sea in May.", ("exercise", "JPN-PHL", "2026-05")),
+    ("Both officials recalled their trilateral meeting with the United States Secretary of Defense in Tokyo last month, "
+     "and reaffirmed their commitment to that format, which Australia has been invited to join.",
+     ("meeting", "JPN-PHL-USA", "2026-06")),
+])
+def test_a_maritime_cooperative_activity_and_their_trilateral_with_a_third(sentence, expected):
+    found = events_of("Talks\n\nTOKYO, 15 July 2026 - Japan's defence minister held talks with the Philippine defence "
+                      "secretary in Tokyo on Tuesday.\n\n" + sentence)
+    assert [e for e in found if e != ("meeting", "JPN-PHL", "2026-07-14")] == [expected]

@@ -396,6 +396,9 @@ class _EventReader:
         lost = _cue("losing_bid").search(s.text)
         if lost:
             s = _without(s, lost.start(), lost.end())  # "… after a rival offer from France was rejected"
+        invited = _cue("invited_aside").search(s.text)
+        if invited:
+            s = _without(s, invited.start(), invited.end())  # "…, which Australia has been invited to join": not yet a side
         triggers = list(_triggers(s))
         hit = next((h for h in triggers if _happened(s, h[1]) and not _habit(s, h)), None)
         if hit is not None and hit[0] == "meeting":
@@ -1098,6 +1101,9 @@ def _parties(s: Sentence, main_pair: list[str], trigger: re.Match, date: Date | 
         if pair and any(c in pair for c in codes):
             return [(sorted(pair), date)]
         return []
+    outside = {c for c in codes if c not in pair}
+    if pair and len(outside) == 1 and _cue("their_trilateral").search(text):
+        return [(sorted(set(pair) | outside), date)]  # "their trilateral meeting with the United States": the pair and it
     if len(codes) == 2:
         if _cue("multilateral").search(text) and not pair:
             return []
