@@ -3679,12 +3679,12 @@ def test_a_speakers_label_over_a_quoted_paragraph_and_an_organisations_name_is_n
     found = doc("Visit\n\nVILNIUS, 22 October 2026 - Germany and Lithuania signed an ammunition agreement on Thursday."
                 "\n\nAir Marshal Imran Qadir, chairman of the Pakistan Aeronautical Complex, said the factory could deliver "
                 "more jets. Talks on trainers were \"well advanced but not finished yet\", he added.\n\nPress conference "
-                "highlights. German Defence Minister Karla Weber:\n\n\"Germany's word on Lithuania is a promise for the "
+                "highlights. German Defence Minister Greta Weber:\n\n\"Germany's word on Lithuania is a promise for the "
                 "next generation of soldiers.\"\n\nAsked about the barracks, she said construction was \"on schedule for "
                 "the most part this year\".\n\nStatement by Lithuania's Minister of National Defence, Asta Vaitkute:\n\n"
                 "\"We welcome the agreement signed today with our German friends.\"")
-    assert sorted(p.name for p in found.people) == ["Asta Vaitkute", "Imran Qadir", "Karla Weber"]
-    assert [q.speaker for q in found.quotes] == ["Imran Qadir", "Karla Weber", "Karla Weber", "Asta Vaitkute"]
+    assert sorted(p.name for p in found.people) == ["Asta Vaitkute", "Greta Weber", "Imran Qadir"]
+    assert [q.speaker for q in found.quotes] == ["Imran Qadir", "Greta Weber", "Greta Weber", "Asta Vaitkute"]
 
 
 _TIES = "Ties\n\nLIMA, 19 May 2026 - Peru and Chile signed a defence cooperation plan in Lima on Tuesday.\n\n"
