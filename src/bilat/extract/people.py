@@ -57,6 +57,8 @@ class _Patterns:
             rf"(?:the\s+)?(?P<second>[A-Z][\w' -]*?),\s+(?P<lead>[A-Z][\w' .-]*?\s+and\s+)?$")
         self.speech = book.alternation("speech_verbs")
         self.deed = book.alternation("subject_deeds")
+        self.courtesy_before = re.compile(rf"\b(?:{book.alternation('courtesy_titles')})\.?\s+$", re.I)
+        self.next_person_gap = re.compile(rf"\s+and\s+(?:the\s+)?(?:(?:{book.alternation('next_person_posts')})\s+of\s+(?:the\s+)?)?")
         self.role_head = re.compile(r"\b" + book.alternation("role_heads") + r"s?\b")
         # Answers by word of _is_role and _is_title_word: every capitalised word of every name candidate is asked.
         self.roles: dict[str, bool] = {}
@@ -357,8 +359,7 @@ class PeopleFinder:
             if after_verb and _words("listener_verbs") & {after_verb.group(1).lower()}:
                 after_verb = None  # "told Radio Carpati that …": whom one tells is the listener, not the speaker
             # "…, Republic of Kenya, Dr. Patrick Omondi Wafula": a name of two words or more under a courtesy title
-            courtesy = len(words) >= 2 and re.search(r"\b(?:mr|mrs|ms|dr|prof|professor|sir|dame|mister|shri|h\.\s?e)\.?\s+$",
-                                                     text[max(0, start - 12):start], re.I)
+            courtesy = len(words) >= 2 and patterns().courtesy_before.search(text[max(0, start - 12):start])
             if not re.match(rf"(?:,?\s+|,\s+(?:who|whose)\b[^.;:\"“”]{{0,120}}?,\s+){speech}\b", text[end:]) and not after_verb and not courtesy and not (
                     len(words) >= 2 and re.match(rf"\s+(?:also\s+)?{patterns().deed}\b", text[end:])
                     and not _maker_in(text[start:end])):
@@ -720,8 +721,7 @@ class PeopleFinder:
                         p.country = self._other(before[0].code)  # "the visit to Brasília … of the Minister …, X"
                     elif before:
                         p.country = before[0].code
-                    elif after and re.fullmatch(r"\s+and\s+(?:the\s+)?(?:(?:head|chief|minister|commander|director|secretary|ambassador)\s+of\s+(?:the\s+)?)?",
-                                                text[e:after[0].start]) and self._other(after[0].code):
+                    elif after and patterns().next_person_gap.fullmatch(text[e:after[0].start]) and self._other(after[0].code):
                         # "Secretary X and Australia's Minister for Defence, Y", "Deputy Minister X and the head of South
                         # Korea's procurement agency, Y": the country names the next one's side
                         p.country = self._other(after[0].code)
