@@ -498,8 +498,7 @@ class _EventReader:
         if kind == "arms_transfer":
             groups = self._from_sellers_to_story_buyer(s, usable) or groups
         if not groups and kind == "arms_transfer":
-            groups = (self._from_story_seller(s, trigger, date) or self._pronoun_buyer(s, usable)
-                      or self._to_the_topic(s, trigger, date))
+            groups = self._from_story_seller(s, trigger, date) or self._to_the_topic(s, trigger, date)
         if not groups and kind == "industry":
             # "Saab and Embraer signed an agreement": two companies of two countries, each for its own; "Hanwha
             # inaugurated its plant": a company of one of the story's two, with the other
@@ -594,19 +593,6 @@ class _EventReader:
         if not sellers or len(sellers) + origins != len(s.mentions) or any(c == self.buyer for c, _ in sellers):
             return []
         return [(sorted({self.buyer, c}), _date_after(usable, end)) for c, end in dict(sellers).items()]
-
-    def _pronoun_buyer(self, s: Sentence, usable: list[DateMention]) -> list[tuple[list[str], Date | None]]:
-        """"Egypt has diversified its suppliers. In 2020 it bought two frigates from Italy": "it", "the country" is the
-        country the sentence before was about (the first it names); each country sold from sells to it."""
-        if not _cue("country_pronoun_buyer").match(s.text):
-            return []
-        before = [x for x in self.sentences if (x.paragraph, x.start + len(x.text)) <= (s.paragraph, s.start) and not x.headline]
-        subject = before[-1].mentions[0][2] if before and before[-1].mentions else None
-        sellers = [(c, b) for a, b, c in s.mentions if _cue("from_before").search(s.text[max(0, a - 40):a])
-                   or re.search(r"\bwith\s+(?:the\s+)?$", s.text[max(0, a - 12):a])]
-        if subject is None or not sellers or any(c == subject for c, _ in sellers):
-            return []
-        return [(sorted({subject, c}), _date_after(usable, end) or _event_date(s, None, usable)) for c, end in dict(sellers).items()]
 
     def _to_the_topic(self, s: Sentence, trigger: re.Match, date: Date | None) -> list[tuple[list[str], Date | None]]:
         """"Tonga also has other partners. Australia handed over a patrol boat in 2019": a giver with no receiver
@@ -777,8 +763,9 @@ def _habit(s: Sentence, hit: tuple[str, re.Match]) -> bool:
     """"Croatia still buys most of its weapons from Germany": a transfer told in the simple present, outside the lead
     and the headline, with no date of its own, is what a country does, not an occasion."""
     kind, trigger = hit
-    return (kind == "arms_transfer" and not s.lead and not s.headline and not any(d.date is not None for d in _usable_dates(s))
-            and bool(_cue("habitual_transfer").fullmatch(trigger.group(0))))
+    # (the dates asked last: every trigger of a sentence comes here, few are a transfer in the simple present)
+    return (kind == "arms_transfer" and not s.lead and not s.headline and bool(_cue("habitual_transfer").fullmatch(trigger.group(0)))
+            and not any(d.date is not None for d in _usable_dates(s)))
 
 
 def _opening_day(s: Sentence) -> Date | None:

@@ -356,7 +356,7 @@ class PeopleFinder:
             # "…, said Dr Mercy Kiprop": a speaker named right after the verb, an honorific between them; "X, who has
             # worked at the yard for 31 years, said"; "X signed the contract": a deed only a person does
             after_verb = re.search(rf"\b({speech})\s+(?:{patterns().honorific_alternation}\.?\s+)?$", text[max(0, start - 24):start], re.I)
-            if after_verb and _words("listener_verbs") & {after_verb.group(1).lower()}:
+            if after_verb and after_verb.group(1).lower() in _words("listener_verbs"):
                 after_verb = None  # "told Radio Carpati that …": whom one tells is the listener, not the speaker
             # "…, Republic of Kenya, Dr. Patrick Omondi Wafula": a name of two words or more under a courtesy title
             courtesy = len(words) >= 2 and patterns().courtesy_before.search(text[max(0, start - 12):start])
